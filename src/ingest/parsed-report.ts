@@ -1,0 +1,40 @@
+import type { EditionId } from '../editions';
+import type { SourceLocation } from '../common/errors';
+import type { SourceFormat } from './report-document';
+
+export interface ParsedCell {
+  /** Exact decimal text ("12.90", "-22", "7539.443252"), or null for a blank or no-figure cell. */
+  value: string | null;
+  /** The cell text as published. */
+  raw: string;
+  location: SourceLocation;
+}
+
+export interface ParsedNarrative {
+  section: number;
+  heading: string;
+  text: string;
+}
+
+/** The one shape every reader's output becomes; storage, checks and dry-run JSON start here. */
+export interface ParsedReport {
+  edition: EditionId;
+  /** Report year from the title or statistics period; null when the source states none. */
+  year: number | null;
+  title: string | null;
+  /** Statistics period as stated ("2020年1月1日至2020年12月31日"), if found. */
+  period: string | null;
+  publishedOn: string | null;
+  format: SourceFormat;
+  /** Every cell of the edition, keyed as in keys.md. */
+  cells: Record<string, ParsedCell>;
+  narratives: ParsedNarrative[];
+  /** Things read but not mapped (extra local rows…), said rather than dropped. */
+  warnings: string[];
+}
+
+export function valuesOf(report: Pick<ParsedReport, 'cells'>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [k, c] of Object.entries(report.cells)) out[k] = c.value === null ? null : Number(c.value);
+  return out;
+}

@@ -1,0 +1,126 @@
+import { EDITIONS, cellsOf, type EditionDef, type TableDef } from '../editions';
+import { normalizeLabel } from '../editions/label';
+import { ReportParseError } from '../common/errors';
+import type { ParsedCell, ParsedNarrative, ParsedReport } from './parsed-report';
+import type { DocRow, DocTable, ReportDocument } from './report-document';
+import { TableMapper } from './table-mapper';
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+const HEADING = /^[\s\u3000\u00a0]*([一二三四五六])\s*[、.．,，]\s*(.+?)[\s\u3000\u00a0]*$/u;
+
+/** Section number of a heading paragraph, or 0. Headings must name their section (editions.md §2). */
+export function headingNumber(text: string, edition: EditionDef = EDITIONS['2021']): number {
+  const m = HEADING.exec(text.normalize('NFKC').split('\n')[0]);
+  if (!m || m[2].length > 40) return 0;
+  const n = NUMERALS.indexOf(m[1]) + 1;
+  const section = edition.sections.find((s) => s.number === n)!;
+  const body = normalizeLabel(m[2]);
+  const names = [section.heading, ...(section.variants ?? [])].map(normalizeLabel);
+  return names.some((name) => body.includes(name) || name.includes(body)) ? n : 0;
+}
+
+/** Which edition's labels the tables use; 0 markers found means the text is not a report table. */
+export function detectEdition(tableText: string): EditionDef | undefined {
+  const text = normalizeLabel(tableText);
+  let best: EditionDef | undefined;
+  let bestScore = 0;
+  for (const e of Object.values(EDITIONS)) {
+    const score = e.markers.filter((m) => text.includes(normalizeLabel(m))).length;
+    if (score > bestScore) [best, bestScore] = [e, score];
+  }
+  return best;
+}
+
+/** Content markers telling which template table a source table is, when headings are missing. */
+const TABLE_MARKERS: Array<[TableDef['id'], string]> = [
+  ['active', '第二十条'],
+  ['applications', '本年新收政府信息公开申请数量'],
+  ['lawsuits', '行政复议'],
+];
+
+function tableText(t: DocTable): string {
+  return t.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
+}
+
+export interface AssembleOptions {
+  file?: string;
+  /** Year to assume when the source states none (CLI --year). */
+  year?: number;
+}
+
+export function assembleReport(doc: ReportDocument, opts: AssembleOptions = {}): ParsedReport {
+  const file = opts.file;
+  let section = 0;
+  const narrativeParts = new Map<number, { heading: string; lines: string[] }>();
+  const preamble: string[] = [];
+  const tablesBySection = new Map<TableDef['id'], DocRow[]>();
+  let title: string | null = doc.title?.trim() || null;
+
+  for (const block of doc.blocks) {
+    if (block.kind === 'paragraph') {
+      const n = headingNumber(block.text);
+      if (n > section) {
+        section = n;
+        narrativeParts.set(n, { heading: block.text.trim(), lines: [] });
+        continue;
+      }
+      if (section === 0) preamble.push(block.text);
+      else narrativeParts.get(section)!.lines.push(block.text);
+      continue;
+    }
+    const text = normalizeLabel(tableText(block.table));
+    const byContent = TABLE_MARKERS.find(([, marker]) => text.includes(normalizeLabel(marker)))?.[0];
+    const bySection = ({ 2: 'active', 3: 'applications', 4: 'lawsuits' } as const)[section as 2 | 3 | 4];
+    const id = byContent ?? bySection;
+    if (!id) continue;
+    // A table broken across pages arrives as several tables: their rows join up.
+    tablesBySection.set(id, [...(tablesBySection.get(id) ?? []), ...block.table.rows]);
+  }
+
+  const allTableText = [...tablesBySection.values()].map((rows) => tableText({ rows })).join('\n');
+  if (tablesBySection.size === 0) {
+    throw new ReportParseError('no report tables found (sections 二, 三 and 四 hold none of the template\'s rows)', { file });
+  }
+  const edition = detectEdition(allTableText);
+  if (!edition) throw new ReportParseError('the tables match neither the 2019 nor the 2021 template edition', { file });
+
+  const cells: Record<string, ParsedCell> = {};
+  const warnings: string[] = [];
+  for (const table of edition.tables) {
+    const rows = tablesBySection.get(table.id);
+    if (!rows) {
+      throw new ReportParseError(`section missing: no table for ${table.heading}`, { file, section: table.section });
+    }
+    const mapped = new TableMapper(table, file).map(rows);
+    Object.assign(cells, mapped.cells);
+    warnings.push(...mapped.warnings);
+  }
+  for (const c of cellsOf(edition))
+    if (!cells[c.key]) throw new ReportParseError('cell not found', { file, section: c.table.section, row: c.row.label, column: c.column.label });
+
+  if (!title) title = preamble.map((p) => p.trim()).find((p) => /报告/.test(p) && p.length < 80) ?? null;
+  const narratives: ParsedNarrative[] = [...narrativeParts.entries()].map(([n, p]) => ({
+    section: n,
+    heading: p.heading,
+    text: (n === 1 ? [...preamble.filter((t) => t.trim() !== title), ...p.lines] : p.lines).join('\n').trim(),
+  }));
+  const fullText = [title ?? '', ...preamble, ...narratives.map((n) => n.text)].join('\n');
+  const period = findPeriod(fullText);
+  const year = yearFromTitle(title) ?? yearFromPeriod(period) ?? opts.year ?? null;
+  return { edition: edition.id, year, title, period, publishedOn: doc.publishedOn ?? null, format: doc.format, cells, narratives, warnings };
+}
+
+export function yearFromTitle(title: string | null): number | null {
+  const m = title && /(20\d{2})\s*年/.exec(title.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+}
+
+function findPeriod(text: string): string | null {
+  const m = /(20\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|-|—)\s*(20\d{2})\s*年\s*12\s*月\s*31\s*日/u.exec(text.normalize('NFKC'));
+  return m ? m[0] : null;
+}
+
+function yearFromPeriod(period: string | null): number | null {
+  const m = period && /(20\d{2})/.exec(period);
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,9 @@
+import { Agency } from './agency.entity';
+import { Finding } from './finding.entity';
+import { Region } from './region.entity';
+import { ReportCell } from './report-cell.entity';
+import { ReportNarrative } from './report-narrative.entity';
+import { Report } from './report.entity';
+
+export { Agency, Finding, Region, Report, ReportCell, ReportNarrative };
+export const ENTITIES = [Region, Agency, Report, ReportCell, ReportNarrative, Finding];

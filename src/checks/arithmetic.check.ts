@@ -1,0 +1,165 @@
+import { cellKey, cellsOf, type EditionDef, type RuleDecl, type TableDef, type Unit } from '../editions';
+import { cellLabel, listLabels } from './cell-labels';
+import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, isInteger, parseDecimal, type Decimal } from './decimal';
+import { RULE_CODES, type CellValues, type Finding, type FindingCell } from './finding.types';
+
+/** One cell-level equation: Σ left cells = Σ right cells. */
+export interface ConcreteRule {
+  code: string;
+  kind: RuleDecl['kind'];
+  table: TableDef['id'];
+  /** The declared rule's sentence ("（七）总计应等于各项办理结果之和"). */
+  description: string;
+  /** The column (balance, row_sum) or row (column_sum) the equation is about. */
+  along: { key: string; label: string };
+  /** For sums: [total]; for balance: the left-hand rows. */
+  left: string[];
+  /** For sums: the parts; for balance: the right-hand rows. */
+  right: string[];
+}
+
+function tableOf(edition: EditionDef, id: TableDef['id']): TableDef {
+  const t = edition.tables.find((x) => x.id === id);
+  if (!t) throw new Error(`edition ${edition.id} has no table ${id}`);
+  return t;
+}
+
+/**
+ * Declared rules as cell equations: balance and row_sum once per column of the block holding their
+ * rows, column_sum once per stored row of every block holding its columns (derived rows are sums of
+ * stored rows, so checking them again would only repeat findings).
+ */
+export function expandRules(edition: EditionDef): ConcreteRule[] {
+  const out: ConcreteRule[] = [];
+  for (const rule of edition.rules) {
+    const table = tableOf(edition, rule.table);
+    if (rule.kind === 'column_sum') {
+      const cols = [rule.total, ...rule.parts];
+      for (const block of table.blocks) {
+        if (!cols.every((c) => block.columns.some((bc) => bc.key === c))) continue;
+        for (const row of block.rows)
+          out.push({
+            code: rule.code,
+            kind: rule.kind,
+            table: rule.table,
+            description: rule.message,
+            along: { key: row.key, label: row.label },
+            left: [cellKey(table, row.key, rule.total)],
+            right: rule.parts.map((c) => cellKey(table, row.key, c)),
+          });
+      }
+      continue;
+    }
+    const [left, right] = rule.kind === 'balance' ? [rule.left, rule.right] : [[rule.total], rule.parts];
+    const rows = [...left, ...right];
+    for (const block of table.blocks) {
+      if (!rows.every((r) => block.rows.some((br) => br.key === r))) continue;
+      for (const col of block.columns)
+        out.push({
+          code: rule.code,
+          kind: rule.kind,
+          table: rule.table,
+          description: rule.message,
+          along: { key: col.key, label: col.label },
+          left: left.map((r) => cellKey(table, r, col.key)),
+          right: right.map((r) => cellKey(table, r, col.key)),
+        });
+    }
+  }
+  return out;
+}
+
+export function findingCell(key: string, value: string | null | undefined): FindingCell {
+  const d = value == null ? null : parseDecimal(value);
+  return { key, value: d ? decimalToNumber(d) : null };
+}
+
+/** What the rule's sentence says a total equals ("各项办理结果之和"), for "应为 N（…）". */
+function sumPhrase(description: string): string {
+  const i = description.indexOf('应等于');
+  return i >= 0 ? description.slice(i + 3) : description;
+}
+
+function evaluate(edition: EditionDef, rule: ConcreteRule, values: CellValues): Finding | null {
+  const keys = [...rule.left, ...rule.right];
+  const cells = keys.map((k) => findingCell(k, values[k]));
+  const parsed = keys.map((k) => (values[k] == null ? null : parseDecimal(values[k]!)));
+  const blank = keys.filter((_, i) => parsed[i] === null);
+  if (blank.length > 0) {
+    // Blank is not zero (editions.md §8): a rule with a blank cell is open, never failed.
+    const what = rule.kind === 'balance' ? `${rule.along.label}列` : cellLabel(edition, rule.left[0]);
+    return {
+      rule: rule.code,
+      severity: 'info',
+      status: 'not_assessable',
+      cells,
+      expected: null,
+      actual: null,
+      message:
+        blank.length === keys.length
+          ? `${what}：${rule.description}，相关单元格全部空白，无法核对`
+          : `${what}：${rule.description}，${listLabels(blank.map((k) => cellLabel(edition, k)))}空白，无法核对`,
+    };
+  }
+  const sum = (n: number, len: number) => addDecimals(parsed.slice(n, n + len) as Decimal[]);
+  const left = sum(0, rule.left.length);
+  const right = sum(rule.left.length, rule.right.length);
+  if (compareDecimals(left, right) === 0) return null;
+  if (rule.kind === 'balance') {
+    const side = (ks: string[]) => ks.map((k) => cellLabel(edition, k)).join(' + ');
+    return {
+      rule: rule.code,
+      severity: 'error',
+      status: 'failed',
+      cells,
+      expected: decimalToNumber(left),
+      actual: decimalToNumber(right),
+      message: `${rule.along.label}列：${side(rule.left)} = ${formatDecimal(left)}，而 ${side(rule.right)} = ${formatDecimal(right)}（${rule.description}）`,
+    };
+  }
+  // Sums: the parts are what the total should be.
+  return {
+    rule: rule.code,
+    severity: 'error',
+    status: 'failed',
+    cells,
+    expected: decimalToNumber(right),
+    actual: decimalToNumber(left),
+    message: `${cellLabel(edition, rule.left[0])} 应为 ${formatDecimal(right)}（${sumPhrase(rule.description)}），实为 ${formatDecimal(left)}`,
+  };
+}
+
+/** Every declared arithmetic rule of the edition, cell by cell. */
+export function checkArithmetic(edition: EditionDef, values: CellValues): Finding[] {
+  return expandRules(edition)
+    .map((r) => evaluate(edition, r, values))
+    .filter((f): f is Finding => f !== null);
+}
+
+const UNIT_RULES: Record<Unit, { code: string; ok: (d: Decimal) => boolean; says: string }> = {
+  count: { code: RULE_CODES.nonNegativeInteger, ok: (d) => d.units >= 0n && isInteger(d), says: '应为非负整数（件数）' },
+  signed_count: { code: RULE_CODES.integer, ok: (d) => isInteger(d), says: '应为整数' },
+  wan_yuan: { code: RULE_CODES.nonNegativeAmount, ok: (d) => d.units >= 0n, says: '金额不应为负数' },
+};
+
+/** Each cell against its unit (editions.md §7 rule 5): counts are whole and non-negative, money non-negative. */
+export function checkUnits(edition: EditionDef, values: CellValues): Finding[] {
+  const out: Finding[] = [];
+  for (const c of cellsOf(edition)) {
+    const raw = values[c.key];
+    if (raw == null) continue;
+    const unit = UNIT_RULES[c.unit];
+    const d = parseDecimal(raw);
+    if (d && unit.ok(d)) continue;
+    out.push({
+      rule: unit.code,
+      severity: 'error',
+      status: 'failed',
+      cells: [findingCell(c.key, raw)],
+      expected: null,
+      actual: d ? decimalToNumber(d) : null,
+      message: d ? `${cellLabel(edition, c.key)} ${unit.says}，实为 ${raw}` : `${cellLabel(edition, c.key)} 不是数字：${raw}`,
+    });
+  }
+  return out;
+}

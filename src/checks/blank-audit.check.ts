@@ -1,0 +1,32 @@
+import { cellsOf, type EditionDef } from '../editions';
+import { cellLabel, listLabels } from './cell-labels';
+import { RULE_CODES, type CellValues, type Finding } from './finding.types';
+
+const SECTION_NUMERALS = ['', '一', '二', '三', '四', '五', '六'];
+
+/**
+ * Blank cells per table. Blank is not zero (keys.md), so every blank leaves rules open; a whole
+ * blank table (editions.md §8: 雄县 2019, an unfilled template) is said as such.
+ */
+export function checkBlankCells(edition: EditionDef, values: CellValues): Finding[] {
+  const out: Finding[] = [];
+  for (const table of edition.tables) {
+    const cells = cellsOf(edition).filter((c) => c.table.id === table.id);
+    const blank = cells.filter((c) => values[c.key] == null);
+    if (blank.length === 0) continue;
+    const name = `表${SECTION_NUMERALS[table.section] ?? table.section}（${table.heading}）`;
+    const whole = blank.length === cells.length;
+    out.push({
+      rule: RULE_CODES.blankCells,
+      severity: 'info',
+      status: 'not_assessable',
+      cells: blank.map((c) => ({ key: c.key, value: null })),
+      expected: cells.length,
+      actual: cells.length - blank.length,
+      message: whole
+        ? `${name}整表空白（${cells.length}个单元格均未填写）`
+        : `${name}有${blank.length}/${cells.length}个单元格空白：${listLabels(blank.map((c) => cellLabel(edition, c.key)))}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,212 @@
+import { cellKey, type EditionDef, type TableDef } from '../editions';
+import type { ParsedNarrative } from '../ingest/parsed-report';
+import { cellLabel } from './cell-labels';
+import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, parseDecimal, type Decimal } from './decimal';
+import { findingCell } from './arithmetic.check';
+import { RULE_CODES, type CellValues, type Finding } from './finding.types';
+
+/**
+ * Narrative vs tables (soft, editions.md §7 "Narrative vs table"): numbers restated in the text
+ * are compared with the text's own totals and with the tables. Prose is ambiguous (sub-units,
+ * other years, overlapping channels), so these findings are warnings, never errors, and each
+ * pattern is kept narrow: an unrecognised sentence yields nothing rather than a guess.
+ */
+
+const SECTION_NUMERALS = ['', '一', '二', '三', '四', '五', '六'];
+
+/** NFKC, whitespace dropped except between digits (PDF text breaks lines mid-sentence), "1,234" → "1234". */
+export function normalizeNarrative(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/(?<=\d)[,，](?=\d{3})/g, '')
+    .replace(/(?<!\d)[\s\u3000\u00a0]+|[\s\u3000\u00a0]+(?!\d)/g, '');
+}
+
+function sentences(text: string): string[] {
+  return normalizeNarrative(text).split(/[。！？!?]/u).filter(Boolean);
+}
+
+function where(n: ParsedNarrative): string {
+  return n.heading.trim() || `${SECTION_NUMERALS[n.section] ?? n.section}、`;
+}
+
+// ---- (a) a stated total of items against the parts listed after 其中 ----
+
+const ITEMS = /(约|近|超过|逾)?(\d+)(余|多)?条/gu;
+const PUBLISHING = /公开|发布|公布/u;
+/** A last part named 其他/其余… claims the list is complete; otherwise a short sum may just list highlights. */
+const EXHAUSTIVE = /其他|其它|其余|另有/u;
+
+interface Part {
+  n: number;
+  label: string;
+  approximate: boolean;
+}
+
+/** The text after 其中 up to the sentence end or the bracket closing around it; nested brackets dropped. */
+function topLevelBody(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') depth++;
+    else if (ch === ')' || ch === '）') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+function itemsIn(text: string): Part[] {
+  const out: Part[] = [];
+  let last = 0;
+  for (const m of text.matchAll(ITEMS)) {
+    const label = text.slice(last, m.index).split(/[，、；：,;:]/u).pop() ?? '';
+    out.push({ n: Number(m[2]), label, approximate: Boolean(m[1] || m[3]) });
+    last = m.index! + m[0].length;
+  }
+  return out;
+}
+
+function channelSums(n: ParsedNarrative): Finding[] {
+  const out: Finding[] = [];
+  const ss = sentences(n.text);
+  ss.forEach((s, i) => {
+    for (const m of s.matchAll(/其中/gu)) {
+      const before = s.slice(0, m.index);
+      // The total is the last item count right before 其中, or, when 其中 opens the sentence, the previous sentence's.
+      const pre = /^[\s,，:：(（]*$/u.test(before) && i > 0 ? ss[i - 1] : before;
+      const totals = [...pre.matchAll(ITEMS)];
+      const total = totals[totals.length - 1];
+      if (!total) continue;
+      // Another figure between total and 其中 means the list may break down that one instead; shares ("100%") do not.
+      const between = pre.slice(total.index! + total[0].length);
+      if (/\d/.test(between.replace(/\d+(?:\.\d+)?%/gu, '')) || total[1] || total[3]) continue;
+      const clause = (pre.slice(0, total.index).split(/[，；,;]/u).pop() ?? '') + total[0];
+      if (!PUBLISHING.test(clause + between)) continue;
+      const body = topLevelBody(s.slice(m.index! + 2).split(/其中/u)[0]);
+      const parts = itemsIn(body);
+      if (parts.length < 2 || parts.some((p) => p.approximate)) continue;
+      const stated = Number(total[2]);
+      const sum = parts.reduce((a, p) => a + p.n, 0);
+      if (sum === stated || (sum < stated && !EXHAUSTIVE.test(parts[parts.length - 1].label))) continue;
+      out.push({
+        rule: RULE_CODES.narrativeChannelSum,
+        severity: 'warning',
+        status: 'failed',
+        cells: [],
+        expected: stated,
+        actual: sum,
+        message: `${where(n)}：文中“${clause}”，但其后所列各项 ${parts.map((p) => p.n).join(' + ')} = ${sum}条（相差${Math.abs(sum - stated)}条）`,
+      });
+    }
+  });
+  return out;
+}
+
+// ---- (b, c) stated application, review and lawsuit counts against the tables ----
+
+interface Stated {
+  n: number;
+  text: string;
+  section: ParsedNarrative;
+}
+
+/** Words that make a nearby 申请/件 about something else (复议申请, 人大建议 …). */
+const OTHER_MATTER = /复议|诉讼|建议|提案|议案|信访|举报|投诉|咨询/u;
+
+const RECEIVED = [
+  /(?:收到|受理|接收|新收)(?<mid>[^。；，,;\d]{0,30}?)申请(?:数量)?(?:共计|合计|总计|共)?(?<n>\d+)(?:件|条|个)/gu,
+  /(?:收到|受理|接收|新收)(?:各类)?(?<n>\d+)(?:件|条|个)(?<mid>[^。；，,;\d]{0,12}?)申请/gu,
+];
+const PROCESSED = /办结(?!率)(?<mid>[^。；，,;\d%]{0,15}?)(?<n>\d+)件/gu;
+const REVIEWS = /行政复议(?:案件|申请)?(?:共计|合计|共)?(?<n>\d+)(?:起|件|宗|个|次)/gu;
+const LAWSUITS = /行政诉讼(?:案件)?(?:共计|合计|共)?(?<n>\d+)(?:起|件|宗|个|次)/gu;
+
+/** The first statement matching in any narrative (group `n` the figure, `mid` the words between), skipping those about a sub-unit (其中 … in the same clause) or another matter. */
+function firstStated(narratives: ParsedNarrative[], ...patterns: RegExp[]): Stated | null {
+  for (const section of narratives) {
+    for (const s of sentences(section.text)) {
+      const hits = patterns.flatMap((p) => [...s.matchAll(p)]).sort((a, b) => a.index! - b.index!);
+      for (const m of hits) {
+        const clause = s.slice(0, m.index).split(/[，；,;]/u).pop() ?? '';
+        if (/其中/u.test(clause)) continue;
+        if (OTHER_MATTER.test(m.groups?.mid ?? '')) continue;
+        return { n: Number(m.groups!.n), text: m[0], section };
+      }
+    }
+  }
+  return null;
+}
+
+function value(values: CellValues, key: string): Decimal | null {
+  const v = values[key];
+  return v == null ? null : parseDecimal(v);
+}
+
+/**
+ * One comparison: the stated figure must equal one of the accepted readings of the table (e.g. new
+ * applications, or new plus carried over); a blank table cell leaves it open.
+ */
+function compare(edition: EditionDef, rule: string, stated: Stated | null, readings: string[][], values: CellValues, what: string): Finding[] {
+  if (!stated) return [];
+  const keys = [...new Set(readings.flat())];
+  const cells = keys.map((k) => findingCell(k, values[k]));
+  const sums = readings.map((ks) => {
+    const ds = ks.map((k) => value(values, k));
+    return ds.every((d) => d !== null) ? addDecimals(ds as Decimal[]) : null;
+  });
+  const primary = readings[0].map((k) => cellLabel(edition, k)).join(' + ');
+  if (sums[0] === null) {
+    return [
+      {
+        rule,
+        severity: 'info',
+        status: 'not_assessable',
+        cells,
+        expected: stated.n,
+        actual: null,
+        message: `${where(stated.section)}：文中“${stated.text}”，表中${primary}空白，无法核对${what}`,
+      },
+    ];
+  }
+  const n = parseDecimal(String(stated.n))!;
+  if (sums.some((s) => s !== null && compareDecimals(s, n) === 0)) return [];
+  return [
+    {
+      rule,
+      severity: 'warning',
+      status: 'failed',
+      cells,
+      expected: stated.n,
+      actual: decimalToNumber(sums[0]),
+      message: `${where(stated.section)}：文中“${stated.text}”，表中${primary}为 ${formatDecimal(sums[0])}`,
+    },
+  ];
+}
+
+function table(edition: EditionDef, id: TableDef['id']): TableDef {
+  return edition.tables.find((t) => t.id === id)!;
+}
+
+export function checkNarrative(edition: EditionDef, narratives: ParsedNarrative[], values: CellValues): Finding[] {
+  const apps = table(edition, 'applications');
+  const app = (row: string) => cellKey(apps, row, 'total');
+  const suits = table(edition, 'lawsuits');
+  const suit = (col: string) => cellKey(suits, suits.blocks[0].rows[0].key, col);
+
+  const received = firstStated(narratives, ...RECEIVED);
+  const processed = firstStated(narratives, PROCESSED);
+  const reviews = firstStated(narratives, REVIEWS);
+  const lawsuits = firstStated(narratives, LAWSUITS);
+
+  return [
+    ...narratives.flatMap(channelSums),
+    // "收到申请N件" is read as new applications, or new plus carried over (both usages are common).
+    ...compare(edition, RULE_CODES.narrativeApplications, received, [[app('new')], [app('new'), app('carried_over')]], values, '收到的申请数'),
+    ...compare(edition, RULE_CODES.narrativeApplications, processed, [[app('processed_total')]], values, '办结的申请数'),
+    ...compare(edition, RULE_CODES.narrativeReviews, reviews, [[suit('review.total')]], values, '行政复议数'),
+    // Some reports count only lawsuits filed directly, leaving 复议后起诉 to the review count.
+    ...compare(edition, RULE_CODES.narrativeLawsuits, lawsuits, [[suit('litigation_direct.total'), suit('litigation_after_review.total')], [suit('litigation_direct.total')]], values, '行政诉讼数'),
+  ];
+}

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { mergeResolvers } from '@graphql-tools/merge';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { agencyResolvers } from './resolvers/agency.resolver';
+import { editionResolvers } from './resolvers/edition.resolver';
+import { regionResolvers } from './resolvers/region.resolver';
+import { reportResolvers } from './resolvers/report.resolver';
+
+export const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
+
+export function loadTypeDefs(): string[] {
+  return readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8'));
+}
+
+const baseResolvers = { Query: { _version: () => '1' }, Mutation: { _noop: () => null } };
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: mergeResolvers([baseResolvers, regionResolvers, agencyResolvers, reportResolvers, editionResolvers]) as never,
+  });
+}

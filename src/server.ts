@@ -1,0 +1,92 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { DataSource } from 'typeorm';
+import { viewerFromToken } from './auth/viewer';
+import { NianbaoError } from './common/errors';
+import type { Env } from './config/env';
+import { createRequestContext, type RequestContext } from './graphql/request-context';
+import { buildSchema } from './graphql/schema';
+import type { Services } from './services';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** GraphQL on /graphql over plain node:http; nothing is fetched from outside at run time. */
+export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_SECRET'>, services: Services): Promise<RunningServer> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildSchema(),
+    introspection: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) => {
+      const original = (error as { originalError?: unknown }).originalError;
+      if (original instanceof NianbaoError) return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
+      return formatted;
+    },
+  });
+  await apollo.start();
+
+  const pathOf = async (code: string) => (await createRequestContext(db, undefined, services).loaders.regionByCodeLoader.load(code))?.path ?? null;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/graphql') {
+      res.writeHead(url.pathname === '/' ? 302 : 404, url.pathname === '/' ? { location: '/graphql' } : {});
+      res.end();
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown = raw;
+    if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+        return;
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => createRequestContext(db, await viewerFromToken(req.headers.authorization, env.JWT_SECRET, pathOf), services),
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [k, v] of result.headers) outHeaders[k] = v;
+    res.writeHead(result.status ?? 200, outHeaders);
+    if (result.body.kind === 'complete') res.end(result.body.string);
+    else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      const code = e instanceof NianbaoError ? e.code : 'INTERNAL_SERVER_ERROR';
+      res.writeHead(e instanceof NianbaoError ? 403 : 500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: e.message, extensions: { code } }] }));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(env.PORT, resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Agency, Report } from '../../entities';
+import type { ReportScope } from '../../entities/report.entity';
+import { canRead, readablePath } from '../auth/viewer';
+import { connection, decodeCursor, pageSize } from '../common/cursor';
+import { NotFoundError } from '../common/errors';
+import type { RequestContext } from '../graphql/request-context';
+
+export interface AgencyFilterInput {
+  nameContains?: string | null;
+  regionCode?: string | null;
+  kind?: string | null;
+  parentId?: string | null;
+}
+
+export class AgencyService {
+  async byId(ctx: RequestContext, id: number): Promise<Agency | null> {
+    const agency = await ctx.loaders.agencyByIdLoader.load(id);
+    return agency && canRead(ctx.viewer, agency.regionPath) ? agency : null;
+  }
+
+  async list(ctx: RequestContext, filter: AgencyFilterInput | null | undefined, first?: number | null, after?: string | null) {
+    const limit = pageSize(first);
+    let regionPath: string | null = null;
+    if (filter?.regionCode) {
+      const region = await ctx.loaders.regionByCodeLoader.load(filter.regionCode);
+      if (!region) throw new NotFoundError('region', filter.regionCode);
+      regionPath = region.path;
+    }
+    const { rows, total } = await ctx.repos.agencies.page({
+      nameContains: filter?.nameContains,
+      regionPath: readablePath(ctx.viewer, regionPath),
+      kind: filter?.kind,
+      parentId: filter?.parentId != null ? Number(filter.parentId) : null,
+      afterId: decodeCursor('agency', after),
+      limit,
+    });
+    for (const a of rows) ctx.loaders.agencyByIdLoader.prime(a.id, a);
+    return connection('agency', rows, total, limit);
+  }
+
+  async parent(ctx: RequestContext, agency: Agency): Promise<Agency | null> {
+    return agency.parentId ? this.byId(ctx, agency.parentId) : null;
+  }
+
+  async branches(ctx: RequestContext, agency: Agency): Promise<Agency[]> {
+    return (await ctx.loaders.branchesByAgencyIdLoader.load(agency.id)).filter((a) => canRead(ctx.viewer, a.regionPath));
+  }
+
+  /** The current revision for a year: OWN unless asked, falling back to the consolidated one for a government. */
+  async report(ctx: RequestContext, agency: Agency, year: number, scope?: ReportScope | null): Promise<Report | null> {
+    if (scope) return ctx.loaders.reportByAgencyYearLoader.load(`${agency.id}|${year}|${scope}`);
+    const [own, consolidated] = await ctx.loaders.reportByAgencyYearLoader.loadMany([`${agency.id}|${year}|OWN`, `${agency.id}|${year}|CONSOLIDATED`]);
+    const pick = (r: unknown) => (r instanceof Error ? null : (r as Report | null));
+    return pick(own) ?? pick(consolidated);
+  }
+
+  reports(ctx: RequestContext, agency: Agency): Promise<Report[]> {
+    return ctx.loaders.reportsByAgencyIdLoader.load(agency.id);
+  }
+}

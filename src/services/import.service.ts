@@ -1,0 +1,113 @@
+import { createHash } from 'crypto';
+import type { EntityManager } from 'typeorm';
+import { Agency, Region, Report, ReportCell, ReportNarrative } from '../../entities';
+import type { ReportScope } from '../../entities/report.entity';
+import { assertCanImport } from '../auth/viewer';
+import { BadInputError, NianbaoError, NotFoundError } from '../common/errors';
+import { createRepositories } from '../data/repositories';
+import type { RequestContext } from '../graphql/request-context';
+import type { ParsedReport } from '../ingest/parsed-report';
+import { readReport } from '../ingest/report-reader';
+import { agencyNameFromTitle, kindFromName } from './agency-kind';
+
+export interface ImportRequest {
+  bytes: Buffer;
+  fileName: string;
+  agencyName?: string;
+  regionCode?: string;
+  year?: number;
+  scope?: ReportScope;
+  publishedOn?: string;
+}
+
+export type ImportStatus = 'stored' | 'revised' | 'unchanged';
+
+export interface ImportOutcome {
+  status: ImportStatus;
+  report: Report;
+  agency: Agency;
+  parsed: ParsedReport;
+}
+
+export class UnknownAgencyError extends NianbaoError {
+  constructor(name: string | null, file: string) {
+    super(
+      name
+        ? `${file}: no agency named "${name}" is registered; pass --region CODE to register it, or --agency NAME`
+        : `${file}: the report names no agency in its title; pass --agency NAME`,
+      'UNKNOWN_AGENCY',
+      { file, agency: name },
+    );
+  }
+}
+
+/** Hooks that must run inside the report's own transaction (roll-ups, cross-report checks). */
+export interface ReportWriteHook {
+  afterWrite(manager: EntityManager, written: Report, superseded: Report | null, parsed: ParsedReport): Promise<void>;
+}
+
+/** Parses, then stores a report whole in one transaction, or nothing; a changed source becomes a new revision. */
+export class ImportService {
+  constructor(private readonly hooks: ReportWriteHook[] = []) {}
+
+  async parse(file: string, bytes: Buffer, year?: number): Promise<ParsedReport> {
+    return (await readReport(bytes, { file, year })).parsed;
+  }
+
+  async importReport(ctx: RequestContext, req: ImportRequest): Promise<ImportOutcome> {
+    const { parsed, sourceText, format } = await readReport(req.bytes, { file: req.fileName, year: req.year });
+    const year = req.year ?? parsed.year;
+    if (!year) throw new BadInputError(`${req.fileName}: the report states no year; pass --year YYYY`, { file: req.fileName });
+    const hash = createHash('sha256').update(req.bytes).digest('hex');
+
+    return ctx.db.transaction(async (manager) => {
+      const agency = await this.resolveAgency(manager, req, parsed);
+      assertCanImport(ctx.viewer, agency);
+      const scope: ReportScope = req.scope ?? (agency.kind === 'GOVERNMENT' ? 'CONSOLIDATED' : 'OWN');
+      const repos = createRepositories(manager);
+      const revisions = await repos.reports.revisionsOf(agency.id, year, scope, manager);
+      const same = revisions.find((r) => r.sourceHash === hash);
+      if (same) return { status: 'unchanged' as const, report: same, agency, parsed };
+      const previous = revisions.find((r) => r.current) ?? null;
+      if (previous) await manager.update(Report, { id: previous.id }, { current: false });
+
+      const report = await manager.save(
+        manager.create(Report, {
+          agencyId: agency.id,
+          year,
+          edition: parsed.edition,
+          scope,
+          revision: (revisions[revisions.length - 1]?.revision ?? 0) + 1,
+          current: true,
+          title: parsed.title?.slice(0, 300) ?? null,
+          period: parsed.period?.slice(0, 100) ?? null,
+          publishedOn: req.publishedOn ?? parsed.publishedOn,
+          sourceFormat: format,
+          sourceName: req.fileName.slice(-500),
+          sourceHash: hash,
+          sourceText,
+        }),
+      );
+      const cells = Object.entries(parsed.cells).map(([key, c]) => ({ reportId: report.id, key, value: c.value, raw: c.raw.slice(0, 500) }));
+      for (let i = 0; i < cells.length; i += 250) await manager.insert(ReportCell, cells.slice(i, i + 250));
+      const narratives = parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text }));
+      if (narratives.length) await manager.insert(ReportNarrative, narratives);
+      for (const hook of this.hooks) await hook.afterWrite(manager, report, previous, parsed);
+      return { status: previous ? ('revised' as const) : ('stored' as const), report, agency, parsed };
+    });
+  }
+
+  private async resolveAgency(manager: EntityManager, req: ImportRequest, parsed: ParsedReport): Promise<Agency> {
+    const name = req.agencyName ?? agencyNameFromTitle(parsed.title);
+    if (!name) throw new UnknownAgencyError(null, req.fileName);
+    let candidates = await manager.getRepository(Agency).find({ where: { name }, order: { id: 'ASC' } });
+    if (req.regionCode) candidates = candidates.filter((a) => a.regionCode === req.regionCode);
+    if (candidates.length === 1) return candidates[0];
+    if (candidates.length > 1)
+      throw new BadInputError(`${req.fileName}: ${candidates.length} agencies are named "${name}"; pass --region CODE`, { file: req.fileName });
+    if (!req.regionCode) throw new UnknownAgencyError(name, req.fileName);
+    const region = await manager.getRepository(Region).findOne({ where: { code: req.regionCode } });
+    if (!region) throw new NotFoundError('region', req.regionCode);
+    return manager.save(manager.create(Agency, { name, kind: kindFromName(name), regionCode: region.code, regionPath: region.path, parentId: null, exempt: false, active: true }));
+  }
+}

@@ -1,0 +1,16 @@
+import { AgencyService } from './agency.service';
+import { ImportService, type ReportWriteHook } from './import.service';
+import { RegionService } from './region.service';
+import { ReportService } from './report.service';
+
+/** Stateless services, built once per process and shared by every request. */
+export function createServices(hooks: ReportWriteHook[] = []) {
+  return {
+    regions: new RegionService(),
+    agencies: new AgencyService(),
+    reports: new ReportService(),
+    imports: new ImportService(hooks),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

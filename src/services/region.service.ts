@@ -1,0 +1,42 @@
+import type { Region } from '../../entities';
+import { canRead, readablePath } from '../auth/viewer';
+import { NotFoundError } from '../common/errors';
+import type { RequestContext } from '../graphql/request-context';
+
+/** Region codes are parsed from their path, so ancestors need no recursive query. */
+export function ancestorCodes(region: Region): string[] {
+  return region.path.split('/').filter(Boolean).slice(0, -1);
+}
+
+export class RegionService {
+  async byCode(ctx: RequestContext, code: string): Promise<Region | null> {
+    const region = await ctx.loaders.regionByCodeLoader.load(code);
+    return region && canRead(ctx.viewer, region.path) ? region : null;
+  }
+
+  async require(ctx: RequestContext, code: string): Promise<Region> {
+    const region = await ctx.loaders.regionByCodeLoader.load(code);
+    if (!region) throw new NotFoundError('region', code);
+    readablePath(ctx.viewer, region.path);
+    return region;
+  }
+
+  async list(ctx: RequestContext, level?: string | null, parentCode?: string | null): Promise<Region[]> {
+    const rows = await ctx.repos.regions.list(level ?? undefined, parentCode);
+    return rows.filter((r) => canRead(ctx.viewer, r.path) || (ctx.viewer.regionPath ?? '').startsWith(r.path));
+  }
+
+  async ancestors(ctx: RequestContext, region: Region): Promise<Region[]> {
+    const found = await ctx.loaders.regionByCodeLoader.loadMany(ancestorCodes(region));
+    return found.filter((r): r is Region => !!r && !(r instanceof Error));
+  }
+
+  parent(ctx: RequestContext, region: Region): Promise<Region | null> {
+    return region.parentCode ? ctx.loaders.regionByCodeLoader.load(region.parentCode) : Promise.resolve(null);
+  }
+
+  async children(ctx: RequestContext, region: Region): Promise<Region[]> {
+    const rows = await ctx.loaders.regionChildrenByCodeLoader.load(region.code);
+    return rows.filter((r) => canRead(ctx.viewer, r.path));
+  }
+}

@@ -1,0 +1,90 @@
+import { cellDef, derivedParts, EDITIONS, getEdition, tableOf, type EditionDef } from '../editions';
+import type { ReportCell } from '../../entities';
+import { canonical, sumDecimals, toNumber } from '../common/decimal';
+
+export interface CellView {
+  key: string;
+  value: number | null;
+  decimal: string | null;
+  raw: string | null;
+  section: number;
+  row: string;
+  column: string;
+}
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** A report's cells as the API shows them: stored cells with their labels, derived rows summed. */
+export class ReportCells {
+  private readonly stored = new Map<string, ReportCell>();
+  private readonly edition: EditionDef;
+
+  constructor(editionId: string, cells: ReportCell[]) {
+    this.edition = getEdition(editionId);
+    for (const c of cells) this.stored.set(c.key, c);
+  }
+
+  decimal(key: string): string | null {
+    const c = this.stored.get(key);
+    if (c) return canonical(c.value);
+    const parts = derivedParts(this.edition).get(key);
+    return parts ? sumDecimals(parts.map((p) => this.decimal(p))) : null;
+  }
+
+  value(key: string): number | null {
+    return toNumber(this.decimal(key));
+  }
+
+  raw(key: string): string | null {
+    return this.stored.get(key)?.raw ?? null;
+  }
+
+  cell(key: string): CellView | null {
+    const def = cellDef(this.edition, key);
+    if (def) {
+      return { key, value: this.value(key), decimal: this.decimal(key), raw: this.raw(key), section: def.table.section, row: def.row.label, column: def.column.label };
+    }
+    const derived = this.edition.derivedRows.find((d) => key.startsWith(`applications.${d.key}.`));
+    if (!derived || !derivedParts(this.edition).has(key)) return null;
+    const col = tableOf(this.edition, 'applications').blocks[0].columns.find((c) => key.endsWith(`.${c.key}`))!;
+    return { key, value: this.value(key), decimal: this.decimal(key), raw: null, section: 3, row: derived.label, column: col.label };
+  }
+
+  /** Stored cells in template order, then derived ones. */
+  cells(prefix?: string | null): CellView[] {
+    const keys = [...this.edition.tables.flatMap((t) => t.blocks.flatMap((b) => b.rows.flatMap((r) => b.columns.map((c) => t.keyPattern.replace('{row}', r.key).replace('{col}', c.key))))), ...derivedParts(this.edition).keys()];
+    return keys.filter((k) => !prefix || k.startsWith(prefix)).map((k) => this.cell(k)!);
+  }
+
+  /** Section 二 as the edition's typed object (`ActiveDisclosure2019` / `ActiveDisclosure2021`). */
+  active(): Record<string, unknown> {
+    const table = tableOf(this.edition, 'active');
+    const out: Record<string, unknown> = { __typename: `ActiveDisclosure${this.edition.id}` };
+    for (const block of table.blocks)
+      for (const row of block.rows)
+        out[camel(row.key)] = Object.fromEntries(block.columns.map((c) => [camel(c.key), this.value(`active.${row.key}.${c.key}`)]));
+    return out;
+  }
+
+  /** Section 三 over the rows of every edition, so that a row of the other edition reads as nulls. */
+  applications(): Record<string, Record<string, number | null>> {
+    const out: Record<string, Record<string, number | null>> = {};
+    for (const e of Object.values(EDITIONS)) {
+      const table = tableOf(e, 'applications');
+      const cols = table.blocks[0].columns;
+      for (const row of [...table.blocks[0].rows, ...e.derivedRows])
+        out[camel(row.key)] = Object.fromEntries(cols.map((c) => [camel(c.key), this.value(`applications.${row.key}.${c.key}`)]));
+    }
+    return out;
+  }
+
+  /** Section 四 grouped by review / litigation kind. */
+  lawsuits(): Record<string, Record<string, number | null>> {
+    const out: Record<string, Record<string, number | null>> = {};
+    for (const c of tableOf(this.edition, 'lawsuits').blocks[0].columns) {
+      const [group, col] = c.key.split('.');
+      (out[camel(group)] ??= {})[camel(col)] = this.value(c.key);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Report } from '../../entities';
+import type { ReportScope } from '../../entities/report.entity';
+import { canRead, readablePath } from '../auth/viewer';
+import { connection, decodeCursor, pageSize } from '../common/cursor';
+import { NotFoundError } from '../common/errors';
+import type { RequestContext } from '../graphql/request-context';
+import { ReportCells } from './report-view';
+
+export interface ReportFilterInput {
+  agencyId?: string | null;
+  regionCode?: string | null;
+  year?: number | null;
+  fromYear?: number | null;
+  toYear?: number | null;
+  edition?: string | null;
+  scope?: ReportScope | null;
+  currentOnly?: boolean | null;
+}
+
+export class ReportService {
+  async byId(ctx: RequestContext, id: number): Promise<Report | null> {
+    const report = await ctx.loaders.reportByIdLoader.load(id);
+    if (!report) return null;
+    const agency = await ctx.loaders.agencyByIdLoader.load(report.agencyId);
+    return agency && canRead(ctx.viewer, agency.regionPath) ? report : null;
+  }
+
+  async list(ctx: RequestContext, filter: ReportFilterInput | null | undefined, first?: number | null, after?: string | null) {
+    const limit = pageSize(first);
+    let regionPath: string | null = null;
+    if (filter?.regionCode) {
+      const region = await ctx.loaders.regionByCodeLoader.load(filter.regionCode);
+      if (!region) throw new NotFoundError('region', filter.regionCode);
+      regionPath = region.path;
+    }
+    const { rows, total } = await ctx.repos.reports.page({
+      agencyId: filter?.agencyId != null ? Number(filter.agencyId) : null,
+      regionPath: readablePath(ctx.viewer, regionPath),
+      year: filter?.year,
+      fromYear: filter?.fromYear,
+      toYear: filter?.toYear,
+      edition: filter?.edition,
+      scope: filter?.scope,
+      currentOnly: filter?.currentOnly ?? true,
+      afterId: decodeCursor('report', after),
+      limit,
+    });
+    for (const r of rows) ctx.loaders.reportByIdLoader.prime(r.id, r);
+    return connection('report', rows, total, limit);
+  }
+
+  async cells(ctx: RequestContext, report: Report): Promise<ReportCells> {
+    return new ReportCells(report.edition, await ctx.loaders.cellsByReportIdLoader.load(report.id));
+  }
+
+  async narrative(ctx: RequestContext, report: Report, section: number): Promise<string | null> {
+    const rows = await ctx.loaders.narrativesByReportIdLoader.load(report.id);
+    return rows.find((n) => n.section === section)?.text ?? null;
+  }
+
+  narratives(ctx: RequestContext, report: Report) {
+    return ctx.loaders.narrativesByReportIdLoader.load(report.id);
+  }
+
+  async agency(ctx: RequestContext, report: Report) {
+    const agency = await ctx.loaders.agencyByIdLoader.load(report.agencyId);
+    if (!agency) throw new NotFoundError('agency', report.agencyId);
+    return agency;
+  }
+
+  revisions(ctx: RequestContext, report: Report): Promise<Report[]> {
+    return ctx.repos.reports.revisionsOf(report.agencyId, report.year, report.scope);
+  }
+
+  sourceText(ctx: RequestContext, report: Report): Promise<string> {
+    return ctx.repos.reports.sourceText(report.id);
+  }
+}

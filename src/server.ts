@@ -26,6 +26,7 @@ export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_S
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     introspection: true,
+    includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown }).originalError;

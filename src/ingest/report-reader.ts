@@ -3,16 +3,25 @@ import { assembleReport, type AssembleOptions } from './report-assembler';
 import type { ParsedReport } from './parsed-report';
 import type { ReportDocument, SourceFormat } from './report-document';
 import { readText } from './readers/text-reader';
+import { readHtml } from './readers/html-reader';
+import { readDocx } from './readers/docx-reader';
 
 type Reader = (bytes: Buffer) => ReportDocument | Promise<ReportDocument>;
 
 const readers: Partial<Record<SourceFormat, Reader>> = {
   text: (bytes) => readText(decodeText(bytes)),
+  html: (bytes) => readHtml(decodeText(bytes)),
+  docx: readDocx,
 };
 
 /** Lets the HTML, DOCX and PDF readers plug in without this module importing their libraries eagerly. */
 export function registerReader(format: SourceFormat, reader: Reader): void {
   readers[format] = reader;
+}
+
+/** Whether a reader for the format is present (the PDF reader may be absent in some builds). */
+export function hasReader(format: SourceFormat): boolean {
+  return readers[format] !== undefined;
 }
 
 function decodeText(bytes: Buffer): string {

@@ -1,0 +1,105 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import JSZip from 'jszip';
+import { ReportParseError } from '../../common/errors';
+import type { DocBlock, DocCell, DocRow, ReportDocument } from '../report-document';
+
+const isElement = (n: AnyNode): n is Element => n.type === 'tag';
+/** Word element names without their namespace prefix (documents may bind "w" to another prefix). */
+const local = (el: Element) => el.name.slice(el.name.indexOf(':') + 1);
+const kids = (el: Element) => el.children.filter(isElement);
+
+function attr(el: Element, name: string): string | undefined {
+  const key = Object.keys(el.attribs).find((k) => k === name || k.endsWith(`:${name}`));
+  return key === undefined ? undefined : el.attribs[key];
+}
+
+/** Wrappers (content controls, custom XML, inserted text) whose content reads as if they were absent. */
+const TRANSPARENT = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins', 'moveTo', 'hyperlink', 'fldSimple', 'r', 'dir', 'bdo']);
+/** Never part of the visible text: properties, deletions, field codes, floating shapes' fallbacks. */
+const SKIPPED = new Set(['rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sdtPr', 'sdtEndPr', 'del', 'moveFrom', 'delText', 'instrText', 'Fallback', 'drawing', 'pict', 'object']);
+
+/** Visible text of a paragraph: runs joined, tabs and breaks kept as characters. */
+function paragraphText(p: Element): string {
+  let out = '';
+  const walk = (el: Element) => {
+    const name = local(el);
+    if (SKIPPED.has(name)) return;
+    if (name === 't') {
+      out += el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('');
+      return;
+    }
+    if (name === 'tab' || name === 'ptab') out += '\t';
+    else if (name === 'br' || name === 'cr') out += '\n';
+    else if (name === 'noBreakHyphen') out += '\u2011';
+    else kids(el).forEach(walk);
+  };
+  kids(p).forEach(walk);
+  return out;
+}
+
+/** The first-level children of a container as paragraphs and tables, unwrapping content controls. */
+function blockChildren(container: Element): Element[] {
+  return kids(container).flatMap((el) => {
+    const name = local(el);
+    if (name === 'p' || name === 'tbl') return [el];
+    if (TRANSPARENT.has(name)) return blockChildren(el);
+    return [];
+  });
+}
+
+function rowChildren(container: Element, name: 'tr' | 'tc'): Element[] {
+  return kids(container).flatMap((el) => {
+    if (local(el) === name) return [el];
+    if (['sdt', 'sdtContent', 'customXml'].includes(local(el))) return rowChildren(el, name);
+    return [];
+  });
+}
+
+const property = (el: Element, props: string, name: string) =>
+  kids(el)
+    .find((c) => local(c) === props)
+    ?.children.filter(isElement)
+    .find((c) => local(c) === name);
+
+/** A cell's text: its paragraphs joined by line breaks; a nested table reads row by row. */
+function cellText(tc: Element): string {
+  const merge = property(tc, 'tcPr', 'vMerge');
+  // The lower parts of a vertically merged cell show nothing, as in Word's own text export.
+  if (merge && (attr(merge, 'val') ?? 'continue') === 'continue') return '';
+  return blockChildren(tc)
+    .map((b) => (local(b) === 'p' ? paragraphText(b) : readTable(b).map((r) => r.cells.map((c) => c.text).join('\t')).join('\n')))
+    .join('\n');
+}
+
+function readTable(tbl: Element): DocRow[] {
+  return rowChildren(tbl, 'tr')
+    .filter((tr) => !property(tr, 'trPr', 'del'))
+    .map((tr) => ({ cells: rowChildren(tr, 'tc').map((tc): DocCell => ({ text: cellText(tc) })) }))
+    .filter((r) => r.cells.length > 0);
+}
+
+/** A Word (.docx) report: body paragraphs and tables in document order. */
+export async function readDocx(bytes: Buffer): Promise<ReportDocument> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new ReportParseError(`not a readable zip archive (${(e as Error).message})`, {}, 'REPORT_UNSUPPORTED_FORMAT');
+  }
+  const entry = zip.file('word/document.xml');
+  if (!entry) {
+    throw new ReportParseError('not a Word document: the zip archive has no word/document.xml', {}, 'REPORT_UNSUPPORTED_FORMAT');
+  }
+  const $ = cheerio.load(await entry.async('string'), { xml: true });
+  const body = $.root()
+    .find('*')
+    .toArray()
+    .find((el) => local(el as Element) === 'body') as Element | undefined;
+  if (!body) throw new ReportParseError('the Word document has no body', {}, 'REPORT_EMPTY');
+
+  const blocks: DocBlock[] = blockChildren(body).map((el) =>
+    local(el) === 'p' ? { kind: 'paragraph', text: paragraphText(el) } : { kind: 'table', table: { rows: readTable(el) } },
+  );
+  return { format: 'docx', blocks: blocks.filter((b) => b.kind === 'table' || b.text.trim() !== '') };
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'fs';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, ensureDatabase, queryCounter, type Engine } from '../../ormconfig';
+import { SYSTEM, type Viewer } from '../../src/auth/viewer';
+import { readEnv } from '../../src/config/env';
+import { createRequestContext, type RequestContext } from '../../src/graphql/request-context';
+import { startServer, type RunningServer } from '../../src/server';
+import { createServices, type Services } from '../../src/services';
+import { seedAgencies, seedRegions, SEED_REPORT } from '../../seeds/seed';
+
+const MYSQL_ROOT = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+
+/** Engines this run covers: SQLite always, MariaDB when reachable; REQUIRE_MYSQL=1 turns "unreachable" into a failure. */
+export function enginesUnderTest(): Engine[] {
+  const only = process.env.DB_ENGINES?.split(',').map((s) => s.trim());
+  return (['sqlite', 'mysql'] as Engine[]).filter((e) => !only || only.includes(e));
+}
+
+export interface TestApp {
+  engine: Engine;
+  db: DataSource;
+  services: Services;
+  server: RunningServer;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> }>;
+  ctx(viewer?: Viewer): RequestContext;
+  sqlCount(): number;
+  importSeed(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real server on a real database of its own: an in-memory SQLite, or a fresh MariaDB database
+ * per test file. Regions of 济宁市 and the seed agencies are loaded; the seed report only on request.
+ */
+export async function startTestApp(engine: Engine, name: string, opts: { regions?: string[] } = {}): Promise<TestApp> {
+  let env = readEnv({ SQLITE_PATH: ':memory:', PORT: '0' } as NodeJS.ProcessEnv);
+  if (engine === 'mysql') {
+    const dbName = `nianbao_test_${name.replace(/\W/g, '_')}_${process.pid}`.slice(0, 64);
+    env = readEnv({ DATABASE_URL: `${MYSQL_ROOT}/${dbName}`, PORT: '0' } as NodeJS.ProcessEnv);
+    const mysql = await import('mysql2/promise');
+    const url = new URL(MYSQL_ROOT);
+    const c = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password });
+    await c.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+    await c.end();
+    await ensureDatabase(env);
+  }
+  const db = new DataSource(dataSourceOptions(env));
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  await seedRegions(db, ...(opts.regions ?? ['3708']));
+  await seedAgencies(db);
+  const services = createServices();
+  const server = await startServer(db, env, services);
+  const app: TestApp = {
+    engine,
+    db,
+    services,
+    server,
+    async gql(query, variables, headers = {}) {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as any;
+    },
+    ctx: (viewer = SYSTEM) => createRequestContext(db, viewer, services),
+    sqlCount: () => queryCounter(db).count,
+    async importSeed() {
+      await services.imports.importReport(app.ctx(), { bytes: readFileSync(SEED_REPORT), fileName: 'seeds/000_1dfd185abb919a16.txt' });
+    },
+    async stop() {
+      await server.stop();
+      if (engine === 'mysql') await db.query(`DROP DATABASE IF EXISTS \`${db.options.database ?? new URL((db.options as { url: string }).url).pathname.slice(1)}\``);
+      await db.destroy();
+    },
+  };
+  return app;
+}
+
+/**
+ * Runs a describe block once per engine against its own database. The MariaDB block is skipped,
+ * with a message, only when global setup found no server and REQUIRE_MYSQL is not set.
+ */
+export function describeEachEngine(name: string, fn: (getApp: () => TestApp, engine: Engine) => void, opts: { regions?: string[]; seed?: boolean } = {}): void {
+  for (const engine of enginesUnderTest()) {
+    const absent = engine === 'mysql' && process.env.NIANBAO_TEST_MYSQL !== '1';
+    if (absent) console.warn(`${name} [mysql]: skipped, MariaDB not reachable`);
+    (absent ? describe.skip : describe)(`${name} [${engine}]`, () => {
+      let app: TestApp | undefined;
+      beforeAll(async () => {
+        app = await startTestApp(engine, name, opts);
+        if (opts.seed) await app.importSeed();
+      });
+      afterAll(async () => {
+        await app?.stop();
+      });
+      fn(() => {
+        if (!app) throw new Error('test app failed to start');
+        return app;
+      }, engine);
+    });
+  }
+}

@@ -8,6 +8,7 @@ import { createRepositories } from '../data/repositories';
 import type { RequestContext } from '../graphql/request-context';
 import type { ParsedReport } from '../ingest/parsed-report';
 import { readReport } from '../ingest/report-reader';
+import type { SourceFormat } from '../ingest/report-document';
 import { agencyNameFromTitle, kindFromName } from './agency-kind';
 
 export interface ImportRequest {
@@ -21,6 +22,16 @@ export interface ImportRequest {
 }
 
 export type ImportStatus = 'stored' | 'revised' | 'unchanged';
+
+export interface StoreMeta {
+  year: number;
+  scope: ReportScope;
+  publishedOn: string | null;
+  sourceFormat: SourceFormat;
+  sourceName: string;
+  sourceHash: string;
+  sourceText: string;
+}
 
 export interface ImportOutcome {
   status: ImportStatus;
@@ -64,37 +75,52 @@ export class ImportService {
       const agency = await this.resolveAgency(manager, req, parsed);
       assertCanImport(ctx.viewer, agency);
       const scope: ReportScope = req.scope ?? (agency.kind === 'GOVERNMENT' ? 'CONSOLIDATED' : 'OWN');
-      const repos = createRepositories(manager);
-      const revisions = await repos.reports.revisionsOf(agency.id, year, scope, manager);
-      const same = revisions.find((r) => r.sourceHash === hash);
-      if (same) return { status: 'unchanged' as const, report: same, agency, parsed };
-      const previous = revisions.find((r) => r.current) ?? null;
-      if (previous) await manager.update(Report, { id: previous.id }, { current: false });
-
-      const report = await manager.save(
-        manager.create(Report, {
-          agencyId: agency.id,
-          year,
-          edition: parsed.edition,
-          scope,
-          revision: (revisions[revisions.length - 1]?.revision ?? 0) + 1,
-          current: true,
-          title: parsed.title?.slice(0, 300) ?? null,
-          period: parsed.period?.slice(0, 100) ?? null,
-          publishedOn: req.publishedOn ?? parsed.publishedOn,
-          sourceFormat: format,
-          sourceName: req.fileName.slice(-500),
-          sourceHash: hash,
-          sourceText,
-        }),
-      );
-      const cells = Object.entries(parsed.cells).map(([key, c]) => ({ reportId: report.id, key, value: c.value, raw: c.raw.slice(0, 500) }));
-      for (let i = 0; i < cells.length; i += 250) await manager.insert(ReportCell, cells.slice(i, i + 250));
-      const narratives = parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text }));
-      if (narratives.length) await manager.insert(ReportNarrative, narratives);
-      for (const hook of this.hooks) await hook.afterWrite(manager, report, previous, parsed);
-      return { status: previous ? ('revised' as const) : ('stored' as const), report, agency, parsed };
+      const result = await this.store(manager, agency, parsed, {
+        year,
+        scope,
+        publishedOn: req.publishedOn ?? parsed.publishedOn,
+        sourceFormat: format,
+        sourceName: req.fileName,
+        sourceHash: hash,
+        sourceText,
+      });
+      return { ...result, agency, parsed };
     });
+  }
+
+  /**
+   * Writes one report revision inside the caller's transaction: unchanged source → nothing; changed
+   * source → a new revision superseding the current one. Write hooks run in the same transaction.
+   */
+  async store(manager: EntityManager, agency: Agency, parsed: ParsedReport, meta: StoreMeta): Promise<{ status: ImportStatus; report: Report }> {
+    const revisions = await createRepositories(manager).reports.revisionsOf(agency.id, meta.year, meta.scope, manager);
+    const same = revisions.find((r) => r.sourceHash === meta.sourceHash);
+    if (same) return { status: 'unchanged', report: same };
+    const previous = revisions.find((r) => r.current) ?? null;
+    if (previous) await manager.update(Report, { id: previous.id }, { current: false });
+    const report = await manager.save(
+      manager.create(Report, {
+        agencyId: agency.id,
+        year: meta.year,
+        edition: parsed.edition,
+        scope: meta.scope,
+        revision: (revisions[revisions.length - 1]?.revision ?? 0) + 1,
+        current: true,
+        title: parsed.title?.slice(0, 300) ?? null,
+        period: parsed.period?.slice(0, 100) ?? null,
+        publishedOn: meta.publishedOn,
+        sourceFormat: meta.sourceFormat,
+        sourceName: meta.sourceName.slice(-500),
+        sourceHash: meta.sourceHash,
+        sourceText: meta.sourceText,
+      }),
+    );
+    const cells = Object.entries(parsed.cells).map(([key, c]) => ({ reportId: report.id, key, value: c.value, raw: c.raw.slice(0, 500) }));
+    for (let i = 0; i < cells.length; i += 250) await manager.insert(ReportCell, cells.slice(i, i + 250));
+    const narratives = parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text }));
+    if (narratives.length) await manager.insert(ReportNarrative, narratives);
+    for (const hook of this.hooks) await hook.afterWrite(manager, report, previous, parsed);
+    return { status: previous ? 'revised' : 'stored', report };
   }
 
   private async resolveAgency(manager: EntityManager, req: ImportRequest, parsed: ParsedReport): Promise<Agency> {

@@ -41,15 +41,11 @@ export function isInteger(d: Decimal): boolean {
 /** Canonical text: trailing fractional zeros dropped ("12.90" → "12.9", "5.0" → "5"). */
 export function formatDecimal(d: Decimal): string {
   const neg = d.units < 0n;
-  let digits = (neg ? -d.units : d.units).toString().padStart(d.scale + 1, '0');
-  let out = digits;
-  if (d.scale > 0) {
-    const int = digits.slice(0, digits.length - d.scale);
-    const frac = digits.slice(digits.length - d.scale).replace(/0+$/, '');
-    out = frac ? `${int}.${frac}` : int;
-  }
-  digits = out;
-  return neg && /[1-9]/.test(digits) ? `-${digits}` : digits;
+  const digits = (neg ? -d.units : d.units).toString().padStart(d.scale + 1, '0');
+  const int = digits.slice(0, digits.length - d.scale);
+  const frac = digits.slice(digits.length - d.scale).replace(/0+$/, '');
+  const out = frac ? `${int}.${frac}` : int;
+  return neg && /[1-9]/.test(out) ? `-${out}` : out;
 }
 
 export function decimalToNumber(d: Decimal): number {

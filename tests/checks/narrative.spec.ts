@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { EDITIONS } from '../../src/editions';
 import { checkReport } from '../../src/checks';
@@ -6,7 +6,7 @@ import { buildConsistentValues } from '../../src/checks/consistent-values';
 import { checkNarrative } from '../../src/checks/narrative.check';
 import type { ParsedNarrative } from '../../src/ingest/parsed-report';
 import { readReport } from '../../src/ingest/report-reader';
-import { SHARED_DIR, describeWithFixtures } from '../support/shared';
+import { SHARED_DIR } from '../support/shared';
 
 const edition = EDITIONS['2021'];
 const narr = (text: string): ParsedNarrative[] => [{ section: 1, heading: '一、总体情况', text }];
@@ -61,9 +61,11 @@ describe('narrative: stated counts vs tables', () => {
   });
 });
 
-describe('the seed report', () => {
+const SEED = join(SHARED_DIR, 'seed', '000_1dfd185abb919a16.txt');
+if (!existsSync(SEED)) console.warn(`seed report: skipped, ${SEED} not found`);
+(existsSync(SEED) ? describe : describe.skip)('the seed report', () => {
   it('gives the 117 vs 122 channel finding and no failed arithmetic', async () => {
-    const file = join(SHARED_DIR, 'seed', '000_1dfd185abb919a16.txt');
+    const file = SEED;
     const { parsed } = await readReport(readFileSync(file), { file });
     const findings = checkReport(parsed);
     expect(findings.filter((f) => f.rule === 'NARRATIVE_CHANNEL_SUM')).toEqual([
@@ -74,6 +76,3 @@ describe('the seed report', () => {
     expect(findings.filter((f) => f.rule === 'BLANK_CELLS').length).toBeGreaterThan(0);
   });
 });
-
-// describeWithFixtures only to skip when ../shared is absent: the seed lives there too.
-describeWithFixtures('shared folder present', () => it('has the seed', () => expect(SHARED_DIR).toBeTruthy()));

@@ -17,13 +17,15 @@ export function pageSize(first: number | null | undefined, max = 500): number {
   return n;
 }
 
+/** `rows` holds up to limit + 1 rows: the extra one only tells that another page follows. */
 export function connection<T extends { id: number }>(kind: string, rows: T[], total: number, limit: number) {
+  const nodes = rows.slice(0, limit);
   return {
-    nodes: rows,
+    nodes,
     totalCount: total,
     pageInfo: {
-      hasNextPage: rows.length === limit && total > 0 && rows.length > 0 && limit > 0 ? true : false,
-      endCursor: rows.length ? encodeCursor(kind, rows[rows.length - 1].id) : null,
+      hasNextPage: rows.length > limit,
+      endCursor: nodes.length ? encodeCursor(kind, nodes[nodes.length - 1].id) : null,
     },
   };
 }

@@ -1,0 +1,58 @@
+import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
+import { Agency } from '../../entities';
+
+export interface AgencyQuery {
+  nameContains?: string | null;
+  regionPath?: string | null;
+  kind?: string | null;
+  parentId?: number | null;
+  afterId?: number | null;
+  limit: number;
+}
+
+/** Escapes LIKE wildcards so that a name search is a plain substring match ('!' escapes on both engines). */
+export function likeEscape(s: string): string {
+  return s.replace(/[!%_]/g, (c) => '!' + c);
+}
+
+export class AgencyRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  private get repo() {
+    return this.db.getRepository(Agency);
+  }
+
+  byIds(ids: readonly number[]): Promise<Agency[]> {
+    return this.repo.find({ where: { id: In([...ids]) } });
+  }
+
+  childrenOf(parentIds: readonly number[]): Promise<Agency[]> {
+    return this.repo.find({ where: { parentId: In([...parentIds]) }, order: { id: 'ASC' } });
+  }
+
+  byName(name: string): Promise<Agency[]> {
+    return this.repo.find({ where: { name }, order: { id: 'ASC' } });
+  }
+
+  private filtered(q: Omit<AgencyQuery, 'afterId' | 'limit'>) {
+    const qb = this.repo.createQueryBuilder('a');
+    if (q.nameContains) qb.andWhere("a.name LIKE :name ESCAPE '!'", { name: `%${likeEscape(q.nameContains)}%` });
+    if (q.regionPath) qb.andWhere("a.region_path LIKE :path ESCAPE '!'", { path: `${likeEscape(q.regionPath)}%` });
+    if (q.kind) qb.andWhere('a.kind = :kind', { kind: q.kind });
+    if (q.parentId != null) qb.andWhere('a.parent_id = :parentId', { parentId: q.parentId });
+    return qb;
+  }
+
+  /** One page in id order (plus one row to tell whether more follow) and the total; keyset pagination keeps deep pages cheap. */
+  async page(q: AgencyQuery): Promise<{ rows: Agency[]; total: number }> {
+    const pageQb = this.filtered(q).orderBy('a.id', 'ASC').take(q.limit + 1);
+    if (q.afterId != null) pageQb.andWhere(new Brackets((b) => b.where('a.id > :afterId', { afterId: q.afterId })));
+    const [rows, total] = await Promise.all([pageQb.getMany(), this.filtered(q).getCount()]);
+    return { rows, total };
+  }
+
+  async insert(agency: Partial<Agency>): Promise<Agency> {
+    const saved = await this.repo.save(this.repo.create(agency));
+    return saved;
+  }
+}

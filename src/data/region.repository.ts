@@ -1,0 +1,34 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { Region } from '../../entities';
+
+export class RegionRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  private get repo() {
+    return this.db.getRepository(Region);
+  }
+
+  byCodes(codes: readonly string[]): Promise<Region[]> {
+    return this.repo.find({ where: { code: In([...codes]) } });
+  }
+
+  childrenOf(codes: readonly string[]): Promise<Region[]> {
+    return this.repo.find({ where: { parentCode: In([...codes]) }, order: { code: 'ASC' } });
+  }
+
+  list(level?: string, parentCode?: string | null): Promise<Region[]> {
+    const where: Record<string, unknown> = {};
+    if (level) where.level = level;
+    if (parentCode) where.parentCode = parentCode;
+    if (!level && !parentCode) where.depth = 1;
+    return this.repo.find({ where, order: { code: 'ASC' } });
+  }
+
+  count(): Promise<number> {
+    return this.repo.count();
+  }
+
+  async insertMany(regions: Region[]): Promise<void> {
+    for (let i = 0; i < regions.length; i += 500) await this.repo.insert(regions.slice(i, i + 500));
+  }
+}

@@ -1,0 +1,15 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AgencyRepository } from './agency.repository';
+import { RegionRepository } from './region.repository';
+import { ReportRepository } from './report.repository';
+
+/** The data-access layer: the only code that reaches the database. */
+export function createRepositories(db: DataSource | EntityManager) {
+  return {
+    regions: new RegionRepository(db),
+    agencies: new AgencyRepository(db),
+    reports: new ReportRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -14,8 +14,8 @@ function attr(el: Element, name: string): string | undefined {
   return key === undefined ? undefined : el.attribs[key];
 }
 
-/** Wrappers (content controls, custom XML, inserted text) whose content reads as if they were absent. */
-const TRANSPARENT = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins', 'moveTo', 'hyperlink', 'fldSimple', 'r', 'dir', 'bdo']);
+/** Block-level wrappers (content controls, custom XML, tracked insertions) whose content reads as if they were absent. */
+const TRANSPARENT = new Set(['sdt', 'sdtContent', 'customXml', 'ins', 'moveTo']);
 /** Never part of the visible text: properties, deletions, field codes, floating shapes' fallbacks. */
 const SKIPPED = new Set(['rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sdtPr', 'sdtEndPr', 'del', 'moveFrom', 'delText', 'instrText', 'Fallback', 'drawing', 'pict', 'object']);
 
@@ -51,7 +51,7 @@ function blockChildren(container: Element): Element[] {
 function rowChildren(container: Element, name: 'tr' | 'tc'): Element[] {
   return kids(container).flatMap((el) => {
     if (local(el) === name) return [el];
-    if (['sdt', 'sdtContent', 'customXml'].includes(local(el))) return rowChildren(el, name);
+    if (TRANSPARENT.has(local(el))) return rowChildren(el, name);
     return [];
   });
 }

@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
 import type { DocBlock, DocCell, DocRow, ReportDocument } from '../report-document';
 
 /** Elements that start a new line of text when rendered; everything else flows inline. */
@@ -9,6 +9,8 @@ const BLOCK_TAGS = new Set([
   'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'ul', 'caption', 'tbody', 'thead',
   'tfoot', 'tr', 'td', 'th', 'html',
 ]);
+/** Blocks that hold running text (list items and cells are mostly navigation or figures). */
+const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote']);
 /** Never rendered as text. */
 const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'select', 'option', 'button', 'input', 'textarea', 'svg', 'canvas', 'map', 'title', 'meta', 'link']);
 /** Word-exported HTML spells every run boundary as ASCII whitespace; only these separate words when rendered. */
@@ -18,6 +20,7 @@ const LAYOUT_CELL_CHARS = 500;
 
 const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 const tagOf = (n: Element) => n.name.toLowerCase();
+const textOf = (n: AnyNode) => (n.type === 'text' ? (n as Text).data : '');
 
 function isHidden(el: Element): boolean {
   const style = (el.attribs.style ?? '').replace(/\s+/g, '').toLowerCase();
@@ -65,7 +68,7 @@ class FlowWriter {
 function cellText(td: Element): string {
   const w = new FlowWriter();
   const walk = (n: AnyNode) => {
-    if (n.type === 'text') return w.text((n as unknown as { data: string }).data);
+    if (n.type === 'text') return w.text(textOf(n));
     if (!isElement(n) || SKIPPED_TAGS.has(tagOf(n)) || isHidden(n)) return;
     const tag = tagOf(n);
     if (tag === 'br') return w.br();
@@ -83,12 +86,17 @@ function cellText(td: Element): string {
   return lines.join('\n');
 }
 
-/** A table of data has rows of several cells, none holding page-length text; anything else is layout. */
+/**
+ * A table of data has rows of several cells and its text in short cells; a table wrapping other
+ * tables, or holding most of its text in page-length cells, lays out the page.
+ */
 function isDataTable(table: Element): boolean {
   if (containsTable(table)) return false;
   const rows = rowsOf(table);
   if (!rows.some((r) => cellsOf(r).length > 1)) return false;
-  return !rows.some((r) => cellsOf(r).some((c) => cellText(c).length > LAYOUT_CELL_CHARS));
+  const lengths = rows.flatMap((r) => cellsOf(r).map((c) => cellText(c).length));
+  const inLong = lengths.filter((n) => n > LAYOUT_CELL_CHARS).reduce((a, b) => a + b, 0);
+  return inLong <= lengths.reduce((a, b) => a + b, 0) / 2;
 }
 
 function readTable(table: Element): DocRow[] {
@@ -104,11 +112,13 @@ function readFlow(root: Element): DocBlock[] {
   let w = new FlowWriter();
   const flush = () => {
     w.flush();
-    for (const line of w.lines) if (line.replace(/[\s\u00a0\u3000]+/g, '') !== '') blocks.push({ kind: 'paragraph', text: line });
+    // Lines broken by <br> are paragraphs of their own: some pages set the whole report in one <p>.
+    for (const line of w.lines.flatMap((l) => l.split('\n')))
+      if (line.replace(/[\s\u00a0\u3000]+/g, '') !== '') blocks.push({ kind: 'paragraph', text: line });
     w = new FlowWriter();
   };
   const walk = (n: AnyNode) => {
-    if (n.type === 'text') return w.text((n as unknown as { data: string }).data);
+    if (n.type === 'text') return w.text(textOf(n));
     if (!isElement(n) || SKIPPED_TAGS.has(tagOf(n)) || isHidden(n)) return;
     const tag = tagOf(n);
     if (tag === 'br') return w.br();
@@ -119,7 +129,6 @@ function readFlow(root: Element): DocBlock[] {
       return;
     }
     const block = BLOCK_TAGS.has(tag);
-    // Inside a paragraph, <br> lines belong to one paragraph; between blocks they split.
     if (block) flush();
     n.children.forEach(walk);
     if (block) flush();
@@ -130,14 +139,22 @@ function readFlow(root: Element): DocBlock[] {
 }
 
 function textLength(n: AnyNode): number {
-  if (n.type === 'text') return (n as unknown as { data: string }).data.replace(/\s+/g, '').length;
+  if (n.type === 'text') return textOf(n).replace(/\s+/g, '').length;
   if (!isElement(n) || SKIPPED_TAGS.has(tagOf(n))) return 0;
   return n.children.reduce((s, c) => s + textLength(c), 0);
 }
 
+/** A table big enough to be a report table: many rows or many columns, with worded labels (not a calendar). */
+function isLargeDataTable(table: Element): boolean {
+  const rows = rowsOf(table);
+  const big = rows.length >= 8 || rows.some((r) => cellsOf(r).length >= 7);
+  return big && rows.some((r) => cellsOf(r).some((c) => (cellText(c).match(/[\u3400-\u9fff]/gu) ?? []).length >= 4));
+}
+
 /**
  * The element holding the article: the one with the most text in its own paragraphs (site chrome
- * is links and short items), widened while its parent adds data tables but little other text.
+ * is links and list items), widened to take in the large data tables, which some pages place
+ * beside the narrative rather than inside it.
  */
 function articleRoot($: cheerio.CheerioAPI): Element {
   const body = ($('body').get(0) ?? $.root().children().get(0)) as Element | undefined;
@@ -147,25 +164,21 @@ function articleRoot($: cheerio.CheerioAPI): Element {
   const score = (el: Element) =>
     el.children.reduce((s, c) => {
       if (c.type === 'text') return s + textLength(c);
-      if (isElement(c) && !['table', 'div', 'section', 'article', 'td', 'ul', 'ol'].includes(tagOf(c))) return s + textLength(c);
+      if (isElement(c) && (!BLOCK_TAGS.has(tagOf(c)) || PARAGRAPH_TAGS.has(tagOf(c)))) return s + textLength(c);
       return s;
     }, 0);
   $('body *').each((_, el) => {
     const s = score(el as Element);
     if (s > bestScore) [best, bestScore] = [el as Element, s];
   });
-  const dataTables = $('table')
-    .toArray()
-    .filter((t) => isDataTable(t as Element));
   let root = best;
-  while (root !== body && root.parent && isElement(root.parent as AnyNode)) {
-    const parent = root.parent as Element;
-    const inside = (t: Element) => $(root).find(t).length > 0 || t === root;
-    const gained = dataTables.filter((t) => !inside(t as Element) && $(parent).find(t).length > 0);
-    if (gained.length === 0) break;
-    const extra = textLength(parent) - textLength(root) - gained.reduce((s, t) => s + textLength(t), 0);
-    if (extra > textLength(root) / 4) break;
-    root = parent;
+  for (const table of $('table').toArray() as Element[]) {
+    if (root === body || $.contains(root, table) || !isDataTable(table)) continue;
+    let widened: Element = root;
+    while (widened !== body && !$.contains(widened, table) && widened.parent && isElement(widened.parent as AnyNode)) widened = widened.parent as Element;
+    // Small tables (a page's metadata box) join only when little else comes with them.
+    const extra = textLength(widened) - textLength(root) - textLength(table);
+    if (isLargeDataTable(table) || extra <= textLength(root) / 4) root = widened;
   }
   return root;
 }
@@ -200,19 +213,29 @@ function findTitle($: cheerio.CheerioAPI): string | null {
   return title || null;
 }
 
-function findPublishedOn($: cheerio.CheerioAPI): string | null {
+/** Text of the page outside the article (all of it when `article` is null), where the byline sits. */
+function textOutside(node: AnyNode, article: Element | null): string {
+  if (node === article) return ' ';
+  if (node.type === 'text') return textOf(node);
+  if (!isElement(node) || SKIPPED_TAGS.has(tagOf(node))) return '';
+  const inner = node.children.map((c) => textOutside(c, article)).join('');
+  return BLOCK_TAGS.has(tagOf(node)) ? ` ${inner} ` : inner;
+}
+
+function findPublishedOn($: cheerio.CheerioAPI, article: Element): string | null {
   const meta = isoDate(metaContent($, ['PubDate', 'publishdate', 'pubdate', 'firstpublishedtime', 'article:published_time']));
   if (meta) return meta;
-  // The byline sits outside the article body: "时间：2022-02-08 16:34", "发布日期：2022年2月8日".
-  const body = collapse($('body').text());
-  const byline = /(?:发布|发文|公开|成文)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/.exec(body);
-  if (byline) return isoDate(byline[1]);
-  return null;
+  const body = $('body').get(0);
+  if (!body) return null;
+  // "时间：2022-02-08 16:34", "发布日期：2022年2月8日"; the byline may have been taken into the article with a metadata box.
+  const byline = /(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
+  const found = byline.exec(collapse(textOutside(body, article))) ?? byline.exec(collapse(textOutside(body, null)));
+  return found ? isoDate(found[1]) : null;
 }
 
 /** An HTML page of a report: article paragraphs and data tables, title and date from metadata. */
 export function readHtml(html: string): ReportDocument {
   const $ = cheerio.load(html);
   const root = articleRoot($);
-  return { format: 'html', blocks: readFlow(root), title: findTitle($), publishedOn: findPublishedOn($) };
+  return { format: 'html', blocks: readFlow(root), title: findTitle($), publishedOn: findPublishedOn($, root) };
 }

@@ -7,6 +7,7 @@ import { SYSTEM } from '../auth/viewer';
 import { NianbaoError } from '../common/errors';
 import { readEnv } from '../config/env';
 import { createRequestContext } from '../graphql/request-context';
+import { checkReport } from '../checks';
 import { valuesOf } from '../ingest/parsed-report';
 import { readReport } from '../ingest/report-reader';
 
@@ -45,7 +46,8 @@ async function main() {
       try {
         const { parsed } = await readReport(readFileSync(file), { file, year });
         const raw = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.raw]));
-        const out = { edition: parsed.edition, year: year ?? parsed.year, values: valuesOf(parsed), raw, findings: [] as unknown[] };
+        const findings = checkReport(parsed, { importYear: year }).map(({ rule, severity, status, cells, message }) => ({ rule, severity, status, cells, message }));
+        const out = { edition: parsed.edition, year: year ?? parsed.year, values: valuesOf(parsed), raw, findings };
         console.log(opts.json ? JSON.stringify(out, null, 2) : `${file}: parsed, edition ${out.edition}, year ${out.year}`);
       } catch (e) {
         failed++;

@@ -5,6 +5,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { agencyResolvers } from './resolvers/agency.resolver';
 import { editionResolvers } from './resolvers/edition.resolver';
+import { findingResolvers } from './resolvers/finding.resolver';
 import { regionResolvers } from './resolvers/region.resolver';
 import { reportResolvers } from './resolvers/report.resolver';
 
@@ -22,6 +23,6 @@ const baseResolvers = { Query: { _version: () => '1' }, Mutation: { _noop: () =>
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers([baseResolvers, regionResolvers, agencyResolvers, reportResolvers, editionResolvers]) as never,
+    resolvers: mergeResolvers([baseResolvers, regionResolvers, agencyResolvers, reportResolvers, editionResolvers, findingResolvers]) as never,
   });
 }

@@ -5,6 +5,7 @@ import type { ReportDocument, SourceFormat } from './report-document';
 import { readText } from './readers/text-reader';
 import { readHtml } from './readers/html-reader';
 import { readDocx } from './readers/docx-reader';
+import { readPdf } from './readers/pdf-reader';
 
 type Reader = (bytes: Buffer) => ReportDocument | Promise<ReportDocument>;
 
@@ -12,6 +13,7 @@ const readers: Partial<Record<SourceFormat, Reader>> = {
   text: (bytes) => readText(decodeText(bytes)),
   html: (bytes) => readHtml(decodeText(bytes)),
   docx: readDocx,
+  pdf: (bytes) => readPdf(bytes),
 };
 
 /** Lets the HTML, DOCX and PDF readers plug in without this module importing their libraries eagerly. */

@@ -10,6 +10,7 @@ import type { ParsedReport } from '../ingest/parsed-report';
 import { readReport } from '../ingest/report-reader';
 import type { SourceFormat } from '../ingest/report-document';
 import { agencyNameFromTitle, kindFromName } from './agency-kind';
+import { FindingService } from './finding.service';
 
 export interface ImportRequest {
   bytes: Buffer;
@@ -59,6 +60,8 @@ export interface ReportWriteHook {
 
 /** Parses, then stores a report whole in one transaction, or nothing; a changed source becomes a new revision. */
 export class ImportService {
+  private readonly findings = new FindingService();
+
   constructor(private readonly hooks: ReportWriteHook[] = []) {}
 
   async parse(file: string, bytes: Buffer, year?: number): Promise<ParsedReport> {
@@ -119,6 +122,7 @@ export class ImportService {
     for (let i = 0; i < cells.length; i += 250) await manager.insert(ReportCell, cells.slice(i, i + 250));
     const narratives = parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text }));
     if (narratives.length) await manager.insert(ReportNarrative, narratives);
+    await this.findings.recordChecks(manager, report, parsed);
     for (const hook of this.hooks) await hook.afterWrite(manager, report, previous, parsed);
     return { status: previous ? 'revised' : 'stored', report };
   }

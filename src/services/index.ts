@@ -1,4 +1,5 @@
 import { AgencyService } from './agency.service';
+import { FindingService } from './finding.service';
 import { ImportService, type ReportWriteHook } from './import.service';
 import { RegionService } from './region.service';
 import { ReportService } from './report.service';
@@ -8,6 +9,7 @@ export function createServices(hooks: ReportWriteHook[] = []) {
   return {
     regions: new RegionService(),
     agencies: new AgencyService(),
+    findings: new FindingService(),
     reports: new ReportService(),
     imports: new ImportService(hooks),
   };

@@ -1,24 +1,36 @@
-import { readdirSync, readFileSync, statSync } from 'fs';
-import { join, relative } from 'path';
+import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
+import { SingleBar } from 'cli-progress';
 import { seedIfEmpty } from '../../seeds/seed';
 import { openApp } from '../app';
 import { SYSTEM } from '../auth/viewer';
-import { NianbaoError } from '../common/errors';
+import { checkReport } from '../checks';
 import { readEnv } from '../config/env';
 import { createRequestContext } from '../graphql/request-context';
-import { checkReport } from '../checks';
 import { valuesOf } from '../ingest/parsed-report';
 import { readReport } from '../ingest/report-reader';
+import { formatSummary, importFiles, listFiles } from '../services/bulk-import.service';
 
-const USAGE = 'usage: npm run import -- FILE|DIR… [--agency NAME] [--region CODE] [--year YYYY] [--scope own|consolidated] [--dry-run --json]';
+const USAGE = 'usage: npm run import -- FILE|DIR… [--agency NAME] [--region CODE] [--year YYYY] [--scope own|consolidated] [--dry-run --json] [--quiet]';
 
-/** Files under the given paths, folders walked in name order. */
-function expand(paths: string[]): string[] {
-  return paths.flatMap((p) => (statSync(p).isDirectory() ? expand(readdirSync(p).sort().map((f) => join(p, f))) : [p]));
+async function dryRun(files: string[], year: number | undefined, json: boolean): Promise<number> {
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const { parsed } = await readReport(readFileSync(file), { file, year });
+      const raw = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.raw]));
+      const findings = checkReport(parsed, { importYear: year }).map(({ rule, severity, status, cells, message }) => ({ rule, severity, status, cells, message }));
+      const out = { edition: parsed.edition, year: year ?? parsed.year, values: valuesOf(parsed), raw, findings };
+      console.log(json ? JSON.stringify(out, null, 2) : `${file}: parsed, edition ${out.edition}, year ${out.year}, ${findings.length} findings`);
+    } catch (e) {
+      failed++;
+      console.error(`${file}: rejected: ${(e as Error).message}`);
+    }
+  }
+  return failed ? 1 : 0;
 }
 
-async function main() {
+async function main(): Promise<number> {
   const { values: opts, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -28,59 +40,51 @@ async function main() {
       scope: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
     },
   });
   if (positionals.length === 0) {
     console.error(USAGE);
-    process.exit(2);
+    return 2;
   }
   if (opts.year && !/^\d{4}$/.test(opts.year)) throw new Error(`--year must be four digits, not "${opts.year}"`);
-  if (opts.scope && !/^(own|consolidated)$/i.test(opts.scope)) throw new Error(`--scope must be own or consolidated`);
+  if (opts.scope && !/^(own|consolidated)$/i.test(opts.scope)) throw new Error('--scope must be own or consolidated');
   const year = opts.year ? Number(opts.year) : undefined;
-  const scope = opts.scope ? (opts.scope.toUpperCase() as 'OWN' | 'CONSOLIDATED') : undefined;
-  const files = expand(positionals);
-
-  if (opts['dry-run']) {
-    let failed = 0;
-    for (const file of files) {
-      try {
-        const { parsed } = await readReport(readFileSync(file), { file, year });
-        const raw = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.raw]));
-        const findings = checkReport(parsed, { importYear: year }).map(({ rule, severity, status, cells, message }) => ({ rule, severity, status, cells, message }));
-        const out = { edition: parsed.edition, year: year ?? parsed.year, values: valuesOf(parsed), raw, findings };
-        console.log(opts.json ? JSON.stringify(out, null, 2) : `${file}: parsed, edition ${out.edition}, year ${out.year}`);
-      } catch (e) {
-        failed++;
-        console.error(`${file}: rejected: ${(e as Error).message}`);
-      }
-    }
-    process.exit(failed ? 1 : 0);
-  }
+  const files = listFiles(positionals);
+  if (opts['dry-run']) return dryRun(files, year, opts.json);
 
   const env = readEnv();
   const { db, services } = await openApp(env);
   // A first import on a fresh machine needs the regions and agencies a report is filed under.
   await seedIfEmpty(db, services.imports, env.REGION_SEED);
   const ctx = createRequestContext(db, SYSTEM, services);
-  const counts = { stored: 0, revised: 0, unchanged: 0, rejected: 0 };
-  for (const file of files) {
-    const name = relative(process.cwd(), file);
-    try {
-      const r = await services.imports.importReport(ctx, { bytes: readFileSync(file), fileName: name, agencyName: opts.agency, regionCode: opts.region, year, scope });
-      counts[r.status]++;
-      console.log(`${name}: ${r.status} as report ${r.report.id} (${r.agency.name}, ${r.report.year}, revision ${r.report.revision})`);
-    } catch (e) {
-      counts.rejected++;
-      const code = e instanceof NianbaoError ? ` [${e.code}]` : '';
-      console.log(`${name}: rejected${code}: ${(e as Error).message}`);
+  const bar = new SingleBar({
+    format: 'importing [{bar}] {value}/{total} | {rate}/s | {eta_formatted} left',
+    stream: process.stderr,
+    noTTYOutput: true,
+    notTTYSchedule: 5000,
+    hideCursor: true,
+  });
+  if (files.length > 1) bar.start(files.length, 0, { rate: '0.0' });
+  const started = Date.now();
+  const progress = files.length > 1;
+  const summary = await importFiles(ctx, files, { agencyName: opts.agency, regionCode: opts.region, year, scope: opts.scope?.toUpperCase() as never }, (r, done) => {
+    if (!opts.quiet || r.status === 'rejected') {
+      // Clear the bar's line first so that the file's line is not printed over it.
+      if (progress && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      console.log(`${r.file}: ${r.status}${r.code ? ` [${r.code}]` : ''}: ${r.detail}`);
     }
-  }
-  console.log(`${files.length} files: ${counts.stored} stored, ${counts.revised} revised, ${counts.unchanged} unchanged, ${counts.rejected} rejected`);
+    if (progress) bar.update(done, { rate: (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1) });
+  });
+  if (files.length > 1) bar.stop();
+  console.log(formatSummary(summary));
   await db.destroy();
-  process.exit(counts.rejected ? 1 : 0);
+  return summary.rejected.length ? 1 : 0;
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(2);
-});
+main()
+  .then((code) => process.exit(code))
+  .catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(2);
+  });

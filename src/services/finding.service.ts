@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Agency, Report, ReportCell, type Finding } from '../../entities';
 import { assertCanReview, readablePath } from '../auth/viewer';
-import { checkCarryOver, checkReport, RULE_CODES, type CellValues } from '../checks';
+import { checkCarryOver, checkReport, RULE_CODES, type CellValues, type Finding as CheckFinding } from '../checks';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { getEdition } from '../editions';
@@ -30,16 +30,18 @@ export class FindingService {
    * Runs every check on a freshly written revision, inside its transaction; the carry-over rule
    * also re-checks next year's report, which may have arrived first.
    */
-  async recordChecks(manager: EntityManager, report: Report, parsed: ParsedReport): Promise<void> {
+  async recordChecks(manager: EntityManager, report: Report, parsed: ParsedReport): Promise<CheckFinding[]> {
     const repo = new FindingRepository(manager);
     const previous = await currentValues(manager, report.agencyId, report.year - 1, report.scope);
-    await repo.insertFor(report.id, checkReport(parsed, { importYear: report.year, previous: previous?.values }));
+    const findings = checkReport(parsed, { importYear: report.year, previous: previous?.values });
+    await repo.insertFor(report.id, findings);
     const next = await currentValues(manager, report.agencyId, report.year + 1, report.scope);
     if (next) {
       const values = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.value]));
       await repo.deleteRule([next.report.id], RULE_CODES.carryOverMismatch);
       await repo.insertFor(next.report.id, checkCarryOver(values, next.values, getEdition(next.report.edition)));
     }
+    return findings;
   }
 
   async list(ctx: RequestContext, filter: FindingFilterInput | null | undefined, first?: number | null, after?: string | null) {

@@ -11,6 +11,7 @@ import { readReport } from '../ingest/report-reader';
 import type { SourceFormat } from '../ingest/report-document';
 import { agencyNameFromTitle, kindFromName } from './agency-kind';
 import { FindingService } from './finding.service';
+import type { Finding as CheckFinding } from '../checks';
 
 export interface ImportRequest {
   bytes: Buffer;
@@ -39,6 +40,8 @@ export interface ImportOutcome {
   report: Report;
   agency: Agency;
   parsed: ParsedReport;
+  /** Findings of the checks on this revision (none when unchanged). */
+  findings: CheckFinding[];
 }
 
 export class UnknownAgencyError extends NianbaoError {
@@ -95,10 +98,10 @@ export class ImportService {
    * Writes one report revision inside the caller's transaction: unchanged source → nothing; changed
    * source → a new revision superseding the current one. Write hooks run in the same transaction.
    */
-  async store(manager: EntityManager, agency: Agency, parsed: ParsedReport, meta: StoreMeta): Promise<{ status: ImportStatus; report: Report }> {
+  async store(manager: EntityManager, agency: Agency, parsed: ParsedReport, meta: StoreMeta): Promise<{ status: ImportStatus; report: Report; findings: CheckFinding[] }> {
     const revisions = await createRepositories(manager).reports.revisionsOf(agency.id, meta.year, meta.scope, manager);
     const same = revisions.find((r) => r.sourceHash === meta.sourceHash);
-    if (same) return { status: 'unchanged', report: same };
+    if (same) return { status: 'unchanged', report: same, findings: [] };
     const previous = revisions.find((r) => r.current) ?? null;
     if (previous) await manager.update(Report, { id: previous.id }, { current: false });
     const report = await manager.save(
@@ -122,9 +125,9 @@ export class ImportService {
     for (let i = 0; i < cells.length; i += 250) await manager.insert(ReportCell, cells.slice(i, i + 250));
     const narratives = parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text }));
     if (narratives.length) await manager.insert(ReportNarrative, narratives);
-    await this.findings.recordChecks(manager, report, parsed);
+    const findings = await this.findings.recordChecks(manager, report, parsed);
     for (const hook of this.hooks) await hook.afterWrite(manager, report, previous, parsed);
-    return { status: previous ? 'revised' : 'stored', report };
+    return { status: previous ? 'revised' : 'stored', report, findings };
   }
 
   private async resolveAgency(manager: EntityManager, req: ImportRequest, parsed: ParsedReport): Promise<Agency> {

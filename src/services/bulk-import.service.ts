@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join, relative } from 'path';
+import type { ReportScope } from '../../entities/report.entity';
+import { NianbaoError } from '../common/errors';
+import type { RequestContext } from '../graphql/request-context';
+import type { ImportOutcome } from './import.service';
+
+export interface BulkImportOptions {
+  agencyName?: string;
+  regionCode?: string;
+  year?: number;
+  scope?: ReportScope;
+}
+
+export interface FileResult {
+  file: string;
+  status: ImportOutcome['status'] | 'rejected';
+  /** For stored reports: "report 12 (agency, year, revision 1)"; for rejections the reason with its place. */
+  detail: string;
+  code?: string;
+}
+
+export interface BulkImportSummary {
+  files: number;
+  stored: number;
+  revised: number;
+  unchanged: number;
+  rejected: FileResult[];
+  findingsBySeverity: Record<string, number>;
+  seconds: number;
+}
+
+/** Files under the given paths, folders walked in name order. */
+export function listFiles(paths: string[]): string[] {
+  return paths.flatMap((p) => (statSync(p).isDirectory() ? listFiles(readdirSync(p).sort().map((f) => join(p, f))) : [p]));
+}
+
+/** Imports files one transaction each; a rejected file is reported and the walk goes on. */
+export async function importFiles(
+  ctx: RequestContext,
+  files: string[],
+  opts: BulkImportOptions,
+  onFile: (result: FileResult, done: number) => void = () => undefined,
+): Promise<BulkImportSummary> {
+  const started = Date.now();
+  const summary: BulkImportSummary = { files: files.length, stored: 0, revised: 0, unchanged: 0, rejected: [], findingsBySeverity: { error: 0, warning: 0, info: 0 }, seconds: 0 };
+  for (const [i, path] of files.entries()) {
+    const file = relative(process.cwd(), path);
+    let result: FileResult;
+    try {
+      const r = await ctx.services.imports.importReport(ctx, { bytes: readFileSync(path), fileName: file, ...opts });
+      summary[r.status]++;
+      for (const f of r.findings) if (f.status === 'failed') summary.findingsBySeverity[f.severity]++;
+      result = { file, status: r.status, detail: `report ${r.report.id} (${r.agency.name}, ${r.report.year}, revision ${r.report.revision})` };
+    } catch (e) {
+      result = { file, status: 'rejected', detail: (e as Error).message, code: e instanceof NianbaoError ? e.code : 'ERROR' };
+      summary.rejected.push(result);
+    }
+    onFile(result, i + 1);
+  }
+  summary.seconds = (Date.now() - started) / 1000;
+  return summary;
+}
+
+export function formatSummary(s: BulkImportSummary): string {
+  const lines = [
+    `${s.files} files in ${s.seconds.toFixed(1)} s (${(s.files / Math.max(s.seconds, 0.001)).toFixed(1)}/s): ${s.stored} stored, ${s.revised} revised, ${s.unchanged} unchanged, ${s.rejected.length} rejected`,
+    `failed checks on stored revisions: ${s.findingsBySeverity.error} error, ${s.findingsBySeverity.warning} warning, ${s.findingsBySeverity.info} info`,
+  ];
+  const byCode = new Map<string, number>();
+  for (const r of s.rejected) byCode.set(r.code ?? 'ERROR', (byCode.get(r.code ?? 'ERROR') ?? 0) + 1);
+  if (byCode.size) lines.push(`rejected by reason: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  return lines.join('\n');
+}

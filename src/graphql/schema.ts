@@ -4,6 +4,7 @@ import { mergeResolvers } from '@graphql-tools/merge';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { agencyResolvers } from './resolvers/agency.resolver';
+import { complianceResolvers } from './resolvers/compliance.resolver';
 import { editionResolvers } from './resolvers/edition.resolver';
 import { findingResolvers } from './resolvers/finding.resolver';
 import { regionResolvers } from './resolvers/region.resolver';
@@ -23,6 +24,6 @@ const baseResolvers = { Query: { _version: () => '1' }, Mutation: { _noop: () =>
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers([baseResolvers, regionResolvers, agencyResolvers, reportResolvers, editionResolvers, findingResolvers]) as never,
+    resolvers: mergeResolvers([baseResolvers, regionResolvers, agencyResolvers, reportResolvers, editionResolvers, findingResolvers, complianceResolvers]) as never,
   });
 }

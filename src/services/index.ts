@@ -1,4 +1,5 @@
 import { AgencyService } from './agency.service';
+import { ComplianceService } from './compliance.service';
 import { FindingService } from './finding.service';
 import { ImportService, type ReportWriteHook } from './import.service';
 import { RegionService } from './region.service';
@@ -12,6 +13,7 @@ export function createServices(hooks: ReportWriteHook[] = []) {
     findings: new FindingService(),
     reports: new ReportService(),
     imports: new ImportService(hooks),
+    compliance: new ComplianceService(),
   };
 }
 

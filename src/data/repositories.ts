@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AgencyRepository } from './agency.repository';
 import { RegionRepository } from './region.repository';
 import { ReportRepository } from './report.repository';
+import { RollupRepository } from './rollup.repository';
 
 /** The data-access layer: the only code that reaches the database. */
 export function createRepositories(db: DataSource | EntityManager) {
@@ -9,6 +10,7 @@ export function createRepositories(db: DataSource | EntityManager) {
     regions: new RegionRepository(db),
     agencies: new AgencyRepository(db),
     reports: new ReportRepository(db),
+    rollups: new RollupRepository(db),
   };
 }
 

@@ -14,12 +14,35 @@ function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (v: V) => K): V[
   return keys.map((k) => map.get(k)!);
 }
 
+/** A summed cell: Σ of non-blank values in micro-units, with non-blank and report counts. */
+export interface SumCell {
+  micros: bigint;
+  nonNull: number;
+  reports: number;
+}
+
+function toSum(r: { total: string | number; nonNull: number; reports: number }): SumCell {
+  const s = typeof r.total === 'number' ? r.total.toFixed(6) : String(r.total ?? '0');
+  const m = /^(-?)(\d*)(?:\.(\d*))?/.exec(s.trim())!;
+  const abs = BigInt((m[2] || '0') + (m[3] ?? '').padEnd(6, '0').slice(0, 6));
+  return { micros: m[1] ? -abs : abs, nonNull: r.nonNull, reports: r.reports };
+}
+
+/** Keys "a|year|cellKey" split into their distinct parts, for one IN-list statement per batch. */
+function splitRollupKeys(keys: readonly string[]) {
+  const parts = keys.map((k) => {
+    const [a, year, ...rest] = k.split('|');
+    return { a, year: Number(year), key: rest.join('|') };
+  });
+  return { parts, as: [...new Set(parts.map((p) => p.a))], years: [...new Set(parts.map((p) => p.year))], cellKeys: [...new Set(parts.map((p) => p.key))] };
+}
+
 /** "agencyId|year|scope" */
 export type AgencyYearKey = string;
 
 /** All DataLoaders of one request, built in the context factory; each returns results in key order. */
 export function createLoaders(repos: Repositories) {
-  return {
+  const loaders = {
     regionByCodeLoader: new DataLoader<string, Region | null>(async (codes) => byKey(codes, await repos.regions.byCodes(codes), (r) => r.code)),
     regionChildrenByCodeLoader: new DataLoader<string, Region[]>(async (codes) =>
       groupByKey(codes, await repos.regions.childrenOf(codes), (r) => r.parentCode!),
@@ -44,7 +67,52 @@ export function createLoaders(repos: Repositories) {
       groupByKey(ids, await repos.reports.narrativesOf(ids), (n) => n.reportId),
     ),
     findingsByReportIdLoader: new DataLoader<number, Finding[]>(async (ids) => groupByKey(ids, await repos.reports.findingsOf(ids), (f) => f.reportId)),
+    /** "regionCode|year|cellKey" → Σ over the region subtree's own reports (all agency kinds). */
+    rollupByRegionYearLoader: new DataLoader<string, SumCell | null>(async (keys) => {
+      const { as, years, cellKeys } = splitRollupKeys(keys);
+      const rows = await repos.rollups.regionSums(as, years, cellKeys);
+      const map = new Map(rows.map((r) => [`${r.regionCode}|${r.year}|${r.key}`, toSum(r)]));
+      return keys.map((k) => map.get(k) ?? null);
+    }),
+    /** "regionCode|year|cellKey" → Σ per agency kind. */
+    rollupByKindLoader: new DataLoader<string, Map<string, SumCell>>(async (keys) => {
+      const { as, years, cellKeys } = splitRollupKeys(keys);
+      const rows = await repos.rollups.regionSums(as, years, cellKeys, true);
+      const map = new Map<string, Map<string, SumCell>>(keys.map((k) => [k, new Map()]));
+      for (const r of rows) map.get(`${r.regionCode}|${r.year}|${r.key}`)?.set(r.agencyKind!, toSum(r));
+      return keys.map((k) => map.get(k)!);
+    }),
+    /** agencyId → ids of the agency and every agency under it (branches, subordinate agencies). */
+    agencySubtreeLoader: new DataLoader<number, number[]>(async (ids) => {
+      const rootOf = await repos.rollups.agencySubtrees([...ids]);
+      const out = new Map<number, number[]>(ids.map((id) => [id, []]));
+      for (const [member, root] of rootOf) out.get(root)?.push(member);
+      return ids.map((id) => out.get(id)!.sort((a, b) => a - b));
+    }),
+    /** region path → agencies and expected filers in the subtree. */
+    agencyCountByPathLoader: new DataLoader<string, { agencies: number; expected: number }>(async (paths) => {
+      const counts = await repos.rollups.agencyCounts([...paths]);
+      return paths.map((p) => counts.get(p) ?? { agencies: 0, expected: 0 });
+    }),
   };
+  /** "agencyId|year|cellKey" → Σ over the agency's subtree's own reports, from report_cell. */
+  const rollupByAgencyYearLoader = new DataLoader<string, SumCell | null>(async (keys) => {
+    const { as, years, cellKeys } = splitRollupKeys(keys);
+    const roots = as.map(Number);
+    const trees = await loaders.agencySubtreeLoader.loadMany(roots);
+    const rootOf = new Map<number, number>();
+    trees.forEach((t, i) => (t instanceof Error ? [] : t).forEach((m) => rootOf.set(m, roots[i])));
+    const rows = await repos.rollups.agencySums([...rootOf.keys()], years, cellKeys);
+    const acc = new Map<string, SumCell>();
+    for (const r of rows) {
+      const id = `${rootOf.get(r.agencyId!)}|${r.year}|${r.key}`;
+      const s = toSum(r);
+      const a = acc.get(id);
+      acc.set(id, a ? { micros: a.micros + s.micros, nonNull: a.nonNull + s.nonNull, reports: a.reports + s.reports } : s);
+    }
+    return keys.map((k) => acc.get(k) ?? null);
+  });
+  return { ...loaders, rollupByAgencyYearLoader };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

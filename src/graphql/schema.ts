@@ -9,6 +9,7 @@ import { editionResolvers } from './resolvers/edition.resolver';
 import { findingResolvers } from './resolvers/finding.resolver';
 import { regionResolvers } from './resolvers/region.resolver';
 import { reportResolvers } from './resolvers/report.resolver';
+import { rollupResolvers } from './resolvers/rollup.resolver';
 
 export const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
 
@@ -24,6 +25,6 @@ const baseResolvers = { Query: { _version: () => '1' }, Mutation: { _noop: () =>
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers([baseResolvers, regionResolvers, agencyResolvers, reportResolvers, editionResolvers, findingResolvers, complianceResolvers]) as never,
+    resolvers: mergeResolvers([baseResolvers, regionResolvers, agencyResolvers, reportResolvers, editionResolvers, findingResolvers, complianceResolvers, rollupResolvers]) as never,
   });
 }

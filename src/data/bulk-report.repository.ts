@@ -1,0 +1,123 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface BulkAgency {
+  id: number;
+  name: string;
+  kind: string;
+  regionCode: string;
+  regionPath: string;
+  parentId: number | null;
+}
+
+export interface BulkReport {
+  id: number;
+  agencyId: number;
+  year: number;
+  edition: string;
+  scope: 'OWN' | 'CONSOLIDATED';
+  title: string;
+  period: string;
+  publishedOn: string | null;
+  sourceHash: string;
+}
+
+/** [reportId, cellKey, value (exact decimal text or null), raw] */
+export type BulkCell = [number, string, string | null, string];
+
+/**
+ * Bulk writes for generated populations: explicit ids and large multi-row INSERTs built as literal
+ * SQL (every value is generated, numeric or escaped), so that millions of cells load in minutes.
+ * Not for imports: those go through ImportService.store and its hooks.
+ */
+export class BulkReportRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  get engine(): 'mysql' | 'sqlite' {
+    const ds = 'connection' in this.db && this.db.connection ? this.db.connection : (this.db as DataSource);
+    return ds.options.type === 'mysql' ? 'mysql' : 'sqlite';
+  }
+
+  /** Rows per INSERT: MariaDB takes ~1 MB statements easily; SQLite is in-process. */
+  get batchRows(): number {
+    return this.engine === 'mysql' ? 8000 : 4000;
+  }
+
+  private str(s: string | null): string {
+    if (s === null) return 'NULL';
+    const body = s.replace(/'/g, "''");
+    return `'${this.engine === 'mysql' ? body.replace(/\\/g, '\\\\') : body}'`;
+  }
+
+  private dec(s: string | null): string {
+    if (s === null) return 'NULL';
+    if (!/^-?\d+(\.\d+)?$/.test(s)) throw new Error(`not a decimal: ${s}`);
+    return s;
+  }
+
+  async maxIds(): Promise<{ agency: number; report: number }> {
+    const [a] = await this.db.query('SELECT COALESCE(MAX(id), 0) AS m FROM agency');
+    const [r] = await this.db.query('SELECT COALESCE(MAX(id), 0) AS m FROM report');
+    return { agency: Number(a.m), report: Number(r.m) };
+  }
+
+  async existingAgencies(pathPrefix: string): Promise<Array<{ id: number; name: string; regionCode: string; kind: string; parentId: number | null }>> {
+    const rows = await this.db.query('SELECT id, name, region_code, kind, parent_id FROM agency WHERE region_path LIKE ?', [`${pathPrefix}%`]);
+    return rows.map((r: any) => ({ id: Number(r.id), name: r.name, regionCode: r.region_code, kind: r.kind, parentId: r.parent_id == null ? null : Number(r.parent_id) }));
+  }
+
+  async existingReportKeys(agencyIds: number[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < agencyIds.length; i += 5000) {
+      const ids = agencyIds.slice(i, i + 5000);
+      if (!ids.length) continue;
+      const rows = await this.db.query(`SELECT agency_id, year, scope FROM report WHERE agency_id IN (${ids.join(',')})`);
+      for (const r of rows) out.add(`${r.agency_id}|${r.year}|${r.scope}`);
+    }
+    return out;
+  }
+
+  /** Session settings for a bulk load on MariaDB (foreign keys hold by construction). */
+  async beginBulk(): Promise<void> {
+    if (this.engine === 'mysql') await this.db.query('SET foreign_key_checks = 0, unique_checks = 0');
+  }
+
+  async endBulk(): Promise<void> {
+    if (this.engine === 'mysql') await this.db.query('SET foreign_key_checks = 1, unique_checks = 1');
+  }
+
+  async insertAgencies(rows: BulkAgency[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 2000) {
+      const values = rows
+        .slice(i, i + 2000)
+        .map((a) => `(${a.id}, ${this.str(a.name)}, ${this.str(a.kind)}, ${this.str(a.regionCode)}, ${this.str(a.regionPath)}, ${a.parentId ?? 'NULL'}, 0, 1)`)
+        .join(',');
+      await this.db.query(`INSERT INTO agency (id, name, kind, region_code, region_path, parent_id, exempt, active) VALUES ${values}`);
+    }
+  }
+
+  async insertReports(rows: BulkReport[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 2000) {
+      const values = rows
+        .slice(i, i + 2000)
+        .map(
+          (r) =>
+            `(${r.id}, ${r.agencyId}, ${r.year}, ${this.str(r.edition)}, ${this.str(r.scope)}, 1, 1, ${this.str(r.title)}, ${this.str(r.period)}, ${this.str(r.publishedOn)}, 'text', 'generated', ${this.str(r.sourceHash)}, '')`,
+        )
+        .join(',');
+      await this.db.query(
+        `INSERT INTO report (id, agency_id, year, edition, scope, revision, current, title, period, published_on, source_format, source_name, source_hash, source_text) VALUES ${values}`,
+      );
+    }
+  }
+
+  async insertCells(rows: BulkCell[]): Promise<void> {
+    const n = this.batchRows;
+    for (let i = 0; i < rows.length; i += n) {
+      const values = rows
+        .slice(i, i + n)
+        .map(([id, key, value, raw]) => `(${id},'${key}',${this.dec(value)},${this.str(raw)})`)
+        .join(',');
+      await this.db.query(`INSERT INTO report_cell (report_id, cell_key, value, raw) VALUES ${values}`);
+    }
+  }
+}

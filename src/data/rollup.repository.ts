@@ -1,0 +1,259 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { likeEscape } from './agency.repository';
+
+/** One summed cell: Σ of non-blank values (as the driver returns DECIMAL), non-blank and report counts. */
+export interface SumRow {
+  regionCode?: string;
+  agencyId?: number;
+  agencyKind?: string;
+  year: number;
+  key: string;
+  total: string | number;
+  nonNull: number;
+  reports: number;
+}
+
+export interface RollupDelta {
+  regionCode: string;
+  year: number;
+  key: string;
+  agencyKind: string;
+  /** Exact decimal text to add (may be negative). */
+  total: string;
+  nonNull: number;
+  reports: number;
+}
+
+/** Pseudo cell key whose `report_count` counts the reports summed. */
+export const REPORTS_KEY = '#reports';
+
+export type AggregateDimension = 'YEAR' | 'REGION' | 'AGENCY_KIND' | 'EDITION';
+
+export interface AggregateQuery {
+  /** Region whose subtree is summed (or whose descendants at `regionDepth` are grouped). */
+  regionCode: string;
+  regionPath: string;
+  /** Depth of the regions grouped by REGION (descendants of regionCode). */
+  regionDepth: number | null;
+  years: number[];
+  kinds: string[] | null;
+  keys: string[];
+  groupBy: AggregateDimension[];
+  /** Edition id per year range, for EDITION grouping: [[from, to|null, id]]. */
+  editions: Array<[number, number | null, string]>;
+}
+
+const placeholders = (n: number) => Array(n).fill('?').join(', ');
+const num = (v: unknown) => Number(v);
+
+/** Roll-up SQL: pre-aggregated reads, in-transaction deltas, the bulk rebuild, and on-the-fly sums over small sets. */
+export class RollupRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  get engine(): 'mysql' | 'sqlite' {
+    const ds = 'connection' in this.db && this.db.connection ? this.db.connection : (this.db as DataSource);
+    return ds.options.type === 'mysql' ? 'mysql' : 'sqlite';
+  }
+
+  private async q(sql: string, params: unknown[] = []): Promise<any[]> {
+    return this.db.query(sql, params);
+  }
+
+  /** Σ over agency kinds (or per kind) of the given regions × years × keys: one statement on the primary key. */
+  async regionSums(codes: string[], years: number[], keys: string[], perKind = false): Promise<SumRow[]> {
+    if (!codes.length || !years.length || !keys.length) return [];
+    const kindCol = perKind ? ', agency_kind' : '';
+    const rows = await this.q(
+      `SELECT region_code${kindCol}, year, cell_key, SUM(total) AS t, SUM(non_null_count) AS n, SUM(report_count) AS rc
+         FROM region_rollup
+        WHERE region_code IN (${placeholders(codes.length)}) AND year IN (${placeholders(years.length)}) AND cell_key IN (${placeholders(keys.length)})
+        GROUP BY region_code${kindCol}, year, cell_key`,
+      [...codes, ...years, ...keys],
+    );
+    return rows.map((r) => ({ regionCode: r.region_code, agencyKind: r.agency_kind, year: num(r.year), key: r.cell_key, total: r.t, nonNull: num(r.n), reports: num(r.rc) }));
+  }
+
+  /** Adds deltas (a new revision minus the one it supersedes) in one upsert, then drops emptied rows. */
+  async applyDeltas(deltas: RollupDelta[]): Promise<void> {
+    for (let i = 0; i < deltas.length; i += 2000) {
+      const chunk = deltas.slice(i, i + 2000);
+      const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+      const params = chunk.flatMap((d) => [d.regionCode, d.year, d.key, d.agencyKind, d.total, d.nonNull, d.reports]);
+      const update =
+        this.engine === 'mysql'
+          ? 'ON DUPLICATE KEY UPDATE total = total + VALUES(total), non_null_count = non_null_count + VALUES(non_null_count), report_count = report_count + VALUES(report_count)'
+          : 'ON CONFLICT(region_code, year, cell_key, agency_kind) DO UPDATE SET total = total + excluded.total, non_null_count = non_null_count + excluded.non_null_count, report_count = report_count + excluded.report_count';
+      await this.q(`INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count) VALUES ${values} ${update}`, params);
+    }
+    const codes = [...new Set(deltas.map((d) => d.regionCode))];
+    const years = [...new Set(deltas.map((d) => d.year))];
+    if (deltas.some((d) => d.reports < 0))
+      await this.q(`DELETE FROM region_rollup WHERE report_count <= 0 AND region_code IN (${placeholders(codes.length)}) AND year IN (${placeholders(years.length)})`, [...codes, ...years]);
+  }
+
+  /**
+   * Recomputes every roll-up from the current OWN reports: one INSERT…SELECT GROUP BY for the
+   * agencies' own regions, then one INSERT…SELECT per level folding each level into its parents.
+   */
+  async rebuild(): Promise<void> {
+    await this.q('DELETE FROM region_rollup');
+    await this.q(
+      `INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count)
+       SELECT a.region_code, r.year, c.cell_key, a.kind, COALESCE(SUM(c.value), 0), COUNT(c.value), COUNT(*)
+         FROM report r JOIN agency a ON a.id = r.agency_id JOIN report_cell c ON c.report_id = r.id
+        WHERE r.current = 1 AND r.scope = 'OWN'
+        GROUP BY a.region_code, r.year, c.cell_key, a.kind`,
+    );
+    await this.q(
+      `INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count)
+       SELECT a.region_code, r.year, ?, a.kind, COUNT(*), COUNT(*), COUNT(*)
+         FROM report r JOIN agency a ON a.id = r.agency_id
+        WHERE r.current = 1 AND r.scope = 'OWN'
+        GROUP BY a.region_code, r.year, a.kind`,
+      [REPORTS_KEY],
+    );
+    const [{ d }] = await this.q('SELECT MAX(depth) AS d FROM region');
+    const update =
+      this.engine === 'mysql'
+        ? 'ON DUPLICATE KEY UPDATE total = total + VALUES(total), non_null_count = non_null_count + VALUES(non_null_count), report_count = report_count + VALUES(report_count)'
+        : 'ON CONFLICT(region_code, year, cell_key, agency_kind) DO UPDATE SET total = total + excluded.total, non_null_count = non_null_count + excluded.non_null_count, report_count = report_count + excluded.report_count';
+    // Deepest level first: when a level is folded into its parents, it already holds its whole subtree.
+    for (let depth = num(d); depth >= 2; depth--) {
+      const select = `SELECT g.parent_code AS parent_code, x.year AS year, x.cell_key AS cell_key, x.agency_kind AS agency_kind, SUM(x.total) AS t, SUM(x.non_null_count) AS n, SUM(x.report_count) AS rc
+           FROM region_rollup x JOIN region g ON g.code = x.region_code
+          WHERE g.depth = ? AND g.parent_code IS NOT NULL
+          GROUP BY g.parent_code, x.year, x.cell_key, x.agency_kind`;
+      // MariaDB cannot read the table it inserts into with an upsert: stage through a temporary table.
+      if (this.engine === 'mysql') {
+        await this.q('DROP TEMPORARY TABLE IF EXISTS rollup_stage');
+        await this.q(`CREATE TEMPORARY TABLE rollup_stage AS ${select}`, [depth]);
+        await this.q(
+          `INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count)
+           SELECT parent_code, year, cell_key, agency_kind, t, n, rc FROM rollup_stage ${update}`,
+        );
+        await this.q('DROP TEMPORARY TABLE rollup_stage');
+      } else {
+        await this.q(`INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count) ${select} ${update}`, [depth]);
+      }
+    }
+  }
+
+  /** Agencies of the subtrees under the given agencies (organisational parent links), root id per member. */
+  async agencySubtrees(rootIds: number[]): Promise<Map<number, number>> {
+    const rootOf = new Map<number, number>(rootIds.map((id) => [id, id]));
+    let frontier = rootIds;
+    // Parent chains are shallow (agency → branch); one statement per level.
+    for (let level = 0; frontier.length && level < 8; level++) {
+      const rows = await this.q(`SELECT id, parent_id FROM agency WHERE parent_id IN (${placeholders(frontier.length)})`, frontier);
+      frontier = [];
+      for (const r of rows) {
+        const id = num(r.id);
+        if (rootOf.has(id)) continue;
+        rootOf.set(id, rootOf.get(num(r.parent_id))!);
+        frontier.push(id);
+      }
+    }
+    return rootOf;
+  }
+
+  /** Σ per agency over current OWN reports, straight from report_cell (small agency sets), report counts under REPORTS_KEY. */
+  async agencySums(agencyIds: number[], years: number[], keys: string[]): Promise<SumRow[]> {
+    if (!agencyIds.length || !years.length) return [];
+    const rows = await this.q(
+      `SELECT r.agency_id, r.year, c.cell_key, COALESCE(SUM(c.value), 0) AS t, COUNT(c.value) AS n, COUNT(*) AS rc
+         FROM report r JOIN report_cell c ON c.report_id = r.id
+        WHERE r.agency_id IN (${placeholders(agencyIds.length)}) AND r.year IN (${placeholders(years.length)}) AND r.current = 1 AND r.scope = 'OWN'
+          AND c.cell_key IN (${placeholders(Math.max(keys.length, 1))})
+        GROUP BY r.agency_id, r.year, c.cell_key
+       UNION ALL
+       SELECT r.agency_id, r.year, ?, COUNT(*), COUNT(*), COUNT(*)
+         FROM report r
+        WHERE r.agency_id IN (${placeholders(agencyIds.length)}) AND r.year IN (${placeholders(years.length)}) AND r.current = 1 AND r.scope = 'OWN'
+        GROUP BY r.agency_id, r.year`,
+      [...agencyIds, ...years, ...(keys.length ? keys : [REPORTS_KEY]), REPORTS_KEY, ...agencyIds, ...years],
+    );
+    return rows.map((r) => ({ agencyId: num(r.agency_id), year: num(r.year), key: r.cell_key, total: r.t, nonNull: num(r.n), reports: num(r.rc) }));
+  }
+
+  /** Per agency of a region subtree, for one year: one GROUP BY over report_cell joined to its reports. */
+  async agencySumsInRegion(regionPath: string, year: number, keys: string[]): Promise<SumRow[]> {
+    if (!keys.length) return [];
+    const rows = await this.q(
+      `SELECT r.agency_id, c.cell_key, COALESCE(SUM(c.value), 0) AS t, COUNT(c.value) AS n, COUNT(*) AS rc
+         FROM agency a JOIN report r ON r.agency_id = a.id AND r.year = ? AND r.current = 1 AND r.scope = 'OWN'
+         JOIN report_cell c ON c.report_id = r.id AND c.cell_key IN (${placeholders(keys.length)})
+        WHERE a.region_path LIKE ? ESCAPE '!'
+        GROUP BY r.agency_id, c.cell_key`,
+      [year, ...keys, `${likeEscape(regionPath)}%`],
+    );
+    return rows.map((r) => ({ agencyId: num(r.agency_id), year, key: r.cell_key, total: r.t, nonNull: num(r.n), reports: num(r.rc) }));
+  }
+
+  /** Agencies and expected filers (active, not exempt) under each region path: one statement, an index range per region. */
+  async agencyCounts(paths: string[]): Promise<Map<string, { agencies: number; expected: number }>> {
+    const out = new Map<string, { agencies: number; expected: number }>();
+    if (!paths.length) return out;
+    const sql = paths
+      .map(() => `SELECT ? AS p, COUNT(*) AS agencies, COALESCE(SUM(CASE WHEN exempt = 0 THEN 1 ELSE 0 END), 0) AS expected FROM agency WHERE region_path LIKE ? ESCAPE '!' AND active = 1`)
+      .join(' UNION ALL ');
+    const rows = await this.q(sql, paths.flatMap((p) => [p, `${likeEscape(p)}%`]));
+    for (const r of rows) out.set(r.p, { agencies: num(r.agencies), expected: num(r.expected) });
+    return out;
+  }
+
+  /** Analysts' group-by over the roll-ups: one GROUP BY statement. */
+  async aggregate(a: AggregateQuery): Promise<Array<Record<string, unknown> & SumRow>> {
+    const select: string[] = [];
+    const group: string[] = [];
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const wantRegion = a.groupBy.includes('REGION');
+    if (wantRegion) {
+      select.push('x.region_code AS region_code');
+      group.push('x.region_code');
+      where.push(`x.region_code IN (SELECT g.code FROM region g WHERE g.path LIKE ? ESCAPE '!' AND g.depth = ?)`);
+      params.push(`${likeEscape(a.regionPath)}%`, a.regionDepth);
+    } else {
+      where.push('x.region_code = ?');
+      params.push(a.regionCode);
+    }
+    if (a.groupBy.includes('YEAR')) {
+      select.push('x.year AS year');
+      group.push('x.year');
+    }
+    if (a.groupBy.includes('EDITION')) {
+      const cases = a.editions.map(([from, to, id]) => `WHEN x.year >= ${Number(from)}${to === null ? '' : ` AND x.year <= ${Number(to)}`} THEN '${id.replace(/\W/g, '')}'`).join(' ');
+      select.push(`CASE ${cases} END AS edition`);
+      group.push(`CASE ${cases} END`);
+    }
+    if (a.groupBy.includes('AGENCY_KIND')) {
+      select.push('x.agency_kind AS agency_kind');
+      group.push('x.agency_kind');
+    }
+    where.push(`x.year IN (${placeholders(a.years.length)})`);
+    params.push(...a.years);
+    if (a.kinds?.length) {
+      where.push(`x.agency_kind IN (${placeholders(a.kinds.length)})`);
+      params.push(...a.kinds);
+    }
+    where.push(`x.cell_key IN (${placeholders(a.keys.length)})`);
+    params.push(...a.keys);
+    const rows = await this.q(
+      `SELECT ${[...select, 'x.cell_key AS cell_key', 'SUM(x.total) AS t', 'SUM(x.non_null_count) AS n', 'SUM(x.report_count) AS rc'].join(', ')}
+         FROM region_rollup x WHERE ${where.join(' AND ')}
+        GROUP BY ${[...group, 'x.cell_key'].join(', ')}`,
+      params,
+    );
+    return rows.map((r) => ({ ...r, year: r.year != null ? num(r.year) : (undefined as never), key: r.cell_key, total: r.t, nonNull: num(r.n), reports: num(r.rc) }));
+  }
+
+  /** Current reports of a scope for agencies of a region subtree and year (consolidation checks). */
+  async currentReportsInRegion(regionPath: string, year: number, scope: string): Promise<Array<{ id: number; agencyId: number; edition: string; regionCode: string; agencyName: string }>> {
+    const rows = await this.q(
+      `SELECT r.id, r.agency_id, r.edition, a.region_code, a.name FROM report r JOIN agency a ON a.id = r.agency_id
+        WHERE a.region_path LIKE ? ESCAPE '!' AND r.year = ? AND r.current = 1 AND r.scope = ? ORDER BY a.region_path, r.id`,
+      [`${likeEscape(regionPath)}%`, year, scope],
+    );
+    return rows.map((r) => ({ id: num(r.id), agencyId: num(r.agency_id), edition: r.edition, regionCode: r.region_code, agencyName: r.name }));
+  }
+}

@@ -1,0 +1,290 @@
+import type { Agency, Region } from '../../entities';
+import { canRead, readablePath } from '../auth/viewer';
+import { BadInputError, NotFoundError } from '../common/errors';
+import { fromMicros } from '../common/decimal';
+import { checkConsolidated } from '../checks/consolidated.check';
+import { REPORTS_KEY, type AggregateDimension } from '../data/rollup.repository';
+import { cellsOf, EDITIONS, editionForYear, getEdition } from '../editions';
+import type { RequestContext } from '../graphql/request-context';
+import type { SumCell } from '../graphql/loaders';
+import { comparableBetween, evaluate, metric, METRICS, storedKeysOf } from './metric-catalogue';
+
+/** What a Rollup object stands for: a region subtree or an agency with its subordinate agencies. */
+export type RollupTarget = { kind: 'region'; region: Region; year: number } | { kind: 'agency'; agency: Agency; year: number };
+
+export type CompareBy = 'CHILD_REGION' | 'AGENCY_KIND' | 'AGENCY';
+
+export interface MetricValue {
+  key: string;
+  value: number | null;
+}
+
+export interface ComparisonRow {
+  label: string;
+  regionCode: string | null;
+  agencyKind: string | null;
+  agencyId: number | null;
+  reportCount: number;
+  values: MetricValue[];
+  rank: number;
+}
+
+export interface AggregateFilterInput {
+  regionCode: string;
+  fromYear: number;
+  toYear: number;
+  agencyKinds?: string[] | null;
+  regionLevel?: string | null;
+}
+
+const LEVEL_DEPTH: Record<string, number> = { PROVINCE: 1, CITY: 2, COUNTY: 3, TOWNSHIP: 4 };
+const MAX_KEYS = 60;
+const MAX_YEARS = 30;
+
+function checkKeys(keys: string[]): void {
+  if (!keys.length || keys.length > MAX_KEYS) throw new BadInputError(`give 1 to ${MAX_KEYS} keys`);
+  const unknown = keys.filter((k) => !METRICS.has(k));
+  if (unknown.length) throw new BadInputError(`unknown metric key(s): ${unknown.join(', ')}`, { keys: unknown });
+}
+
+function yearsOf(from: number, to: number): number[] {
+  if (to < from || to - from >= MAX_YEARS) throw new BadInputError(`fromYear..toYear must span 1 to ${MAX_YEARS} years`);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** Ranks by one key, largest first, blanks last; equal values share a rank (1, 2, 2, 4). */
+function rank<T extends { values: MetricValue[]; rank: number }>(rows: T[], key: string): T[] {
+  const v = (r: T) => r.values.find((x) => x.key === key)?.value ?? null;
+  rows.sort((a, b) => (v(b) ?? -Infinity) - (v(a) ?? -Infinity));
+  rows.forEach((r, i) => (r.rank = i > 0 && v(rows[i - 1]) === v(r) ? rows[i - 1].rank : i + 1));
+  return rows;
+}
+
+/**
+ * Roll-ups, comparisons, trends and group-bys. Region figures come from the pre-aggregated
+ * region_rollup through per-request DataLoaders (one statement per batch, whatever the number of
+ * regions); agency subtrees are summed from report_cell directly. Rates are ratios of sums.
+ */
+export class RollupService {
+  /** The region actually summed: the asked one, or the viewer's own region when asked about an ancestor. */
+  async scopedRegion(ctx: RequestContext, region: Region): Promise<Region> {
+    const path = readablePath(ctx.viewer, region.path)!;
+    if (path === region.path) return region;
+    const code = path.split('/').filter(Boolean).pop()!;
+    const own = await ctx.loaders.regionByCodeLoader.load(code);
+    if (!own) throw new NotFoundError('region', code);
+    return own;
+  }
+
+  async regionByCode(ctx: RequestContext, code: string): Promise<Region> {
+    const region = await ctx.loaders.regionByCodeLoader.load(code);
+    if (!region) throw new NotFoundError('region', code);
+    return this.scopedRegion(ctx, region);
+  }
+
+  async regionRollup(ctx: RequestContext, region: Region, year: number): Promise<RollupTarget> {
+    return { kind: 'region', region: await this.scopedRegion(ctx, region), year };
+  }
+
+  agencyRollup(ctx: RequestContext, agency: Agency, year: number): RollupTarget {
+    readablePath(ctx.viewer, agency.regionPath);
+    return { kind: 'agency', agency, year };
+  }
+
+  private sums(ctx: RequestContext, t: RollupTarget, keys: string[]): Promise<Map<string, SumCell | undefined>> {
+    const ids = keys.map((k) => (t.kind === 'region' ? `${t.region.code}|${t.year}|${k}` : `${t.agency.id}|${t.year}|${k}`));
+    const loader = t.kind === 'region' ? ctx.loaders.rollupByRegionYearLoader : ctx.loaders.rollupByAgencyYearLoader;
+    return loader.loadMany(ids).then((rows) => {
+      const out = new Map<string, SumCell | undefined>();
+      rows.forEach((r, i) => {
+        if (r instanceof Error) throw r;
+        out.set(keys[i], r ?? undefined);
+      });
+      return out;
+    });
+  }
+
+  async value(ctx: RequestContext, t: RollupTarget, key: string): Promise<number | null> {
+    checkKeys([key]);
+    const sums = await this.sums(ctx, t, storedKeysOf(key));
+    return evaluate(key, (k) => sums.get(k));
+  }
+
+  async values(ctx: RequestContext, t: RollupTarget, keys: string[]): Promise<MetricValue[]> {
+    checkKeys(keys);
+    const sums = await this.sums(ctx, t, [...new Set(keys.flatMap(storedKeysOf))]);
+    return keys.map((key) => ({ key, value: evaluate(key, (k) => sums.get(k)) }));
+  }
+
+  async reportCount(ctx: RequestContext, t: RollupTarget): Promise<number> {
+    return (await this.sums(ctx, t, [REPORTS_KEY])).get(REPORTS_KEY)?.reports ?? 0;
+  }
+
+  async agencyCounts(ctx: RequestContext, t: RollupTarget): Promise<{ agencies: number; expected: number }> {
+    if (t.kind === 'region') return ctx.loaders.agencyCountByPathLoader.load(t.region.path);
+    const ids = await ctx.loaders.agencySubtreeLoader.load(t.agency.id);
+    const agencies = (await ctx.loaders.agencyByIdLoader.loadMany(ids)).filter((a): a is Agency => !!a && !(a instanceof Error) && a.active);
+    return { agencies: agencies.length, expected: agencies.filter((a) => !a.exempt).length };
+  }
+
+  async compare(ctx: RequestContext, regionCode: string, year: number, by: CompareBy, keys: string[], orderBy?: string | null, first?: number | null): Promise<ComparisonRow[]> {
+    checkKeys(keys);
+    const order = orderBy ?? keys[0];
+    if (!METRICS.has(order)) throw new BadInputError(`unknown orderBy key ${order}`);
+    const wanted = keys.includes(order) ? keys : [...keys, order];
+    const region = await this.regionByCode(ctx, regionCode);
+    const base = [...new Set(wanted.flatMap(storedKeysOf))];
+    let rows: ComparisonRow[];
+    if (by === 'CHILD_REGION') {
+      const children = (await ctx.loaders.regionChildrenByCodeLoader.load(region.code)).filter((r) => canRead(ctx.viewer, r.path));
+      rows = await Promise.all(
+        children.map(async (child) => {
+          const t: RollupTarget = { kind: 'region', region: child, year };
+          const [values, reportCount] = await Promise.all([this.values(ctx, t, wanted), this.reportCount(ctx, t)]);
+          return { label: child.name, regionCode: child.code, agencyKind: null, agencyId: null, reportCount, values, rank: 0 };
+        }),
+      );
+    } else if (by === 'AGENCY_KIND') {
+      const perKind = await ctx.loaders.rollupByKindLoader.loadMany([...base, REPORTS_KEY].map((k) => `${region.code}|${year}|${k}`));
+      const byKind = new Map<string, Map<string, SumCell>>();
+      [...base, REPORTS_KEY].forEach((k, i) => {
+        const m = perKind[i];
+        if (m instanceof Error) throw m;
+        for (const [kind, cell] of m) {
+          if (!byKind.has(kind)) byKind.set(kind, new Map());
+          byKind.get(kind)!.set(k, cell);
+        }
+      });
+      rows = [...byKind].map(([kind, sums]) => ({
+        label: kind,
+        regionCode: null,
+        agencyKind: kind,
+        agencyId: null,
+        reportCount: sums.get(REPORTS_KEY)?.reports ?? 0,
+        values: wanted.map((key) => ({ key, value: evaluate(key, (k) => sums.get(k)) })),
+        rank: 0,
+      }));
+    } else {
+      const sums = await ctx.repos.rollups.agencySumsInRegion(region.path, year, base);
+      const byAgency = new Map<number, Map<string, SumCell>>();
+      for (const s of sums) {
+        if (!byAgency.has(s.agencyId!)) byAgency.set(s.agencyId!, new Map());
+        byAgency.get(s.agencyId!)!.set(s.key, toSumCell(s));
+      }
+      const agencies = await ctx.loaders.agencyByIdLoader.loadMany([...byAgency.keys()]);
+      rows = agencies
+        .filter((a): a is Agency => !!a && !(a instanceof Error))
+        .map((a) => {
+          const m = byAgency.get(a.id)!;
+          return {
+            label: a.name,
+            regionCode: a.regionCode,
+            agencyKind: a.kind,
+            agencyId: a.id,
+            reportCount: Math.max(0, ...[...m.values()].map((c) => c.reports)),
+            values: wanted.map((key) => ({ key, value: evaluate(key, (k) => m.get(k)) })),
+            rank: 0,
+          };
+        });
+    }
+    rank(rows, order);
+    for (const r of rows) r.values = r.values.filter((v) => keys.includes(v.key));
+    return first != null && first >= 0 ? rows.slice(0, first) : rows;
+  }
+
+  async trend(ctx: RequestContext, regionCode: string, keys: string[], fromYear: number, toYear: number) {
+    checkKeys(keys);
+    const region = await this.regionByCode(ctx, regionCode);
+    const years = yearsOf(fromYear, toYear);
+    const perYear = await Promise.all(years.map((year) => this.values(ctx, { kind: 'region', region, year }, keys)));
+    const editionOf = (y: number) => editionForYear(y).id;
+    return keys.map((key, i) => {
+      const m = metric(key)!;
+      const points = years.map((year, j) => {
+        const value = perYear[j][i].value;
+        const prev = j > 0 ? perYear[j - 1][i].value : null;
+        const comparable = j === 0 ? true : comparableBetween(key, years[j - 1], year, editionOf);
+        const change = j > 0 && comparable && value !== null && prev !== null ? value - prev : null;
+        return { year, edition: editionOf(year), value, change, changeRatio: change !== null && prev ? change / prev : null, comparable };
+      });
+      const breaks = points.filter((p) => !p.comparable).map((p) => p.year);
+      return { key, unit: m.unit, comparableFrom: m.comparableFrom, comparableUntil: m.comparableUntil, comparable: breaks.length === 0, breaks, points };
+    });
+  }
+
+  async aggregate(ctx: RequestContext, filter: AggregateFilterInput, groupBy: AggregateDimension[], keys: string[]) {
+    checkKeys(keys);
+    const region = await this.regionByCode(ctx, filter.regionCode);
+    const years = yearsOf(filter.fromYear, filter.toYear);
+    const depth = filter.regionLevel ? LEVEL_DEPTH[filter.regionLevel] : region.depth + 1;
+    if (groupBy.includes('REGION') && depth <= region.depth) throw new BadInputError('regionLevel must lie below the region');
+    const base = [...new Set([...keys.flatMap(storedKeysOf), REPORTS_KEY])];
+    const editions = Object.values(EDITIONS).map((e) => [e.years.from, e.years.to, e.id] as [number, number | null, string]);
+    const rows = await ctx.repos.rollups.aggregate({
+      regionCode: region.code,
+      regionPath: region.path,
+      regionDepth: depth,
+      years,
+      kinds: filter.agencyKinds ?? null,
+      keys: base,
+      groupBy,
+      editions,
+    });
+    type Group = { year: number | null; edition: string | null; regionCode: string | null; agencyKind: string | null };
+    const groups = new Map<string, { group: Group; sums: Map<string, SumCell> }>();
+    for (const r of rows) {
+      const group: Group = { year: groupBy.includes('YEAR') ? r.year : null, edition: (r.edition as string) ?? null, regionCode: (r.region_code as string) ?? null, agencyKind: (r.agency_kind as string) ?? null };
+      const id = JSON.stringify(group);
+      if (!groups.has(id)) groups.set(id, { group, sums: new Map() });
+      groups.get(id)!.sums.set(r.key, toSumCell(r));
+    }
+    const codes = [...new Set([...groups.values()].map((g) => g.group.regionCode as string | null).filter((c): c is string => !!c))];
+    const names = new Map((await ctx.loaders.regionByCodeLoader.loadMany(codes)).filter((r): r is Region => !!r && !(r instanceof Error)).map((r) => [r.code, r.name]));
+    return [...groups.values()]
+      .map(({ group, sums }) => ({
+        ...group,
+        regionName: group.regionCode ? (names.get(group.regionCode as string) ?? null) : null,
+        reportCount: sums.get(REPORTS_KEY)?.reports ?? 0,
+        values: keys.map((key) => ({ key, value: evaluate(key, (k) => sums.get(k)) })),
+      }))
+      .sort((a, b) => JSON.stringify([a.year, a.edition, a.regionCode, a.agencyKind]).localeCompare(JSON.stringify([b.year, b.edition, b.regionCode, b.agencyKind])));
+  }
+
+  /** Each consolidated report of the subtree against Σ of its region's own reports, as findings. */
+  async consolidationCheck(ctx: RequestContext, region: Region, year: number) {
+    const scoped = await this.scopedRegion(ctx, region);
+    const reports = await ctx.repos.rollups.currentReportsInRegion(scoped.path, year, 'CONSOLIDATED');
+    const out = await Promise.all(
+      reports.map(async (r) => {
+        const edition = getEdition(r.edition);
+        const keys = cellsOf(edition).map((c) => c.key);
+        const [cells, sumList] = await Promise.all([
+          ctx.loaders.cellsByReportIdLoader.load(r.id),
+          ctx.loaders.rollupByRegionYearLoader.loadMany(keys.map((k) => `${r.regionCode}|${year}|${k}`)),
+        ]);
+        const memberSums: Record<string, string | null> = {};
+        keys.forEach((k, i) => {
+          const s = sumList[i];
+          memberSums[k] = s && !(s instanceof Error) && s.nonNull > 0 ? fromMicros(s.micros) : null;
+        });
+        const values = Object.fromEntries(cells.map((c) => [c.key, c.value === null ? null : String(c.value)]));
+        return checkConsolidated(values, memberSums, edition).map((f) => ({ ...f, reportId: r.id, agencyId: r.agencyId, agencyName: r.agencyName, regionCode: r.regionCode, key: f.cells.length === 1 ? f.cells[0].key : null }));
+      }),
+    );
+    return out.flat();
+  }
+}
+
+export function toSumCell(s: { total: string | number; nonNull: number; reports: number }): SumCell {
+  return { micros: toMicrosLoose(s.total), nonNull: s.nonNull, reports: s.reports };
+}
+
+/** DECIMAL comes back as text (MariaDB) or a number (SQLite sums). */
+export function toMicrosLoose(v: string | number | null): bigint {
+  if (v === null || v === undefined) return 0n;
+  const s = typeof v === 'number' ? v.toFixed(6) : v;
+  const m = /^(-?)(\d*)(?:\.(\d*))?/.exec(s.trim())!;
+  const frac = (m[3] ?? '').padEnd(6, '0').slice(0, 6);
+  const abs = BigInt((m[2] || '0') + frac);
+  return m[1] ? -abs : abs;
+}

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DECIMAL_TEXT } from './decimal-text.transformer';
 
 export type FindingReview = 'OPEN' | 'CONFIRMED' | 'DISMISSED';
 
@@ -26,10 +27,10 @@ export class Finding {
   @Column({ type: 'text' })
   cells: string;
 
-  @Column({ type: 'decimal', precision: 20, scale: 6, nullable: true })
+  @Column({ type: 'decimal', precision: 20, scale: 6, nullable: true, transformer: DECIMAL_TEXT })
   expected: string | null;
 
-  @Column({ type: 'decimal', precision: 20, scale: 6, nullable: true })
+  @Column({ type: 'decimal', precision: 20, scale: 6, nullable: true, transformer: DECIMAL_TEXT })
   actual: string | null;
 
   @Column({ type: 'varchar', length: 1000 })

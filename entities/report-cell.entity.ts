@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DECIMAL_TEXT } from './decimal-text.transformer';
 
 /** One table cell: null value for a blank or no-figure cell, the published text always kept. */
 @Entity('report_cell')
@@ -9,8 +10,8 @@ export class ReportCell {
   @PrimaryColumn({ name: 'cell_key', type: 'varchar', length: 64 })
   key: string;
 
-  /** Exact decimal (DECIMAL(20,6)); read back as text and converted at the API edge. */
-  @Column({ type: 'decimal', precision: 20, scale: 6, nullable: true })
+  /** Exact decimal (DECIMAL(20,6)), read back as canonical text on both engines. */
+  @Column({ type: 'decimal', precision: 20, scale: 6, nullable: true, transformer: DECIMAL_TEXT })
   value: string | null;
 
   @Column({ type: 'varchar', length: 500 })

@@ -1,9 +1,9 @@
 import type { Agency, Report } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
-import { canRead, readablePath } from '../auth/viewer';
+import { canRead } from '../auth/viewer';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
-import { NotFoundError } from '../common/errors';
 import type { RequestContext } from '../graphql/request-context';
+import { scopedRegionPath } from './region.service';
 
 export interface AgencyFilterInput {
   nameContains?: string | null;
@@ -20,15 +20,10 @@ export class AgencyService {
 
   async list(ctx: RequestContext, filter: AgencyFilterInput | null | undefined, first?: number | null, after?: string | null) {
     const limit = pageSize(first);
-    let regionPath: string | null = null;
-    if (filter?.regionCode) {
-      const region = await ctx.loaders.regionByCodeLoader.load(filter.regionCode);
-      if (!region) throw new NotFoundError('region', filter.regionCode);
-      regionPath = region.path;
-    }
+    const regionPath = await scopedRegionPath(ctx, filter?.regionCode);
     const { rows, total } = await ctx.repos.agencies.page({
       nameContains: filter?.nameContains,
-      regionPath: readablePath(ctx.viewer, regionPath),
+      regionPath,
       kind: filter?.kind,
       parentId: filter?.parentId != null ? Number(filter.parentId) : null,
       afterId: decodeCursor('agency', after),

@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { Agency, Report, ReportCell, type Finding } from '../../entities';
-import { assertCanReview, readablePath } from '../auth/viewer';
+import { assertCanReview } from '../auth/viewer';
 import { checkCarryOver, checkReport, RULE_CODES, type CellValues, type Finding as CheckFinding } from '../checks';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { getEdition } from '../editions';
 import { FindingRepository } from '../data/finding.repository';
 import type { RequestContext } from '../graphql/request-context';
+import { scopedRegionPath } from './region.service';
 import type { ParsedReport } from '../ingest/parsed-report';
 
 export interface FindingFilterInput {
@@ -46,13 +47,7 @@ export class FindingService {
 
   async list(ctx: RequestContext, filter: FindingFilterInput | null | undefined, first?: number | null, after?: string | null) {
     const limit = pageSize(first);
-    let regionPath: string | null = null;
-    if (filter?.regionCode) {
-      const region = await ctx.loaders.regionByCodeLoader.load(filter.regionCode);
-      if (!region) throw new NotFoundError('region', filter.regionCode);
-      regionPath = region.path;
-    }
-    const path = readablePath(ctx.viewer, regionPath);
+    const path = await scopedRegionPath(ctx, filter?.regionCode);
     const { rows, total, byRule, byPath } = await new FindingRepository(ctx.db).page({ ...filter, regionPath: path, afterId: decodeCursor('finding', after), limit });
     // Counts by child region of the asked region: fold agency region paths into the next level down.
     const depth = path ? path.split('/').filter(Boolean).length : 0;

@@ -40,3 +40,17 @@ export class RegionService {
     return rows.filter((r) => canRead(ctx.viewer, r.path));
   }
 }
+
+/**
+ * The region subtree a list may cover: the asked region (NOT_FOUND if unknown) narrowed to the
+ * viewer's jurisdiction; null means everywhere.
+ */
+export async function scopedRegionPath(ctx: RequestContext, regionCode: string | null | undefined): Promise<string | null> {
+  let asked: string | null = null;
+  if (regionCode) {
+    const region = await ctx.loaders.regionByCodeLoader.load(regionCode);
+    if (!region) throw new NotFoundError('region', regionCode);
+    asked = region.path;
+  }
+  return readablePath(ctx.viewer, asked);
+}

@@ -1,9 +1,10 @@
 import type { Report } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
-import { canRead, readablePath } from '../auth/viewer';
+import { canRead } from '../auth/viewer';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { NotFoundError } from '../common/errors';
 import type { RequestContext } from '../graphql/request-context';
+import { scopedRegionPath } from './region.service';
 import { ReportCells } from './report-view';
 
 export interface ReportFilterInput {
@@ -27,15 +28,10 @@ export class ReportService {
 
   async list(ctx: RequestContext, filter: ReportFilterInput | null | undefined, first?: number | null, after?: string | null) {
     const limit = pageSize(first);
-    let regionPath: string | null = null;
-    if (filter?.regionCode) {
-      const region = await ctx.loaders.regionByCodeLoader.load(filter.regionCode);
-      if (!region) throw new NotFoundError('region', filter.regionCode);
-      regionPath = region.path;
-    }
+    const regionPath = await scopedRegionPath(ctx, filter?.regionCode);
     const { rows, total } = await ctx.repos.reports.page({
       agencyId: filter?.agencyId != null ? Number(filter.agencyId) : null,
-      regionPath: readablePath(ctx.viewer, regionPath),
+      regionPath,
       year: filter?.year,
       fromYear: filter?.fromYear,
       toYear: filter?.toYear,

@@ -8,6 +8,7 @@ import { complianceResolvers } from './resolvers/compliance.resolver';
 import { editionResolvers } from './resolvers/edition.resolver';
 import { findingResolvers } from './resolvers/finding.resolver';
 import { regionResolvers } from './resolvers/region.resolver';
+import { renderResolvers } from './resolvers/render.resolver';
 import { reportResolvers } from './resolvers/report.resolver';
 import { rollupResolvers } from './resolvers/rollup.resolver';
 
@@ -25,6 +26,6 @@ const baseResolvers = { Query: { _version: () => '1' }, Mutation: { _noop: () =>
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers([baseResolvers, regionResolvers, agencyResolvers, reportResolvers, editionResolvers, findingResolvers, complianceResolvers, rollupResolvers]) as never,
+    resolvers: mergeResolvers([baseResolvers, regionResolvers, agencyResolvers, reportResolvers, editionResolvers, findingResolvers, complianceResolvers, rollupResolvers, renderResolvers]) as never,
   });
 }

@@ -1,0 +1,24 @@
+/**
+ * Template header texts the edition definitions do not carry: src/editions describes the cells
+ * (rows, columns, captions, groups), not the header cells around them. These are identical in
+ * both editions (editions.md §3-5); they belong in src/editions once its owner takes them.
+ */
+export const TEMPLATE_HEADERS = {
+  /** Title after the agency name and year: "XXX2021年政府信息公开工作年度报告". */
+  titleSuffix: '政府信息公开工作年度报告',
+  /** Section 二: first header cell of every block, above the row labels. */
+  activeRowHeader: '信息内容',
+  /** Section 三: top-left cell over the three label columns. */
+  applicationsNote: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  applicantsHeader: '申请人情况',
+  /** Spans the applicant columns between the first (自然人) and the last (总计). */
+  legalPersonsHeader: '法人或其他组织',
+  /** Section 三: merged label over the result rows (between 二、 and 四、). */
+  resultsRow: '三、本年度办理结果',
+} as const;
+
+/** Section numbering of the headings: "一、总体情况". */
+export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Lawsuit column labels nest their header levels with this separator ("行政诉讼·复议后起诉·总计"). */
+export const HEADER_LEVEL_SEPARATOR = '·';

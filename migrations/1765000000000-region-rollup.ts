@@ -20,12 +20,9 @@ export class RegionRollup1765000000000 implements MigrationInterface {
         indices: [{ name: 'idx_region_rollup_year_key', columnNames: ['year', 'cell_key'] }],
       }),
     );
-    // Per-agency comparisons read one key of many reports: (cell_key, report_id) serves them.
-    await q.query('CREATE INDEX idx_report_cell_key ON report_cell (cell_key, report_id)');
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(q.connection.options.type === 'mysql' ? 'DROP INDEX idx_report_cell_key ON report_cell' : 'DROP INDEX idx_report_cell_key');
     await q.dropTable('region_rollup');
   }
 }

@@ -1,0 +1,217 @@
+/**
+ * Dashboard benchmark over HTTP: the real server in a child process (so that the load generator
+ * does not share its event loop), autocannon as the client, and each answer's on-the-fly baseline
+ * (one direct GROUP BY over report_cell) timed in the same run.
+ *
+ *   npm run bench [-- --region 37] [-- --duration 10]      (DATABASE_URL picks MariaDB)
+ */
+import 'reflect-metadata';
+import { fork, type ChildProcess } from 'child_process';
+import { mkdirSync, writeFileSync } from 'fs';
+import { cpus, totalmem, type as osType, release } from 'os';
+import { join } from 'path';
+import { parseArgs } from 'util';
+import autocannon from 'autocannon';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, ensureDatabase, queryCounter } from '../ormconfig';
+import { readEnv, type Env } from '../src/config/env';
+import { generate } from '../src/generator/generator';
+import { startServer } from '../src/server';
+import { createServices } from '../src/services';
+
+const OUT = __dirname;
+const YEAR = 2024;
+const KEYS = ['applications.new.total', 'grant_rate', 'review_correction_rate'];
+
+function envFor(region: string): Env {
+  const raw = { ...process.env, PORT: '0' } as NodeJS.ProcessEnv;
+  if (!raw.DATABASE_URL && !raw.SQLITE_PATH) raw.SQLITE_PATH = join(OUT, 'out', `bench-${region}.sqlite`);
+  return readEnv(raw);
+}
+
+async function open(env: Env): Promise<DataSource> {
+  await ensureDatabase(env);
+  const db = new DataSource(dataSourceOptions(env));
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  return db;
+}
+
+/** Child: serve GraphQL and answer statement-count requests over IPC. */
+async function serve(region: string) {
+  const db = await open(envFor(region));
+  const server = await startServer(db, { PORT: 0, JWT_SECRET: undefined }, createServices());
+  process.on('message', (m: { type: string }) => {
+    if (m.type === 'count') process.send!({ type: 'count', count: queryCounter(db).count });
+    if (m.type === 'stop') void server.stop().then(() => db.destroy()).then(() => process.exit(0));
+  });
+  process.send!({ type: 'ready', url: server.url });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function load(url: string, body: string, seconds: number) {
+  const times: number[] = [];
+  const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 8, duration: seconds });
+  (instance as unknown as NodeJS.EventEmitter).on('response', (_c: unknown, status: number, _b: number, ms: number) => {
+    if (status === 200) times.push(ms);
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: result.requests.average, errors: result.errors + result.non2xx };
+}
+
+/** The same answer by one direct GROUP BY over report_cell, run back to back for `seconds`. */
+async function baseline(db: DataSource, sql: string, params: unknown[], seconds: number) {
+  const times: number[] = [];
+  const until = Date.now() + seconds * 1000;
+  do {
+    const t = process.hrtime.bigint();
+    await db.query(sql, params);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  } while (Date.now() < until || times.length < 3);
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length };
+}
+
+async function main() {
+  const { values: o } = parseArgs({ options: { region: { type: 'string', default: '370800' }, duration: { type: 'string', default: '10' }, serve: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } } });
+  const region = o.region!;
+  if (o.serve) return serve(region);
+  const seconds = Number(o.duration);
+  const env = envFor(region);
+  const db = await open(env);
+  const root = region.length < 6 ? region.padEnd(6, '0') : region;
+  const has = await db.query('SELECT COUNT(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id JOIN region g ON g.code = ? WHERE a.region_path LIKE CONCAT(g.path, ?)', [root, '%']).catch(() => [{ n: 0 }]);
+  if (Number(has[0]?.n ?? 0) === 0) {
+    console.error(`generating ${region} 2019-2024 …`);
+    await generate(db, { region, fromYear: 2019, toYear: 2024, seed: Number(o.seed), log: (m) => console.error(m) });
+  }
+  const [rootRegion] = await db.query('SELECT code, path, depth, level FROM region WHERE code = ?', [root]);
+  const city = rootRegion.level === 'PROVINCE' ? (await db.query("SELECT code, path FROM region WHERE code = '370800'"))[0] : rootRegion;
+  const [{ n: regions }] = await db.query('SELECT COUNT(*) AS n FROM region WHERE path LIKE ?', [`${rootRegion.path}%`]);
+  const [{ n: agencies }] = await db.query('SELECT COUNT(*) AS n FROM agency WHERE region_path LIKE ?', [`${rootRegion.path}%`]);
+  const [{ n: reports }] = await db.query('SELECT COUNT(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.region_path LIKE ?', [`${rootRegion.path}%`]);
+  const [{ n: cells }] = await db.query('SELECT COUNT(*) AS n FROM report_cell');
+  const page: Array<{ id: number }> = await db.query('SELECT id FROM agency WHERE region_path LIKE ? ORDER BY id LIMIT 50', [`${city.path}%`]);
+  const pageIds = page.map((a) => Number(a.id));
+
+  const child: ChildProcess = fork(__filename, ['--serve', '--region', region], { execArgv: process.execArgv, env: process.env });
+  const url: string = await new Promise((resolve, reject) => {
+    child.once('message', (m: { url: string }) => resolve(m.url));
+    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+  const count = () => new Promise<number>((resolve) => {
+    child.once('message', (m: { count: number }) => resolve(m.count));
+    child.send({ type: 'count' });
+  });
+
+  const cityKeys = ['applications.new.total', 'applications.granted.total', 'applications.partly_granted.total', 'applications.processed_total.total', 'review.corrected', 'review.total', 'review.pending'];
+  const inKeys = cityKeys.map(() => '?').join(',');
+  const cityDepth = city.path.split('/').filter(Boolean).length;
+  const childPrefixLen = city.path.length + 7; // "/370811/" after the city path: counties have six-digit codes
+  const queries = [
+    {
+      name: 'city dashboard (roll-up, children compared, six-year trend)',
+      query: `query D($code: String!) {
+        region(code: $code) { code name rollup(year: ${YEAR}) { reportCount agencyCount expectedCount ${KEYS.map((k, i) => `k${i}: value(key: "${k}")`).join(' ')} } }
+        compare(regionCode: $code, year: ${YEAR}, by: CHILD_REGION, keys: ${JSON.stringify(KEYS)}) { label regionCode rank values { key value } }
+        trend(regionCode: $code, keys: ${JSON.stringify(KEYS)}, fromYear: 2019, toYear: ${YEAR}) { key comparable points { year value change comparable } }
+      }`,
+      variables: { code: city.code },
+      baseline: [
+        `SELECT SUBSTR(a.region_path, 1, ${childPrefixLen}) AS part, r.year, c.cell_key, SUM(c.value) AS t, COUNT(c.value) AS n
+           FROM report r JOIN agency a ON a.id = r.agency_id JOIN report_cell c ON c.report_id = r.id
+          WHERE a.region_path LIKE ? AND r.year BETWEEN 2019 AND ${YEAR} AND r.current = 1 AND r.scope = 'OWN' AND c.cell_key IN (${inKeys})
+          GROUP BY SUBSTR(a.region_path, 1, ${childPrefixLen}), r.year, c.cell_key`,
+        [`${city.path}%`, ...cityKeys],
+      ] as [string, unknown[]],
+    },
+    {
+      name: 'province comparison by city',
+      query: `query P($code: String!) { compare(regionCode: $code, year: ${YEAR}, by: CHILD_REGION, keys: ${JSON.stringify(KEYS)}) { label regionCode rank reportCount values { key value } } }`,
+      variables: { code: rootRegion.code },
+      baseline: [
+        `SELECT SUBSTR(a.region_path, 1, ${rootRegion.path.length + 7}) AS part, c.cell_key, SUM(c.value) AS t, COUNT(c.value) AS n, COUNT(DISTINCT r.id) AS reports
+           FROM report r JOIN agency a ON a.id = r.agency_id JOIN report_cell c ON c.report_id = r.id
+          WHERE a.region_path LIKE ? AND r.year = ${YEAR} AND r.current = 1 AND r.scope = 'OWN' AND c.cell_key IN (${inKeys})
+          GROUP BY SUBSTR(a.region_path, 1, ${rootRegion.path.length + 7}), c.cell_key`,
+        [`${rootRegion.path}%`, ...cityKeys],
+      ] as [string, unknown[]],
+    },
+    {
+      name: 'ad hoc group-by (year × agency kind)',
+      query: `query A($code: String!) { aggregate(filter: { regionCode: $code, fromYear: 2019, toYear: ${YEAR} }, groupBy: [YEAR, AGENCY_KIND], keys: ["applications.new.total", "grant_rate"]) { year agencyKind reportCount values { key value } } }`,
+      variables: { code: rootRegion.code },
+      baseline: [
+        `SELECT r.year, a.kind, c.cell_key, SUM(c.value) AS t, COUNT(c.value) AS n
+           FROM report r JOIN agency a ON a.id = r.agency_id JOIN report_cell c ON c.report_id = r.id
+          WHERE a.region_path LIKE ? AND r.year BETWEEN 2019 AND ${YEAR} AND r.current = 1 AND r.scope = 'OWN' AND c.cell_key IN (${cityKeys.slice(0, 4).map(() => '?').join(',')})
+          GROUP BY r.year, a.kind, c.cell_key`,
+        [`${rootRegion.path}%`, ...cityKeys.slice(0, 4)],
+      ] as [string, unknown[]],
+    },
+    {
+      name: 'agency list page (50 agencies with their roll-ups)',
+      query: `query L($code: String!) { agencies(filter: { regionCode: $code }, first: 50) { totalCount nodes { id name kind rollup(year: ${YEAR}) { reportCount n: value(key: "applications.new.total") g: value(key: "grant_rate") } } } }`,
+      variables: { code: city.code },
+      baseline: [
+        `SELECT COALESCE(a.parent_id, a.id) AS root, c.cell_key, SUM(c.value) AS t, COUNT(c.value) AS n
+           FROM agency a JOIN report r ON r.agency_id = a.id JOIN report_cell c ON c.report_id = r.id
+          WHERE (a.id IN (${pageIds.join(',')}) OR a.parent_id IN (${pageIds.join(',')})) AND r.year = ${YEAR} AND r.current = 1 AND r.scope = 'OWN' AND c.cell_key IN (${cityKeys.slice(0, 4).map(() => '?').join(',')})
+          GROUP BY COALESCE(a.parent_id, a.id), c.cell_key`,
+        cityKeys.slice(0, 4),
+      ] as [string, unknown[]],
+    },
+  ];
+
+  const results = [];
+  for (const q of queries) {
+    const body = JSON.stringify({ query: q.query, variables: q.variables });
+    const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.json() as Promise<{ errors?: unknown }>);
+    if (check.errors) throw new Error(`${q.name}: ${JSON.stringify(check.errors)}`);
+    const before = await count();
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const statements = (await count()) - before;
+    const http = await load(url, body, seconds);
+    const base = await baseline(db, q.baseline[0], q.baseline[1], Math.min(seconds, 8));
+    const row = { name: q.name, p50_ms: round(http.p50), p95_ms: round(http.p95), p99_ms: round(http.p99), rps: Math.round(http.rps), errors: http.errors, baseline_p50_ms: round(base.p50), baseline_p95_ms: round(base.p95), baseline_runs: base.n, speedup_p95: round(base.p95 / http.p95), sql_statements: statements };
+    console.log(JSON.stringify(row));
+    results.push(row);
+  }
+  child.send({ type: 'stop' });
+
+  const engine = db.options.type === 'mysql' ? `MariaDB ${(await db.query('SELECT VERSION() AS v'))[0].v}` : 'SQLite (better-sqlite3)';
+  const out = { engine, region: rootRegion.code, regions: Number(regions), agencies: Number(agencies), reports: Number(reports), cells: Number(cells), duration_s: seconds, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version }, queries: results };
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify(out, null, 2) + '\n');
+  const md = [
+    '# Dashboard benchmark',
+    '',
+    `Command: \`${process.env.DATABASE_URL ? `DATABASE_URL=${process.env.DATABASE_URL} ` : ''}npm run bench -- --region ${region} --duration ${seconds}\``,
+    '',
+    `- Machine: ${out.machine.cpus} × ${out.machine.cpu}, ${out.machine.memory_gb} GB, ${out.machine.os}, Node ${out.machine.node}`,
+    `- Engine: ${engine}`,
+    `- Data: region ${rootRegion.code}: ${out.regions} regions, ${out.agencies} agencies, ${out.reports} reports, ${out.cells} stored cells; year ${YEAR}, trends 2019–${YEAR}`,
+    `- Load: autocannon, 8 connections, ${seconds} s per query, server in its own process; latency percentiles from every response`,
+    '- Baseline: the same answer by one direct SQL GROUP BY over report_cell, run back to back in the same run (p95 of the statement alone, no HTTP or GraphQL)',
+    '',
+    '| query | p50 ms | p95 ms | p99 ms | rps | baseline p95 ms | speed-up (p95) | SQL statements / request |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rps} | ${r.baseline_p95_ms} | ${r.speedup_p95}× | ${r.sql_statements} |`),
+    '',
+  ].join('\n');
+  writeFileSync(join(OUT, 'RESULTS.md'), md);
+  console.log(md);
+  await db.destroy();
+  void cityDepth;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

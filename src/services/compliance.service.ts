@@ -93,18 +93,24 @@ export function todayInChina(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** The status of one agency given its current reports of the year (any scope). */
-export function judge(agency: Agency, year: number, reports: readonly Report[], today: string): Omit<ComplianceRow, 'agency'> {
+/**
+ * The status of one agency given its revisions of the year (any scope). The current revision is
+ * the report shown; timeliness uses the earliest date among its scope's revisions, so a correction
+ * republished later does not turn an on-time report late.
+ */
+export function judge(agency: Agency, year: number, revisions: readonly Report[], today: string): Omit<ComplianceRow, 'agency'> {
   const owed = expectedScope(agency);
+  const current = revisions.filter((r) => r.current).sort((a, b) => a.id - b.id);
   // The owed scope decides; a report filed under the other scope still counts rather than reading as missing.
-  const report = reports.find((r) => r.scope === owed) ?? reports[0] ?? null;
+  const report = current.find((r) => r.scope === owed) ?? current[0] ?? null;
   if (!report) {
     const deadline = deadlineFor(year, owed);
     return { status: today > deadline ? 'MISSING' : 'PENDING', scope: owed, deadline, publishedOn: null, daysLate: null, report: null };
   }
   const deadline = deadlineFor(year, report.scope);
-  const publishedOn = report.publishedOn;
-  if (!isIsoDate(publishedOn)) return { status: 'DATE_UNKNOWN', scope: report.scope, deadline, publishedOn, daysLate: null, report };
+  const dates = revisions.filter((r) => r.scope === report.scope).map((r) => r.publishedOn).filter(isIsoDate).sort();
+  const publishedOn = dates[0] ?? null;
+  if (!publishedOn) return { status: 'DATE_UNKNOWN', scope: report.scope, deadline, publishedOn: report.publishedOn, daysLate: null, report };
   const daysLate = Math.max(0, daysBetween(deadline, publishedOn));
   return { status: daysLate > 0 ? 'LATE' : 'ON_TIME', scope: report.scope, deadline, publishedOn, daysLate, report };
 }
@@ -126,7 +132,7 @@ function tally(counts: ComplianceCounts, status: ComplianceStatus): void {
 
 /**
  * Who filed their annual report on time. Two statements read the whole subtree (agencies, then
- * their current reports of the year) and everything else folds in memory, so the cost does not
+ * their report revisions of the year) and everything else folds in memory, so the cost does not
  * grow in statements with the number of agencies.
  */
 export class ComplianceService {
@@ -142,14 +148,20 @@ export class ComplianceService {
     const path = readablePath(ctx.viewer, region.path)!;
 
     const repo = new ComplianceRepository(ctx.db);
-    const [agencies, reports, children] = await Promise.all([
+    const [agencies, revisions, children] = await Promise.all([
       repo.expectedAgencies(path),
-      repo.currentReports(path, year),
+      repo.revisionsOfYear(path, year),
       ctx.loaders.regionChildrenByCodeLoader.load(region.code),
     ]);
 
-    const reportsByAgency = new Map<number, Report[]>();
-    for (const r of reports) reportsByAgency.set(r.agencyId, [...(reportsByAgency.get(r.agencyId) ?? []), r]);
+    agencies.sort((a, b) => a.id - b.id);
+    for (const c of children) ctx.loaders.regionByCodeLoader.prime(c.code, c);
+    const revisionsByAgency = new Map<number, Report[]>();
+    for (const r of revisions) {
+      const list = revisionsByAgency.get(r.agencyId);
+      if (list) list.push(r);
+      else revisionsByAgency.set(r.agencyId, [r]);
+    }
 
     // Buckets: the asked region's own agencies, then one per child region (an agency deeper down
     // counts under the child whose subtree holds it).
@@ -160,7 +172,7 @@ export class ComplianceService {
     const totals = emptyCounts();
     const allRows: ComplianceRow[] = [];
     for (const agency of agencies) {
-      const row = { agency, ...judge(agency, year, reportsByAgency.get(agency.id) ?? [], asOf) };
+      const row = { agency, ...judge(agency, year, revisionsByAgency.get(agency.id) ?? [], asOf) };
       allRows.push(row);
       tally(totals, row.status);
       const code = agency.regionPath.split('/').filter(Boolean)[depth] ?? region.code;

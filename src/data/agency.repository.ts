@@ -1,5 +1,6 @@
 import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
 import { Agency } from '../../entities';
+import { inSubtree } from './subtree';
 
 export interface AgencyQuery {
   nameContains?: string | null;
@@ -37,7 +38,7 @@ export class AgencyRepository {
   private filtered(q: Omit<AgencyQuery, 'afterId' | 'limit'>) {
     const qb = this.repo.createQueryBuilder('a');
     if (q.nameContains) qb.andWhere("a.name LIKE :name ESCAPE '!'", { name: `%${likeEscape(q.nameContains)}%` });
-    if (q.regionPath) qb.andWhere("a.region_path LIKE :path ESCAPE '!'", { path: `${likeEscape(q.regionPath)}%` });
+    if (q.regionPath) qb.andWhere(...inSubtree('a.region_path', q.regionPath));
     if (q.kind) qb.andWhere('a.kind = :kind', { kind: q.kind });
     if (q.parentId != null) qb.andWhere('a.parent_id = :parentId', { parentId: q.parentId });
     return qb;

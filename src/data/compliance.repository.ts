@@ -1,18 +1,10 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Agency, Report } from '../../entities';
-import { likeEscape } from './agency.repository';
+import { inSubtree } from './subtree';
 
-/**
- * Agencies expected to file: active, not exempt, anywhere under `regionPath`. The LIKE is the exact
- * prefix test; the redundant range beside it is what lets SQLite use idx_agency_region_path (its
- * LIKE optimisation does not apply to a case-sensitive column), MariaDB uses either.
- */
+/** Agencies expected to file: active, not exempt, anywhere under `regionPath`. */
 function expectedUnder<T extends object>(qb: SelectQueryBuilder<T>, regionPath: string): SelectQueryBuilder<T> {
-  const upper = regionPath.slice(0, -1) + String.fromCharCode(regionPath.charCodeAt(regionPath.length - 1) + 1);
-  return qb
-    .andWhere('a.region_path >= :lo AND a.region_path < :hi', { lo: regionPath, hi: upper })
-    .andWhere("a.region_path LIKE :path ESCAPE '!'", { path: `${likeEscape(regionPath)}%` })
-    .andWhere('a.active = :yes AND a.exempt = :no', { yes: true, no: false });
+  return qb.andWhere(...inSubtree('a.region_path', regionPath)).andWhere('a.active = :yes AND a.exempt = :no', { yes: true, no: false });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Finding } from '../../entities';
 import type { Finding as CheckFinding } from '../checks';
-import { likeEscape } from './agency.repository';
+import { inSubtree } from './subtree';
 
 export interface FindingQuery {
   regionPath?: string | null;
@@ -53,7 +53,7 @@ export class FindingRepository {
       .createQueryBuilder('f')
       .innerJoin('report', 'r', 'r.id = f.report_id AND r.current = :cur', { cur: true })
       .innerJoin('agency', 'a', 'a.id = r.agency_id');
-    if (q.regionPath) qb.andWhere("a.region_path LIKE :path ESCAPE '!'", { path: `${likeEscape(q.regionPath)}%` });
+    if (q.regionPath) qb.andWhere(...inSubtree('a.region_path', q.regionPath));
     if (q.year != null) qb.andWhere('r.year = :year', { year: q.year });
     if (q.rule) qb.andWhere('f.rule = :rule', { rule: q.rule });
     if (q.severity) qb.andWhere('f.severity = :severity', { severity: q.severity });

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Finding, Report, ReportCell, ReportNarrative } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
-import { likeEscape } from './agency.repository';
+import { inSubtree } from './subtree';
 
 export interface ReportQuery {
   agencyId?: number | null;
@@ -77,8 +77,10 @@ export class ReportRepository {
     if (q.toYear != null) qb.andWhere('r.year <= :toYear', { toYear: q.toYear });
     if (q.edition) qb.andWhere('r.edition = :edition', { edition: q.edition });
     if (q.scope) qb.andWhere('r.scope = :scope', { scope: q.scope });
-    if (q.regionPath)
-      qb.andWhere(`r.agency_id IN (SELECT a.id FROM agency a WHERE a.region_path LIKE :path ESCAPE '!')`, { path: `${likeEscape(q.regionPath)}%` });
+    if (q.regionPath) {
+      const [cond, params] = inSubtree('a.region_path', q.regionPath);
+      qb.andWhere(`r.agency_id IN (SELECT a.id FROM agency a WHERE ${cond})`, params);
+    }
     return qb;
   }
 

@@ -1,17 +1,15 @@
-import type { Region } from '../../../entities';
-import type { AgencyFilterInput } from '../../services/agency.service';
-import type { RequestContext } from '../request-context';
+import type { RegionLevel } from '../../../entities/region.entity';
+import type { QueryResolvers, RegionResolvers } from '../../generated/graphql';
 
-export const regionResolvers = {
+export const regionResolvers: { Query: QueryResolvers; Region: RegionResolvers } = {
   Query: {
-    region: (_: unknown, { code }: { code: string }, ctx: RequestContext) => ctx.services.regions.byCode(ctx, code),
-    regions: (_: unknown, a: { level?: string; parentCode?: string }, ctx: RequestContext) => ctx.services.regions.list(ctx, a.level, a.parentCode),
+    region: (_, { code }, ctx) => ctx.services.regions.byCode(ctx, code),
+    regions: (_, a, ctx) => ctx.services.regions.list(ctx, a.level as RegionLevel | null, a.parentCode),
   },
   Region: {
-    parent: (r: Region, _: unknown, ctx: RequestContext) => ctx.services.regions.parent(ctx, r),
-    ancestors: (r: Region, _: unknown, ctx: RequestContext) => ctx.services.regions.ancestors(ctx, r),
-    children: (r: Region, _: unknown, ctx: RequestContext) => ctx.services.regions.children(ctx, r),
-    agencies: (r: Region, a: { filter?: AgencyFilterInput; first?: number; after?: string }, ctx: RequestContext) =>
-      ctx.services.agencies.list(ctx, { ...a.filter, regionCode: r.code }, a.first, a.after),
+    parent: (r, _, ctx) => ctx.services.regions.parent(ctx, r),
+    ancestors: (r, _, ctx) => ctx.services.regions.ancestors(ctx, r),
+    children: (r, _, ctx) => ctx.services.regions.children(ctx, r),
+    agencies: (r, a, ctx) => ctx.services.agencies.list(ctx, { ...a.filter, regionCode: r.code }, a.first, a.after),
   },
 };

@@ -1,0 +1,9 @@
+/**
+ * "region_path starts with `path`" as an index range. A range is an exact prefix test for any
+ * string, and unlike LIKE it lets SQLite use the index (its LIKE optimisation skips case-sensitive
+ * columns); MariaDB uses the index either way.
+ */
+export function inSubtree(column: string, path: string, name = 'subtree'): [string, Record<string, string>] {
+  const hi = path.slice(0, -1) + String.fromCharCode(path.charCodeAt(path.length - 1) + 1);
+  return [`${column} >= :${name}Lo AND ${column} < :${name}Hi`, { [`${name}Lo`]: path, [`${name}Hi`]: hi }];
+}

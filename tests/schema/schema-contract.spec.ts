@@ -1,0 +1,31 @@
+import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { buildSchema } from '../../src/graphql/schema';
+import { cellsOf, derivedKeys, EDITIONS } from '../../src/editions';
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+describe('the GraphQL contract', () => {
+  const schema = buildSchema();
+
+  it('reaches every cell key of every edition through the typed section fields', () => {
+    const field = (type: GraphQLObjectType, name: string) => {
+      const f = type.getFields()[name];
+      if (!f) throw new Error(`${type.name}.${name} is missing from the SDL`);
+      return getNamedType(f.type) as GraphQLObjectType;
+    };
+    for (const e of Object.values(EDITIONS)) {
+      const active = schema.getType(`ActiveDisclosure${e.id}`) as GraphQLObjectType;
+      const applications = schema.getType('ApplicationTable') as GraphQLObjectType;
+      const lawsuits = schema.getType('LawsuitTable') as GraphQLObjectType;
+      for (const key of [...cellsOf(e).map((c) => c.key), ...derivedKeys(e)]) {
+        const parts = key.split('.');
+        if (parts[0] === 'active') expect(isObjectType(field(active, camel(parts[1])))).toBe(true), field(field(active, camel(parts[1])), camel(parts[2]));
+        else if (parts[0] === 'applications') expect(field(applications, camel(parts[1])).getFields()[camel(parts[2])]).toBeDefined();
+        else expect(field(lawsuits, camel(parts[0])).getFields()[camel(parts[1])]).toBeDefined();
+      }
+      // And nothing typed that the edition does not define.
+      const activeRows = new Set(e.tables[0].blocks.flatMap((b) => b.rows.map((r) => camel(r.key))));
+      expect(Object.keys(active.getFields()).sort()).toEqual([...activeRows].sort());
+    }
+  });
+});

@@ -4,8 +4,9 @@ import { ReportParseError } from '../common/errors';
 import type { ParsedCell, ParsedNarrative, ParsedReport } from './parsed-report';
 import type { DocRow, DocTable, ReportDocument } from './report-document';
 import { TableMapper } from './table-mapper';
+import { SECTION_NUMERALS as NUMERALS } from '../editions/template-headers';
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+
 const HEADING = /^[\s\u3000\u00a0]*([一二三四五六])\s*[、.．,，]\s*(.+?)[\s\u3000\u00a0]*$/u;
 
 /** Section number of a heading paragraph, or 0. Headings must name their section (editions.md §2). */

@@ -1,7 +1,6 @@
 /**
- * Template header texts the edition definitions do not carry: src/editions describes the cells
- * (rows, columns, captions, groups), not the header cells around them. These are identical in
- * both editions (editions.md §3-5); they belong in src/editions once its owner takes them.
+ * Header cells around the template's figures (the cells themselves are in the edition tables).
+ * Identical in both editions; the renderer lays them out, the readers skip them.
  */
 export const TEMPLATE_HEADERS = {
   /** Title after the agency name and year: "XXX2021年政府信息公开工作年度报告". */

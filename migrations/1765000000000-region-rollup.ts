@@ -20,9 +20,12 @@ export class RegionRollup1765000000000 implements MigrationInterface {
         indices: [{ name: 'idx_region_rollup_year_key', columnNames: ['year', 'cell_key'] }],
       }),
     );
+    // Agency counts per subtree read only the index: (region_path, active, exempt) covers them.
+    await q.query('CREATE INDEX idx_agency_path_flags ON agency (region_path, active, exempt)');
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(q.connection.options.type === 'mysql' ? 'DROP INDEX idx_agency_path_flags ON agency' : 'DROP INDEX idx_agency_path_flags');
     await q.dropTable('region_rollup');
   }
 }

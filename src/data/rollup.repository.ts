@@ -60,15 +60,27 @@ export class RollupRepository {
   }
 
   /** Σ over agency kinds (or per kind) of the given regions × years × keys: one statement on the primary key. */
-  async regionSums(codes: string[], years: number[], keys: string[], perKind = false): Promise<SumRow[]> {
-    if (!codes.length || !years.length || !keys.length) return [];
+  regionSums(codes: string[], years: number[], keys: string[], perKind = false): Promise<SumRow[]> {
+    return this.regionSumsFor(years.map((year) => ({ year, codes, keys })), perKind);
+  }
+
+  /**
+   * As regionSums for several (year, regions, keys) groups in one statement: a dashboard asks many
+   * regions for one year and one region for many years, and a cross product would read both.
+   */
+  async regionSumsFor(groups: Array<{ year: number; codes: string[]; keys: string[] }>, perKind = false): Promise<SumRow[]> {
+    const live = groups.filter((g) => g.codes.length && g.keys.length);
+    if (!live.length) return [];
     const kindCol = perKind ? ', agency_kind' : '';
+    const where = live.map((g) => `(year = ? AND region_code IN (${placeholders(g.codes.length)}) AND cell_key IN (${placeholders(g.keys.length)}))`).join(' OR ');
+    // MariaDB would otherwise dive into the index once per IN-list combination (hundreds for a
+    // dashboard), costing more than the read itself; every range here is a primary-key point lookup.
+    const hint = this.engine === 'mysql' ? 'SET STATEMENT eq_range_index_dive_limit = 1 FOR ' : '';
     const rows = await this.q(
-      `SELECT region_code${kindCol}, year, cell_key, SUM(total) AS t, SUM(non_null_count) AS n, SUM(report_count) AS rc
-         FROM region_rollup
-        WHERE region_code IN (${placeholders(codes.length)}) AND year IN (${placeholders(years.length)}) AND cell_key IN (${placeholders(keys.length)})
+      `${hint}SELECT region_code${kindCol}, year, cell_key, SUM(total) AS t, SUM(non_null_count) AS n, SUM(report_count) AS rc
+         FROM region_rollup WHERE ${where}
         GROUP BY region_code${kindCol}, year, cell_key`,
-      [...codes, ...years, ...keys],
+      live.flatMap((g) => [g.year, ...g.codes, ...g.keys]),
     );
     return rows.map((r) => ({ regionCode: r.region_code, agencyKind: r.agency_kind, year: num(r.year), key: r.cell_key, total: r.t, nonNull: num(r.n), reports: num(r.rc) }));
   }

@@ -34,7 +34,15 @@ function splitRollupKeys(keys: readonly string[]) {
     const [a, year, ...rest] = k.split('|');
     return { a, year: Number(year), key: rest.join('|') };
   });
-  return { parts, as: [...new Set(parts.map((p) => p.a))], years: [...new Set(parts.map((p) => p.year))], cellKeys: [...new Set(parts.map((p) => p.key))] };
+  const byYear = new Map<number, { codes: Set<string>; keys: Set<string> }>();
+  for (const p of parts) {
+    const g = byYear.get(p.year) ?? { codes: new Set<string>(), keys: new Set<string>() };
+    g.codes.add(p.a);
+    g.keys.add(p.key);
+    byYear.set(p.year, g);
+  }
+  const groups = [...byYear].map(([year, g]) => ({ year, codes: [...g.codes], keys: [...g.keys] }));
+  return { parts, groups, as: [...new Set(parts.map((p) => p.a))], years: [...byYear.keys()], cellKeys: [...new Set(parts.map((p) => p.key))] };
 }
 
 /** "agencyId|year|scope" */
@@ -69,15 +77,13 @@ export function createLoaders(repos: Repositories) {
     findingsByReportIdLoader: new DataLoader<number, Finding[]>(async (ids) => groupByKey(ids, await repos.reports.findingsOf(ids), (f) => f.reportId)),
     /** "regionCode|year|cellKey" → Σ over the region subtree's own reports (all agency kinds). */
     rollupByRegionYearLoader: new DataLoader<string, SumCell | null>(async (keys) => {
-      const { as, years, cellKeys } = splitRollupKeys(keys);
-      const rows = await repos.rollups.regionSums(as, years, cellKeys);
+      const rows = await repos.rollups.regionSumsFor(splitRollupKeys(keys).groups);
       const map = new Map(rows.map((r) => [`${r.regionCode}|${r.year}|${r.key}`, toSum(r)]));
       return keys.map((k) => map.get(k) ?? null);
     }),
     /** "regionCode|year|cellKey" → Σ per agency kind. */
     rollupByKindLoader: new DataLoader<string, Map<string, SumCell>>(async (keys) => {
-      const { as, years, cellKeys } = splitRollupKeys(keys);
-      const rows = await repos.rollups.regionSums(as, years, cellKeys, true);
+      const rows = await repos.rollups.regionSumsFor(splitRollupKeys(keys).groups, true);
       const map = new Map<string, Map<string, SumCell>>(keys.map((k) => [k, new Map()]));
       for (const r of rows) map.get(`${r.regionCode}|${r.year}|${r.key}`)?.set(r.agencyKind!, toSum(r));
       return keys.map((k) => map.get(k)!);

@@ -6,6 +6,7 @@ import { viewerFromToken } from './auth/viewer';
 import { NianbaoError } from './common/errors';
 import type { Env } from './config/env';
 import { createRequestContext, type RequestContext } from './graphql/request-context';
+import { queryCostPlugin } from './graphql/query-cost.plugin';
 import { buildSchema } from './graphql/schema';
 import type { Services } from './services';
 
@@ -23,11 +24,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 /** GraphQL on /graphql over plain node:http; nothing is fetched from outside at run time. */
 export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_SECRET'>, services: Services): Promise<RunningServer> {
+  const schema = buildSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildSchema(),
+    schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(schema)],
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown }).originalError;
       if (original instanceof NianbaoError) return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };

@@ -56,3 +56,16 @@ describeEachEngine('regions and agencies', (app) => {
     expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });
+
+describeEachEngine('query cost', (app) => {
+  it('refuses a query whose nested pages would be huge, saying why', async () => {
+    const res = await app().gql(`{ agencies(first: 500) { nodes { region { agencies(first: 500) { nodes { region { agencies(first: 500) { totalCount } } } } } } } }`);
+    expect(res.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(res.errors?.[0].message).toMatch(/above the limit/);
+  });
+
+  it('accepts an ordinary page of agencies with their reports', async () => {
+    const res = await app().gql(`{ agencies(first: 500) { nodes { name region { name } report(year: 2020) { cells { key value raw } } } } }`);
+    expect(res.errors).toBeUndefined();
+  });
+});

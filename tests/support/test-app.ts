@@ -32,11 +32,18 @@ export interface TestApp {
  * A real server on a real database of its own: an in-memory SQLite, or a fresh MariaDB database
  * per test file. Regions of 济宁市 and the seed agencies are loaded; the seed report only on request.
  */
-export async function startTestApp(engine: Engine, name: string, opts: { regions?: string[] } = {}): Promise<TestApp> {
-  let env = readEnv({ SQLITE_PATH: ':memory:', PORT: '0' } as NodeJS.ProcessEnv);
+export interface TestAppOptions {
+  regions?: string[];
+  seed?: boolean;
+  /** Extra settings, e.g. JWT_SECRET. */
+  env?: Record<string, string>;
+}
+
+export async function startTestApp(engine: Engine, name: string, opts: TestAppOptions = {}): Promise<TestApp> {
+  let env = readEnv({ SQLITE_PATH: ':memory:', PORT: '0', ...opts.env } as NodeJS.ProcessEnv);
   if (engine === 'mysql') {
     const dbName = `nianbao_test_${name.replace(/\W/g, '_')}_${process.pid}`.slice(0, 64);
-    env = readEnv({ DATABASE_URL: `${MYSQL_ROOT}/${dbName}`, PORT: '0' } as NodeJS.ProcessEnv);
+    env = readEnv({ DATABASE_URL: `${MYSQL_ROOT}/${dbName}`, PORT: '0', ...opts.env } as NodeJS.ProcessEnv);
     const mysql = await import('mysql2/promise');
     const url = new URL(MYSQL_ROOT);
     const c = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password });
@@ -82,7 +89,7 @@ export async function startTestApp(engine: Engine, name: string, opts: { regions
  * Runs a describe block once per engine against its own database. The MariaDB block is skipped,
  * with a message, only when global setup found no server and REQUIRE_MYSQL is not set.
  */
-export function describeEachEngine(name: string, fn: (getApp: () => TestApp, engine: Engine) => void, opts: { regions?: string[]; seed?: boolean } = {}): void {
+export function describeEachEngine(name: string, fn: (getApp: () => TestApp, engine: Engine) => void, opts: TestAppOptions = {}): void {
   for (const engine of enginesUnderTest()) {
     const absent = engine === 'mysql' && process.env.NIANBAO_TEST_MYSQL !== '1';
     if (absent) console.warn(`${name} [mysql]: skipped, MariaDB not reachable`);

@@ -1,0 +1,36 @@
+import { SignJWT } from 'jose';
+import { describeEachEngine } from '../support/test-app';
+
+const SECRET = 'test-secret-of-at-least-16-chars';
+const token = (claims: Record<string, unknown>) =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(String(claims.sub ?? 'tester')).setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
+
+describeEachEngine(
+  'who asks',
+  (app) => {
+    const asViewer = async (query: string, claims: Record<string, unknown>) => app().gql(query, undefined, { authorization: `Bearer ${await token(claims)}` });
+
+    it('confines a county supervisor to the county, in lists and in direct lookups', async () => {
+      const claims = { sub: 'sup-wenshang', role: 'SUPERVISOR', regionCode: '370830' };
+      const list = await asViewer(`{ agencies { totalCount nodes { name } } }`, claims);
+      expect(list.data.agencies.nodes.map((n: { name: string }) => n.name)).toEqual(['济宁市公共资源交易服务中心汶上分中心']);
+      const city = await asViewer(`{ agencies(filter: { regionCode: "370800" }) { totalCount } }`, claims);
+      expect(city.data.agencies.totalCount).toBe(1);
+      const other = await asViewer(`{ agencies(filter: { regionCode: "370811" }) { totalCount } }`, claims);
+      expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const branch = await asViewer(`{ agencies { nodes { parent { name } } } }`, claims);
+      // The branch's organisational parent sits in the city, outside the county: not shown.
+      expect(branch.data.agencies.nodes[0].parent).toBeNull();
+    });
+
+    it('lets an anonymous reader see every published report, and refuses a forged token', async () => {
+      const anon = await app().gql(`{ agencies { totalCount } }`);
+      expect(anon.data.agencies.totalCount).toBe(2);
+      const forged = await app().gql(`{ agencies { totalCount } }`, undefined, {
+        authorization: `Bearer ${await new SignJWT({ role: 'SUPERVISOR' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('another-secret-16+chars'))}`,
+      });
+      expect(forged.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  },
+  { seed: true, env: { JWT_SECRET: SECRET } },
+);

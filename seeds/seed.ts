@@ -3,6 +3,7 @@ import { join } from 'path';
 import type { DataSource } from 'typeorm';
 import { Agency, Region } from '../entities';
 import { SYSTEM } from '../src/auth/viewer';
+import { DataVersionRepository } from '../src/data/data-version.repository';
 import { createRequestContext } from '../src/graphql/request-context';
 import type { ImportService } from '../src/services/import.service';
 import { regionsFromChinaDivision } from './regions.seed';
@@ -22,6 +23,7 @@ export async function seedRegions(db: DataSource, ...prefixes: string[]): Promis
   const regions = [...byCode.values()].sort((a, b) => a.depth - b.depth || a.code.localeCompare(b.code));
   const repo = db.getRepository(Region);
   for (let i = 0; i < regions.length; i += 500) await repo.insert(regions.slice(i, i + 500));
+  await new DataVersionRepository(db).bump();
   return regions.length;
 }
 
@@ -35,6 +37,7 @@ export async function seedAgencies(db: DataSource): Promise<void> {
     );
     ids.set(a.name, saved.id);
   }
+  await new DataVersionRepository(db).bump();
 }
 
 /** First start on an empty database: regions, the seed agencies, and the sample report. */

@@ -6,7 +6,9 @@ import { viewerFromToken } from './auth/viewer';
 import { NianbaoError } from './common/errors';
 import type { Env } from './config/env';
 import { createRequestContext, type RequestContext } from './graphql/request-context';
+import { DataVersionRepository } from './data/data-version.repository';
 import { queryCostPlugin } from './graphql/query-cost.plugin';
+import { isReadOnly, ResponseCache } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';
 import type { Services } from './services';
 
@@ -23,7 +25,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** GraphQL on /graphql over plain node:http; nothing is fetched from outside at run time. */
-export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_SECRET'>, services: Services): Promise<RunningServer> {
+export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_SECRET' | 'RESPONSE_CACHE'>, services: Services): Promise<RunningServer> {
   const schema = buildSchema();
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -38,6 +40,8 @@ export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_S
   });
   await apollo.start();
 
+  const cache = env.RESPONSE_CACHE === 'on' ? new ResponseCache() : null;
+  const versions = new DataVersionRepository(db);
   const pathOf = async (code: string) => (await createRequestContext(db, undefined, services).loaders.regionByCodeLoader.load(code))?.path ?? null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -60,15 +64,32 @@ export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_S
         return;
       }
     }
+    const viewer = await viewerFromToken(req.headers.authorization, env.JWT_SECRET, pathOf);
+    // Read the version before executing: a write committed meanwhile makes this answer's key stale at once.
+    const version = cache ? await versions.current() : '';
+    const key = `${viewer.role}|${viewer.regionPath ?? ''}|${viewer.agencyId ?? ''}|${req.method}|${url.search}|${raw}`;
+    const hit = cache?.get(version, key);
+    if (hit) {
+      res.writeHead(hit.status, Object.fromEntries([...hit.headers, ['x-nianbao-cache', 'hit']]));
+      res.end(hit.body);
+      return;
+    }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createRequestContext(db, await viewerFromToken(req.headers.authorization, env.JWT_SECRET, pathOf), services),
+      context: async () => createRequestContext(db, viewer, services),
     });
-    const outHeaders: Record<string, string> = {};
-    for (const [k, v] of result.headers) outHeaders[k] = v;
-    res.writeHead(result.status ?? 200, outHeaders);
-    if (result.body.kind === 'complete') res.end(result.body.string);
-    else {
+    const outHeaders: Array<[string, string]> = [...result.headers];
+    if (result.body.kind === 'complete') {
+      const text = result.body.string;
+      const status = result.status ?? 200;
+      const request = (typeof body === 'object' && body) || Object.fromEntries(url.searchParams);
+      const { query, operationName } = request as { query?: unknown; operationName?: unknown };
+      if (cache && status === 200 && !text.startsWith('{"errors"') && !text.includes('"errors":[') && isReadOnly(query, operationName))
+        cache.set(version, key, { status, headers: outHeaders, body: text });
+      res.writeHead(status, Object.fromEntries([...outHeaders, ['x-nianbao-cache', 'miss']]));
+      res.end(text);
+    } else {
+      res.writeHead(result.status ?? 200, Object.fromEntries(outHeaders));
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     }

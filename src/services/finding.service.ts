@@ -5,6 +5,7 @@ import { checkCarryOver, checkReport, RULE_CODES, type CellValues, type Finding 
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { getEdition } from '../editions';
+import { DataVersionRepository } from '../data/data-version.repository';
 import { FindingRepository } from '../data/finding.repository';
 import type { RequestContext } from '../graphql/request-context';
 import { scopedRegionPath } from './region.service';
@@ -82,6 +83,10 @@ export class FindingService {
     finding.reviewComment = comment?.trim() || null;
     finding.reviewedBy = ctx.viewer.id;
     finding.reviewedAt = new Date().toISOString();
-    return repo.save(finding);
+    return ctx.db.transaction(async (m) => {
+      const saved = await new FindingRepository(m).save(finding);
+      await new DataVersionRepository(m).bump();
+      return saved;
+    });
   }
 }

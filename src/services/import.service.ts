@@ -5,6 +5,7 @@ import type { ReportScope } from '../../entities/report.entity';
 import { assertCanImport } from '../auth/viewer';
 import { BadInputError, NianbaoError, NotFoundError } from '../common/errors';
 import { createRepositories } from '../data/repositories';
+import { DataVersionRepository } from '../data/data-version.repository';
 import type { RequestContext } from '../graphql/request-context';
 import type { ParsedReport } from '../ingest/parsed-report';
 import { readReport } from '../ingest/report-reader';
@@ -127,6 +128,7 @@ export class ImportService {
     if (narratives.length) await manager.insert(ReportNarrative, narratives);
     const findings = await this.findings.recordChecks(manager, report, parsed);
     for (const hook of this.hooks) await hook.afterWrite(manager, report, previous, parsed);
+    await new DataVersionRepository(manager).bump();
     return { status: previous ? 'revised' : 'stored', report, findings };
   }
 

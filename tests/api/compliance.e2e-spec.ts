@@ -24,6 +24,7 @@ const ROWS = `query($region: String!, $year: Int!, $status: ComplianceStatus, $f
 const COUNTS = ['expected', 'onTime', 'late', 'missing', 'dateUnknown', 'pending'] as const;
 const FIELD = { ON_TIME: 'onTime', LATE: 'late', MISSING: 'missing', DATE_UNKNOWN: 'dateUnknown', PENDING: 'pending' } as const;
 
+// Counts the SQL of executing each query, so whole-answer caching is off here (cache.e2e-spec.ts covers it).
 describeEachEngine('filing compliance', (app) => {
   const WENSHANG = '/370000/370800/370830/';
   let parsed: ParsedReport;
@@ -209,4 +210,4 @@ describeEachEngine('filing compliance', (app) => {
     // Nested regions add batched loads, not one per row.
     expect(await count(ROWS, '370800')).toBeLessThanOrEqual(city + 2);
   });
-});
+}, { env: { RESPONSE_CACHE: 'off' } });

@@ -23,6 +23,13 @@ describeEachEngine(
       expect(branch.data.agencies.nodes[0].parent).toBeNull();
     });
 
+    it('never serves one viewer the cached answer of another', async () => {
+      const q = `{ agencies { totalCount } }`;
+      expect((await app().gql(q)).data.agencies.totalCount).toBe(2);
+      expect((await asViewer(q, { sub: 'sup-wenshang', role: 'SUPERVISOR', regionCode: '370830' })).data.agencies.totalCount).toBe(1);
+      expect((await app().gql(q)).data.agencies.totalCount).toBe(2);
+    });
+
     it('lets an anonymous reader see every published report, and refuses a forged token', async () => {
       const anon = await app().gql(`{ agencies { totalCount } }`);
       expect(anon.data.agencies.totalCount).toBe(2);

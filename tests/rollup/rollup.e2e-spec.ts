@@ -59,6 +59,7 @@ const DASHBOARD = `query D($code: String!, $year: Int!, $keys: [String!]!, $from
   trend(regionCode: $code, keys: $keys, fromYear: $from, toYear: $to) { key comparable breaks points { year value change comparable } }
 }`;
 
+// Counts the SQL of executing each query, so whole-answer caching is off here (cache.e2e-spec.ts covers it).
 describeEachEngine('roll-ups', (app) => {
   let manifest: GenerateManifest;
   let regions: Array<{ code: string; path: string; depth: number }>;
@@ -276,4 +277,4 @@ describeEachEngine('roll-ups', (app) => {
     const rows = await ctx.services.rollups.compare(ctx, CITY, 2020, 'CHILD_REGION', ['applications.new.total']);
     expect(rows.every((r) => r.regionCode!.startsWith('370830'))).toBe(true);
   });
-});
+}, { env: { RESPONSE_CACHE: 'off' } });

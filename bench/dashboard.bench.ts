@@ -40,7 +40,7 @@ async function open(env: Env): Promise<DataSource> {
 /** Child: serve GraphQL and answer statement-count requests over IPC. */
 async function serve(region: string) {
   const db = await open(envFor(region));
-  const server = await startServer(db, { PORT: 0, JWT_SECRET: undefined }, createServices());
+  const server = await startServer(db, { PORT: 0, JWT_SECRET: undefined, RESPONSE_CACHE: process.env.RESPONSE_CACHE === 'off' ? 'off' : 'on' }, createServices());
   process.on('message', (m: { type: string }) => {
     if (m.type === 'count') process.send!({ type: 'count', count: queryCounter(db).count });
     if (m.type === 'stop') void server.stop().then(() => db.destroy()).then(() => process.exit(0));
@@ -100,15 +100,21 @@ async function main() {
   const page: Array<{ id: number }> = await db.query('SELECT id FROM agency WHERE region_path LIKE ? ORDER BY id LIMIT 50', [`${city.path}%`]);
   const pageIds = page.map((a) => Number(a.id));
 
-  const child: ChildProcess = fork(__filename, ['--serve', '--region', region], { execArgv: process.execArgv, env: process.env });
-  const url: string = await new Promise((resolve, reject) => {
-    child.once('message', (m: { url: string }) => resolve(m.url));
-    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
-  const count = () => new Promise<number>((resolve) => {
-    child.once('message', (m: { count: number }) => resolve(m.count));
-    child.send({ type: 'count' });
-  });
+  /** A server in its own process; `cached` picks whether whole answers are cached (the product default). */
+  const startChild = async (cached: boolean) => {
+    const child: ChildProcess = fork(__filename, ['--serve', '--region', region], { execArgv: process.execArgv, env: { ...process.env, RESPONSE_CACHE: cached ? 'on' : 'off' } });
+    const url: string = await new Promise((resolve, reject) => {
+      child.once('message', (m: { url: string }) => resolve(m.url));
+      child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+    });
+    const count = () =>
+      new Promise<number>((resolve) => {
+        child.once('message', (m: { count: number }) => resolve(m.count));
+        child.send({ type: 'count' });
+      });
+    const stop = () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send({ type: 'stop' })));
+    return { url, count, stop };
+  };
 
   const cityKeys = ['applications.new.total', 'applications.granted.total', 'applications.partly_granted.total', 'applications.processed_total.total', 'review.corrected', 'review.total', 'review.pending'];
   const inKeys = cityKeys.map(() => '?').join(',');
@@ -169,23 +175,43 @@ async function main() {
     },
   ];
 
+  const post = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.json() as Promise<{ errors?: unknown }>);
+  const measure = async (cached: boolean) => {
+    const server = await startChild(cached);
+    const out = [];
+    for (const q of queries) {
+      const body = JSON.stringify({ query: q.query, variables: q.variables });
+      const check = await post(server.url, body);
+      if (check.errors) throw new Error(`${q.name}: ${JSON.stringify(check.errors)}`);
+      const before = await server.count();
+      await post(server.url, body);
+      const statements = (await server.count()) - before;
+      // Latency with one request in flight (no queueing in the client), throughput with eight.
+      const one = await load(server.url, body, seconds, 1);
+      const eight = await load(server.url, body, seconds, 8);
+      out.push({ one, eight, statements });
+    }
+    await server.stop();
+    return out;
+  };
+  const cached = await measure(true);
+  const uncached = await measure(false);
   const results = [];
-  for (const q of queries) {
-    const body = JSON.stringify({ query: q.query, variables: q.variables });
-    const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.json() as Promise<{ errors?: unknown }>);
-    if (check.errors) throw new Error(`${q.name}: ${JSON.stringify(check.errors)}`);
-    const before = await count();
-    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const statements = (await count()) - before;
-    // Latency with one request in flight (no queueing in the client), throughput with eight.
-    const http = await load(url, body, seconds, 1);
-    const loaded = await load(url, body, seconds, 8);
+  for (const [i, q] of queries.entries()) {
     const base = await baseline(db, q.baseline[0], q.baseline[1], Math.min(seconds, 8));
-    const row = { name: q.name, p50_ms: round(http.p50), p95_ms: round(http.p95), p99_ms: round(http.p99), rps: Math.round(loaded.rps), loaded_p50_ms: round(loaded.p50), loaded_p95_ms: round(loaded.p95), errors: http.errors + loaded.errors, baseline_p50_ms: round(base.p50), baseline_p95_ms: round(base.p95), baseline_runs: base.n, speedup_p95: round(base.p95 / http.p95), sql_statements: statements };
+    const c = cached[i];
+    const u = uncached[i];
+    const row = {
+      name: q.name,
+      p50_ms: round(c.one.p50), p95_ms: round(c.one.p95), p99_ms: round(c.one.p99), rps: Math.round(c.eight.rps), loaded_p95_ms: round(c.eight.p95), sql_statements: c.statements,
+      uncached_p50_ms: round(u.one.p50), uncached_p95_ms: round(u.one.p95), uncached_rps: Math.round(u.eight.rps), uncached_loaded_p95_ms: round(u.eight.p95), uncached_sql_statements: u.statements,
+      errors: c.one.errors + c.eight.errors + u.one.errors + u.eight.errors,
+      baseline_p50_ms: round(base.p50), baseline_p95_ms: round(base.p95), baseline_runs: base.n,
+      speedup_p95: round(base.p95 / c.one.p95), uncached_speedup_p95: round(base.p95 / u.one.p95),
+    };
     console.log(JSON.stringify(row));
     results.push(row);
   }
-  child.send({ type: 'stop' });
 
   const engine = db.options.type === 'mysql' ? `MariaDB ${(await db.query('SELECT VERSION() AS v'))[0].v}` : 'SQLite (better-sqlite3)';
   const out = { engine, region: rootRegion.code, regions: Number(regions), agencies: Number(agencies), reports: Number(reports), cells: Number(cells), duration_s: seconds, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version }, queries: results };
@@ -200,11 +226,12 @@ async function main() {
     `- Engine: ${engine}`,
     `- Data: region ${rootRegion.code}: ${out.regions} regions, ${out.agencies} agencies, ${out.reports} reports, ${out.cells} stored cells; year ${YEAR}, trends 2019–${YEAR}`,
     `- Load: autocannon, server in its own process; p50/p95/p99 from every response of a ${seconds} s run with 1 connection; rps (and "p95 @8") from a ${seconds} s run with 8 connections`,
+    '- Served: as shipped (whole answers cached under the data version, which every write bumps in its transaction: each request still reads the version), and with RESPONSE_CACHE=off (every request executed against the pre-aggregated roll-ups)',
     '- Baseline: the same answer by one direct SQL GROUP BY over report_cell, run back to back in the same run (p95 of the statement alone, no HTTP or GraphQL)',
     '',
-    '| query | p50 ms | p95 ms | p99 ms | rps (8 conn.) | p95 @8 ms | baseline p95 ms | speed-up (p95) | SQL statements / request |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rps} | ${r.loaded_p95_ms} | ${r.baseline_p95_ms} | ${r.speedup_p95}× | ${r.sql_statements} |`),
+    '| query | p50 ms | p95 ms | p99 ms | rps (8 conn.) | p95 @8 ms | SQL / request | uncached p95 ms | uncached rps | uncached p95 @8 ms | uncached SQL / request | baseline p95 ms | speed-up (p95, cached / uncached) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rps} | ${r.loaded_p95_ms} | ${r.sql_statements} | ${r.uncached_p95_ms} | ${r.uncached_rps} | ${r.uncached_loaded_p95_ms} | ${r.uncached_sql_statements} | ${r.baseline_p95_ms} | ${r.speedup_p95}× / ${r.uncached_speedup_p95}× |`),
     '',
   ].join('\n');
   writeFileSync(join(OUT, 'RESULTS.md'), md);

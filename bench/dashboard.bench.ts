@@ -213,7 +213,10 @@ async function main() {
     results.push(row);
   }
 
-  const engine = db.options.type === 'mysql' ? `MariaDB ${(await db.query('SELECT VERSION() AS v'))[0].v}` : 'SQLite (better-sqlite3)';
+  const engine =
+    db.options.type === 'mysql'
+      ? `MariaDB ${(await db.query('SELECT VERSION() AS v'))[0].v}, innodb_buffer_pool_size ${Math.round(Number((await db.query('SELECT @@innodb_buffer_pool_size AS b'))[0].b) / 2 ** 20)} MiB`
+      : 'SQLite (better-sqlite3)';
   const out = { engine, region: rootRegion.code, regions: Number(regions), agencies: Number(agencies), reports: Number(reports), cells: Number(cells), duration_s: seconds, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version }, queries: results };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(out, null, 2) + '\n');

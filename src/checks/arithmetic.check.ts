@@ -1,6 +1,6 @@
 import { cellKey, cellsOf, type EditionDef, type RuleDecl, type TableDef, type Unit } from '../editions';
 import { cellLabel, listLabels } from './cell-labels';
-import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, isInteger, parseDecimal, type Decimal } from './decimal';
+import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, isInteger, parseDecimal, type Decimal } from '../common/decimal';
 import { RULE_CODES, type CellValues, type Finding, type FindingCell } from './finding.types';
 
 /** One cell-level equation: Σ left cells = Σ right cells. */

@@ -1,7 +1,7 @@
 import { cellKey, type EditionDef } from '../editions';
 import { findingCell } from './arithmetic.check';
 import { cellLabel } from './cell-labels';
-import { compareDecimals, decimalToNumber, parseDecimal } from './decimal';
+import { compareDecimals, decimalToNumber, parseDecimal } from '../common/decimal';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 
 /**

@@ -1,7 +1,7 @@
 import { cellKey, type EditionDef, type TableDef } from '../editions';
 import type { ParsedNarrative } from '../ingest/parsed-report';
 import { cellLabel } from './cell-labels';
-import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, parseDecimal, type Decimal } from './decimal';
+import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, parseDecimal, type Decimal } from '../common/decimal';
 import { findingCell } from './arithmetic.check';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Agency, Finding, Report } from '../../entities';
+import { Agency, Report } from '../../entities';
+import { FindingRepository } from '../data/finding.repository';
 import { checkConsolidated } from '../checks/consolidated.check';
 import { fromMicros, toMicros } from '../common/decimal';
 import { REPORTS_KEY, RollupRepository, type RollupDelta } from '../data/rollup.repository';
@@ -59,19 +60,6 @@ export class RollupWriteHook implements ReportWriteHook {
     const memberSums = Object.fromEntries(sums.map((s) => [s.key, s.nonNull > 0 ? fromMicros(toMicros(String(s.total))) : null]));
     const values = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.value]));
     const findings = checkConsolidated(values, memberSums, edition);
-    if (findings.length)
-      await manager.insert(
-        Finding,
-        findings.map((f) => ({
-          reportId: written.id,
-          rule: f.rule,
-          severity: f.severity,
-          status: f.status,
-          cells: JSON.stringify(f.cells),
-          expected: f.expected === null ? null : String(f.expected),
-          actual: f.actual === null ? null : String(f.actual),
-          message: f.message.slice(0, 1000),
-        })),
-      );
+    await new FindingRepository(manager).insertFor(written.id, findings);
   }
 }

@@ -1,7 +1,7 @@
 import { EDITIONS, cellsOf, type EditionDef } from '../../src/editions';
 import { checkArithmetic, checkUnits, expandRules } from '../../src/checks/arithmetic.check';
 import { blankValues, buildConsistentValues } from '../../src/checks/consistent-values';
-import { addDecimals, formatDecimal, parseDecimal } from '../../src/checks/decimal';
+import { addDecimals, formatDecimal, parseDecimal } from '../../src/common/decimal';
 import type { Finding } from '../../src/checks/finding.types';
 
 const editions = Object.values(EDITIONS);

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { SEED_REPORT } from '../../seeds/seed';
+import { readFileSync } from 'fs';
 import { EDITIONS } from '../../src/editions';
 import { checkReport } from '../../src/checks';
 import { buildConsistentValues } from '../../src/checks/consistent-values';
 import { checkNarrative } from '../../src/checks/narrative.check';
 import type { ParsedNarrative } from '../../src/ingest/parsed-report';
 import { readReport } from '../../src/ingest/report-reader';
-import { SHARED_DIR } from '../support/shared';
 
 const edition = EDITIONS['2021'];
 const narr = (text: string): ParsedNarrative[] => [{ section: 1, heading: '一、总体情况', text }];
@@ -61,9 +60,8 @@ describe('narrative: stated counts vs tables', () => {
   });
 });
 
-const SEED = join(SHARED_DIR, 'seed', '000_1dfd185abb919a16.txt');
-if (!existsSync(SEED)) console.warn(`seed report: skipped, ${SEED} not found`);
-(existsSync(SEED) ? describe : describe.skip)('the seed report', () => {
+const SEED = SEED_REPORT;
+describe('the seed report', () => {
   it('gives the 117 vs 122 channel finding and no failed arithmetic', async () => {
     const file = SEED;
     const { parsed } = await readReport(readFileSync(file), { file });

@@ -6,6 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  setupFilesAfterEnv: ['<rootDir>/tests/support/after-env.ts'],
   testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -24,22 +24,25 @@ type ExtractResult = { ok: true; pages: PageText[] } | { ok: false; name: string
 
 /**
  * pdfjs-dist v5 ships only ES modules, and CommonJS hosts such as Jest's module VM refuse import().
- * A worker thread runs on Node's own loader, so pdf.js is imported there and only plain text
- * positions come back. It also lets a pathological file be stopped by a timeout.
+ * A worker thread runs on Node's own loader, so pdf.js is imported there (once per process) and only
+ * plain text positions come back. It also lets a pathological file be stopped by a timeout.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-  const { pdfjsDir, data } = workerData;
-  const url = (p) => require('node:url').pathToFileURL(require('node:path').join(pdfjsDir, p)).href;
-  // The fake (in-thread) pdf.js worker is loaded from disk up front, never fetched.
-  globalThis.pdfjsWorker = await import(url('legacy/build/pdf.worker.mjs'));
-  const pdfjs = await import(url('legacy/build/pdf.mjs'));
+const { pdfjsDir } = workerData;
+const path = require('node:path');
+const url = (p) => require('node:url').pathToFileURL(path.join(pdfjsDir, p)).href;
+// The fake (in-thread) pdf.js worker is loaded from disk up front, never fetched.
+const pdfjsReady = import(url('legacy/build/pdf.worker.mjs')).then((w) => {
+  globalThis.pdfjsWorker = w;
+  return import(url('legacy/build/pdf.mjs'));
+});
+async function extract(pdfjs, data) {
   const task = pdfjs.getDocument({
     data,
-    cMapUrl: require('node:path').join(pdfjsDir, 'cmaps') + '/',
+    cMapUrl: path.join(pdfjsDir, 'cmaps') + '/',
     cMapPacked: true,
-    standardFontDataUrl: require('node:path').join(pdfjsDir, 'standard_fonts') + '/',
+    standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + '/',
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -47,27 +50,36 @@ const { parentPort, workerData } = require('node:worker_threads');
   });
   const doc = await task.promise;
   const pages = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    let page;
-    try {
-      page = await doc.getPage(n);
-    } catch (e) {
-      throw Object.assign(new Error('page ' + n + ' cannot be read: ' + e.message), { name: e.name || 'Error' });
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      let page;
+      try {
+        page = await doc.getPage(n);
+      } catch (e) {
+        throw Object.assign(new Error('page ' + n + ' cannot be read: ' + e.message), { name: e.name || 'Error' });
+      }
+      const view = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items = [];
+      for (const it of content.items) {
+        if (typeof it.str !== 'string' || it.str.trim() === '') continue;
+        const [a, b, c, d, e, f] = it.transform;
+        items.push({ text: it.str, x: e, y: f, w: it.width, size: Math.hypot(c, d) || Math.hypot(a, b) || it.height });
+      }
+      pages.push({ width: view.width, height: view.height, items });
+      page.cleanup();
     }
-    const view = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
-    const items = [];
-    for (const it of content.items) {
-      if (typeof it.str !== 'string' || it.str.trim() === '') continue;
-      const [a, b, c, d, e, f] = it.transform;
-      items.push({ text: it.str, x: e, y: f, w: it.width, size: Math.hypot(c, d) || Math.hypot(a, b) || it.height });
-    }
-    pages.push({ width: view.width, height: view.height, items });
-    page.cleanup();
+  } finally {
+    await doc.destroy();
   }
-  await doc.destroy();
-  parentPort.postMessage({ ok: true, pages });
-})().catch((e) => parentPort.postMessage({ ok: false, name: (e && e.name) || 'Error', message: String((e && e.message) || e) }));
+  return pages;
+}
+parentPort.on('message', ({ id, data }) => {
+  pdfjsReady
+    .then((pdfjs) => extract(pdfjs, data))
+    .then((pages) => parentPort.postMessage({ id, result: { ok: true, pages } }))
+    .catch((e) => parentPort.postMessage({ id, result: { ok: false, name: (e && e.name) || 'Error', message: String((e && e.message) || e) } }));
+});
 `;
 
 const EXTRACT_TIMEOUT_MS = 60_000;
@@ -76,24 +88,62 @@ function pdfjsDir(): string {
   return dirname(require.resolve('pdfjs-dist/package.json'));
 }
 
+interface Pending {
+  resolve: (r: ExtractResult) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** One long-lived extraction thread per process: pdf.js loads once, not once per file. */
+let extractor: { worker: Worker; pending: Map<number, Pending> } | null = null;
+let nextId = 1;
+
+function failAll(pending: Map<number, Pending>, error: Error): void {
+  for (const p of pending.values()) {
+    clearTimeout(p.timer);
+    p.reject(error);
+  }
+  pending.clear();
+}
+
+function getExtractor() {
+  if (extractor) return extractor;
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pdfjsDir: pdfjsDir() } });
+  // An idle extractor must not keep the process alive; pending timers do while work is under way.
+  worker.unref();
+  const pending = new Map<number, Pending>();
+  const current = { worker, pending };
+  worker.on('message', (m: { id: number; result: ExtractResult }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    clearTimeout(p.timer);
+    p.resolve(m.result);
+  });
+  worker.on('error', (e) => failAll(pending, new ReportParseError(`PDF reader failed: ${e.message}`)));
+  worker.on('exit', () => {
+    if (extractor === current) extractor = null;
+    failAll(pending, new ReportParseError('PDF reader stopped before finishing'));
+  });
+  extractor = current;
+  return current;
+}
+
 function extractText(bytes: Buffer): Promise<ExtractResult> {
   return new Promise((resolve, reject) => {
+    const { worker, pending } = getExtractor();
+    const id = nextId++;
     const data = new Uint8Array(bytes.byteLength);
     data.set(bytes);
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pdfjsDir: pdfjsDir(), data }, transferList: [data.buffer] });
     const timer = setTimeout(() => {
-      void worker.terminate();
+      pending.delete(id);
       reject(new ReportParseError(`PDF text extraction timed out after ${EXTRACT_TIMEOUT_MS / 1000} s`, {}, 'REPORT_UNREADABLE'));
-    }, EXTRACT_TIMEOUT_MS);
-    worker.once('message', (m: ExtractResult) => {
-      clearTimeout(timer);
+      // A stuck parse blocks the thread: replace it; files queued behind it fail and may be retried.
+      if (extractor?.worker === worker) extractor = null;
       void worker.terminate();
-      resolve(m);
-    });
-    worker.once('error', (e) => {
-      clearTimeout(timer);
-      reject(new ReportParseError(`PDF reader failed: ${e.message}`));
-    });
+    }, EXTRACT_TIMEOUT_MS);
+    pending.set(id, { resolve, reject, timer });
+    worker.postMessage({ id, data }, [data.buffer]);
   });
 }
 
@@ -510,4 +560,11 @@ export async function readPdf(bytes: Buffer): Promise<ReportDocument> {
   }
   flushProse();
   return { format: 'pdf', blocks };
+}
+
+/** Stops the extraction thread (tests and short-lived tools); the next PDF starts a new one. */
+export async function closePdfReader(): Promise<void> {
+  const current = extractor;
+  extractor = null;
+  if (current) await current.worker.terminate();
 }

@@ -76,6 +76,7 @@ export function applicationsTable(otherRows: RowDef[]): TableDef {
     id: 'applications',
     section: 3,
     heading: '收到和处理政府信息公开申请情况',
+    marker: '本年新收政府信息公开申请数量',
     keyPattern: 'applications.{row}.{col}',
     blocks: [{ rows: applicationRows(otherRows), columns: APPLICANT_COLUMNS }],
   };
@@ -99,6 +100,7 @@ export const LAWSUITS_TABLE: TableDef = {
   id: 'lawsuits',
   section: 4,
   heading: '政府信息公开行政复议、行政诉讼情况',
+  marker: '行政复议',
   keyPattern: '{col}',
   blocks: [
     {

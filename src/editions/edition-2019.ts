@@ -25,6 +25,7 @@ export const EDITION_2019: EditionDef = {
       id: 'active',
       section: 2,
       heading: '主动公开政府信息情况',
+      marker: '第二十条',
       keyPattern: 'active.{row}.{col}',
       blocks: [
         {

@@ -36,6 +36,8 @@ export interface TableDef {
   section: number;
   heading: string;
   headingVariants?: string[];
+  /** Text only this table holds: places a source table when the headings around it are missing. */
+  marker: string;
   /** How a cell key is spelt: `{row}` and `{col}` are replaced by the row and column keys. */
   keyPattern: string;
   blocks: BlockDef[];

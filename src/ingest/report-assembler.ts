@@ -32,16 +32,14 @@ export function detectEdition(tableText: string): EditionDef | undefined {
   return best;
 }
 
-/** Content markers telling which template table a source table is, when headings are missing. */
-const TABLE_MARKERS: Array<[TableDef['id'], string]> = [
-  ['active', '第二十条'],
-  ['applications', '本年新收政府信息公开申请数量'],
-  ['lawsuits', '行政复议'],
-];
+/** Which template table a source table is, by the text only that table holds, in either edition. */
+const TABLE_MARKERS: Array<[TableDef['id'], string]> = Object.values(EDITIONS).flatMap((e) => e.tables.map((t): [TableDef['id'], string] => [t.id, t.marker]));
 
 function tableText(t: DocTable): string {
   return t.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
 }
+
+const TABLE_SECTIONS = new Map(Object.values(EDITIONS).flatMap((e) => e.tables.map((t): [number, TableDef['id']] => [t.section, t.id])));
 
 export interface AssembleOptions {
   file?: string;
@@ -71,7 +69,7 @@ export function assembleReport(doc: ReportDocument, opts: AssembleOptions = {}):
     }
     const text = normalizeLabel(tableText(block.table));
     const byContent = TABLE_MARKERS.find(([, marker]) => text.includes(normalizeLabel(marker)))?.[0];
-    const bySection = ({ 2: 'active', 3: 'applications', 4: 'lawsuits' } as const)[section as 2 | 3 | 4];
+    const bySection = TABLE_SECTIONS.get(section);
     const id = byContent ?? bySection;
     if (!id) continue;
     // A table broken across pages arrives as several tables: their rows join up.

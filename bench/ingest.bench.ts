@@ -67,7 +67,7 @@ async function main() {
   console.log(`ingest benchmark: ${n} reports per format and engine; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}`);
   const parseRates = new Map<string, number>();
   for (const s of list) parseRates.set(s.name, await timeIt(n, () => readReport(s.bytes, { file: s.name, year: 2024 })));
-  const rows: string[] = ['| format | sample | parse only (reports/s) | parse + check + store, sqlite | parse + check + store, mariadb |', '|---|---|---|---|---|'];
+  const rows: string[] = ['| format | sample | bytes | parse only (reports/s) | parse + check + store, sqlite | parse + check + store, mariadb |', '|---|---|---|---|---|---|'];
   const storeRates = new Map<string, Record<Engine, number | null>>();
   for (const engine of ['sqlite', 'mysql'] as Engine[]) {
     const db = await openBenchDb(engine);
@@ -91,7 +91,7 @@ async function main() {
   for (const s of list) {
     const r = storeRates.get(s.name)!;
     const f = (v: number | null) => (v === null ? 'n/a' : v.toFixed(1));
-    rows.push(`| ${s.format} | ${s.name} | ${parseRates.get(s.name)!.toFixed(1)} | ${f(r.sqlite)} | ${f(r.mysql)} |`);
+    rows.push(`| ${s.format} | ${s.name} | ${s.bytes.length} | ${parseRates.get(s.name)!.toFixed(1)} | ${f(r.sqlite)} | ${f(r.mysql)} |`);
   }
   console.log(rows.join('\n'));
 }

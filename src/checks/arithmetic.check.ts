@@ -129,9 +129,28 @@ function evaluate(edition: EditionDef, rule: ConcreteRule, values: CellValues): 
   };
 }
 
-/** Every declared arithmetic rule of the edition, cell by cell. */
+const assessable = (rule: ConcreteRule, values: CellValues) => [...rule.left, ...rule.right].every((k) => values[k] != null && parseDecimal(values[k]!) !== null);
+
+/**
+ * A balance or row-sum equation along a total column (总计) is the sum of the same equation along
+ * its part columns plus the row sums of the rows it reads. When all of those can be assessed, it
+ * can only fail together with one of them, so it is not reported again: one broken figure, one
+ * finding. When the parts are blank (totals-only reports), it is the only check there is.
+ */
+function impliedByParts(rules: ConcreteRule[], edition: EditionDef, rule: ConcreteRule, values: CellValues): boolean {
+  if (rule.kind === 'column_sum') return false;
+  const decl = edition.rules.find((d) => d.kind === 'column_sum' && d.table === rule.table && d.total === rule.along.key);
+  if (!decl || decl.kind !== 'column_sum') return false;
+  const siblings = decl.parts.map((p) => rules.find((r) => r.code === rule.code && r.kind === rule.kind && r.along.key === p));
+  const rowSums = [...rule.left, ...rule.right].map((k) => rules.find((r) => r.kind === 'column_sum' && r.left[0] === k));
+  return [...siblings, ...rowSums].every((r) => r !== undefined && assessable(r, values));
+}
+
+/** Every declared arithmetic rule of the edition, cell by cell, without restating implied equations. */
 export function checkArithmetic(edition: EditionDef, values: CellValues): Finding[] {
-  return expandRules(edition)
+  const rules = expandRules(edition);
+  return rules
+    .filter((r) => !impliedByParts(rules, edition, r, values))
     .map((r) => evaluate(edition, r, values))
     .filter((f): f is Finding => f !== null);
 }

@@ -61,16 +61,6 @@ export function tableOf(edition: EditionDef, id: TableDef['id']): TableDef {
   return edition.tables.find((t) => t.id === id)!;
 }
 
-/** Every key known to any edition, stored or derived. */
-export function allKeys(): string[] {
-  const keys = new Set<string>();
-  for (const e of Object.values(EDITIONS)) {
-    for (const c of cellsOf(e)) keys.add(c.key);
-    for (const k of derivedKeys(e)) keys.add(k);
-  }
-  return [...keys];
-}
-
 /** Derived cell keys (`applications.denied.total` …) of an edition. */
 export function derivedKeys(edition: EditionDef): string[] {
   const table = tableOf(edition, 'applications');

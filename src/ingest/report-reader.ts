@@ -16,11 +16,6 @@ const readers: Partial<Record<SourceFormat, Reader>> = {
   pdf: (bytes) => readPdf(bytes),
 };
 
-/** Lets the HTML, DOCX and PDF readers plug in without this module importing their libraries eagerly. */
-export function registerReader(format: SourceFormat, reader: Reader): void {
-  readers[format] = reader;
-}
-
 /** Whether a reader for the format is present (the PDF reader may be absent in some builds). */
 export function hasReader(format: SourceFormat): boolean {
   return readers[format] !== undefined;

@@ -68,10 +68,6 @@ export class ImportService {
 
   constructor(private readonly hooks: ReportWriteHook[] = []) {}
 
-  async parse(file: string, bytes: Buffer, year?: number): Promise<ParsedReport> {
-    return (await readReport(bytes, { file, year })).parsed;
-  }
-
   async importReport(ctx: RequestContext, req: ImportRequest): Promise<ImportOutcome> {
     const { parsed, sourceText, format } = await readReport(req.bytes, { file: req.fileName, year: req.year });
     const year = req.year ?? parsed.year;

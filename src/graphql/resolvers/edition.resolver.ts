@@ -1,4 +1,4 @@
-import { allKeys, cellsOf, derivedKeys, EDITIONS, type EditionDef } from '../../editions';
+import { cellsOf, derivedKeys, EDITIONS, type EditionDef } from '../../editions';
 
 export const editionResolvers = {
   Query: {
@@ -14,5 +14,3 @@ export const editionResolvers = {
     blocks: (t: EditionDef['tables'][number]) => t.blocks.map((b) => ({ caption: b.caption ?? null, rows: b.rows, columns: b.columns })),
   },
 };
-
-export { allKeys };

@@ -1,9 +1,28 @@
 import { readFileSync } from 'fs';
+import JSZip from 'jszip';
 import { ReportParseError } from '../../src/common/errors';
+import { readReport } from '../../src/ingest/report-reader';
+import { renderHtml } from '../../src/render/report-renderer';
 import { SEED_REPORT } from '../../seeds/seed';
+import { onePagePdf } from '../support/pdf-builder';
 import { describeEachEngine, type TestApp } from '../support/test-app';
 
 const seed = readFileSync(SEED_REPORT, 'utf8');
+
+/** The seed rendered as an HTML page, cut off inside table 三. */
+async function truncatedHtml(): Promise<Buffer> {
+  const { parsed } = await readReport(Buffer.from(seed), { file: 'seed.txt' });
+  const html = renderHtml({ edition: parsed.edition, year: parsed.year!, agencyName: '济宁市公共资源交易服务中心汶上分中心', title: parsed.title, cells: parsed.cells, narratives: parsed.narratives });
+  return Buffer.from(html.slice(0, html.indexOf('重复申请')));
+}
+
+async function zipThatIsNotWord(): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('notes.txt', '这不是Word文档');
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+const ENGLISH_PAGE = '<html><body><h1>Annual report on government information disclosure</h1><p>We received 12 requests.</p><table><tr><td>Requests</td><td>12</td></tr></table></body></html>';
 
 /** Row counts and the highest ids of every table: any write shows up here. */
 async function snapshot(app: TestApp) {
@@ -19,7 +38,7 @@ function cutRowShort(text: string): string {
   return text.replace('\t规范性文件\n\t9\n\t9\n\t9\n', '\t规范性文件\n\t9\n\t9\n');
 }
 
-const CASES: Array<{ name: string; bytes: () => Buffer; code: string; where: RegExp }> = [
+const CASES: Array<{ name: string; bytes: () => Buffer | Promise<Buffer>; code: string; where: RegExp }> = [
   { name: 'a row cut short', bytes: () => Buffer.from(cutRowShort(seed)), code: 'REPORT_UNREADABLE', where: /section 二, row "规范性文件", column "对外公开总数量"/ },
   {
     name: 'a letter in a number cell',
@@ -40,6 +59,10 @@ const CASES: Array<{ name: string; bytes: () => Buffer; code: string; where: Reg
     code: 'REPORT_UNSUPPORTED_FORMAT',
     where: /binary content/,
   },
+  { name: 'an HTML page cut off inside table 三', bytes: truncatedHtml, code: 'REPORT_UNREADABLE', where: /section 三, row "2\.重复申请": row missing from the table/ },
+  { name: 'a renamed zip that is not a Word document', bytes: zipThatIsNotWord, code: 'REPORT_UNSUPPORTED_FORMAT', where: /not a Word document/ },
+  { name: 'an image-only PDF', bytes: () => onePagePdf(Buffer.from('0 0 1 rg 72 72 300 300 re f', 'latin1')), code: 'REPORT_NO_TEXT', where: /no text layer/ },
+  { name: 'a report in another language', bytes: () => Buffer.from(ENGLISH_PAGE), code: 'REPORT_UNREADABLE', where: /no report tables found/ },
 ];
 
 describeEachEngine(
@@ -48,7 +71,7 @@ describeEachEngine(
     for (const c of CASES) {
       it(`rejects ${c.name}, naming the place, and writes nothing`, async () => {
         const before = await snapshot(app());
-        const attempt = app().services.imports.importReport(app().ctx(), { bytes: c.bytes(), fileName: 'damaged.txt', agencyName: '济宁市公共资源交易服务中心汶上分中心' });
+        const attempt = app().services.imports.importReport(app().ctx(), { bytes: await c.bytes(), fileName: 'damaged.txt', agencyName: '济宁市公共资源交易服务中心汶上分中心' });
         await expect(attempt).rejects.toBeInstanceOf(ReportParseError);
         const err = (await attempt.catch((e) => e)) as ReportParseError;
         expect(err.code).toBe(c.code);

@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import { ReportParseError } from '../../src/common/errors';
 import { readReport } from '../../src/ingest/report-reader';
+import { ImportService } from '../../src/services/import.service';
 import { renderHtml } from '../../src/render/report-renderer';
 import { SEED_REPORT } from '../../seeds/seed';
 import { onePagePdf } from '../support/pdf-builder';
@@ -80,6 +81,13 @@ describeEachEngine(
         expect(await snapshot(app())).toEqual(before);
       });
     }
+
+    it('leaves nothing half-written when the write fails inside its transaction', async () => {
+      const before = await snapshot(app());
+      const failing = new ImportService([{ afterWrite: async () => Promise.reject(new Error('disk full')) }]);
+      await expect(failing.importReport(app().ctx(), { bytes: Buffer.from(seed), fileName: 'seed.txt' })).rejects.toThrow('disk full');
+      expect(await snapshot(app())).toEqual(before);
+    });
 
     it('stores the intact seed, and stores nothing new when it is imported again', async () => {
       const before = await snapshot(app());

@@ -1,4 +1,4 @@
-import { cellKey, cellsOf, type EditionDef, type RuleDecl, type TableDef, type Unit } from '../editions';
+import { cellKey, cellsOf, tableOf, type EditionDef, type RuleDecl, type TableDef, type Unit } from '../editions';
 import { cellLabel, listLabels } from './cell-labels';
 import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, isInteger, parseDecimal, type Decimal } from '../common/decimal';
 import { RULE_CODES, type CellValues, type Finding, type FindingCell } from './finding.types';
@@ -16,12 +16,6 @@ export interface ConcreteRule {
   left: string[];
   /** For sums: the parts; for balance: the right-hand rows. */
   right: string[];
-}
-
-function tableOf(edition: EditionDef, id: TableDef['id']): TableDef {
-  const t = edition.tables.find((x) => x.id === id);
-  if (!t) throw new Error(`edition ${edition.id} has no table ${id}`);
-  return t;
 }
 
 /**

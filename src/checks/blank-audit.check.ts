@@ -1,8 +1,8 @@
+import { sectionNumeral } from '../editions/template-headers';
 import { cellsOf, type EditionDef } from '../editions';
 import { cellLabel, listLabels } from './cell-labels';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 
-const SECTION_NUMERALS = ['', '一', '二', '三', '四', '五', '六'];
 
 /**
  * Blank cells per table. Blank is not zero (keys.md), so every blank leaves rules open; a whole
@@ -14,7 +14,7 @@ export function checkBlankCells(edition: EditionDef, values: CellValues): Findin
     const cells = cellsOf(edition).filter((c) => c.table.id === table.id);
     const blank = cells.filter((c) => values[c.key] == null);
     if (blank.length === 0) continue;
-    const name = `表${SECTION_NUMERALS[table.section] ?? table.section}（${table.heading}）`;
+    const name = `表${sectionNumeral(table.section)}（${table.heading}）`;
     const whole = blank.length === cells.length;
     out.push({
       rule: RULE_CODES.blankCells,

@@ -1,8 +1,8 @@
 import { cellsOf, type EditionDef, type RowDef, type TableDef } from '../editions';
+import { SECTION_NUMERALS } from '../editions/template-headers';
 
 /** Labels as a reader of the report names cells ("三（七）总计·自然人"), built from the edition's own labels. */
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const TOP_LEVEL = /^([一二三四五六七八九十]+)、/u;
 const SUB_NUMBER = /^[（(][一二三四五六七八九十]+[)）]/u;
 
@@ -23,7 +23,7 @@ function rowLabels(edition: EditionDef, table: TableDef): Map<string, string> {
     for (const row of block.rows) {
       const top = TOP_LEVEL.exec(row.label);
       if (top) {
-        lastTop = NUMERALS.indexOf(top[1]);
+        lastTop = SECTION_NUMERALS.indexOf(top[1]);
         out.set(row.key, shortest(row.label, row.variants));
         continue;
       }
@@ -34,7 +34,7 @@ function rowLabels(edition: EditionDef, table: TableDef): Map<string, string> {
 }
 
 function subLabel(edition: EditionDef, row: RowDef, lastTop: number): string {
-  const parent = lastTop >= 0 ? NUMERALS[lastTop + 1] ?? '' : '';
+  const parent = lastTop >= 0 ? SECTION_NUMERALS[lastTop + 1] ?? '' : '';
   const group = row.group ? edition.groups.find((g) => g.key === row.group) : undefined;
   const groupNumber = group && !SUB_NUMBER.test(row.label) ? SUB_NUMBER.exec(group.label)?.[0] ?? '' : '';
   return parent + groupNumber + shortest(row.label, row.variants);

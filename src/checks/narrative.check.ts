@@ -1,3 +1,4 @@
+import { sectionNumeral } from '../editions/template-headers';
 import { cellKey, type EditionDef, type TableDef } from '../editions';
 import type { ParsedNarrative } from '../ingest/parsed-report';
 import { cellLabel } from './cell-labels';
@@ -12,7 +13,6 @@ import { RULE_CODES, type CellValues, type Finding } from './finding.types';
  * pattern is kept narrow: an unrecognised sentence yields nothing rather than a guess.
  */
 
-const SECTION_NUMERALS = ['', '一', '二', '三', '四', '五', '六'];
 
 /** NFKC, whitespace dropped except between digits (PDF text breaks lines mid-sentence), "1,234" → "1234". */
 export function normalizeNarrative(text: string): string {
@@ -27,7 +27,7 @@ function sentences(text: string): string[] {
 }
 
 function where(n: ParsedNarrative): string {
-  return n.heading.trim() || `${SECTION_NUMERALS[n.section] ?? n.section}、`;
+  return n.heading.trim() || `${sectionNumeral(n.section)}、`;
 }
 
 // ---- (a) a stated total of items against the parts listed after 其中 ----

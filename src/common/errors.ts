@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { sectionNumeral } from '../editions/template-headers';
 
 /** The one error base: every error a client sees carries `extensions.code`. */
 export class NianbaoError extends GraphQLError {
@@ -21,12 +22,10 @@ export interface SourceLocation {
   page?: number;
 }
 
-const SECTION_NUMERALS = ['', '一', '二', '三', '四', '五', '六'];
-
 export function describeLocation(loc: SourceLocation): string {
   const parts: string[] = [];
   if (loc.file) parts.push(loc.file);
-  if (loc.section) parts.push(`section ${SECTION_NUMERALS[loc.section] ?? loc.section}`);
+  if (loc.section) parts.push(`section ${sectionNumeral(loc.section)}`);
   if (loc.row !== undefined) parts.push(`row "${loc.row}"`);
   if (loc.column) parts.push(`column "${loc.column}"`);
   if (loc.page) parts.push(`page ${loc.page}`);

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { subtreeRange } from './subtree';
 
 export interface BulkAgency {
   id: number;
@@ -60,8 +61,8 @@ export class BulkReportRepository {
     return { agency: Number(a.m), report: Number(r.m) };
   }
 
-  async existingAgencies(pathPrefix: string): Promise<Array<{ id: number; name: string; regionCode: string; kind: string; parentId: number | null }>> {
-    const rows = await this.db.query('SELECT id, name, region_code, kind, parent_id FROM agency WHERE region_path LIKE ?', [`${pathPrefix}%`]);
+  async existingAgencies(regionPath: string): Promise<Array<{ id: number; name: string; regionCode: string; kind: string; parentId: number | null }>> {
+    const rows = await this.db.query('SELECT id, name, region_code, kind, parent_id FROM agency WHERE region_path >= ? AND region_path < ?', subtreeRange(regionPath));
     return rows.map((r: any) => ({ id: Number(r.id), name: r.name, regionCode: r.region_code, kind: r.kind, parentId: r.parent_id == null ? null : Number(r.parent_id) }));
   }
 

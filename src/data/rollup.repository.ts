@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { likeEscape } from './agency.repository';
+import { subtreeRange } from './subtree';
 
 /** One summed cell: Σ of non-blank values (as the driver returns DECIMAL), non-blank and report counts. */
 export interface SumRow {
@@ -194,9 +194,9 @@ export class RollupRepository {
       `SELECT r.agency_id, c.cell_key, COALESCE(SUM(c.value), 0) AS t, COUNT(c.value) AS n, COUNT(*) AS rc
          FROM agency a JOIN report r ON r.agency_id = a.id AND r.year = ? AND r.current = 1 AND r.scope = 'OWN'
          JOIN report_cell c ON c.report_id = r.id AND c.cell_key IN (${placeholders(keys.length)})
-        WHERE a.region_path LIKE ? ESCAPE '!'
+        WHERE a.region_path >= ? AND a.region_path < ?
         GROUP BY r.agency_id, c.cell_key`,
-      [year, ...keys, `${likeEscape(regionPath)}%`],
+      [year, ...keys, ...subtreeRange(regionPath)],
     );
     return rows.map((r) => ({ agencyId: num(r.agency_id), year, key: r.cell_key, total: r.t, nonNull: num(r.n), reports: num(r.rc) }));
   }
@@ -206,9 +206,9 @@ export class RollupRepository {
     const out = new Map<string, { agencies: number; expected: number }>();
     if (!paths.length) return out;
     const sql = paths
-      .map(() => `SELECT ? AS p, COUNT(*) AS agencies, COALESCE(SUM(CASE WHEN exempt = 0 THEN 1 ELSE 0 END), 0) AS expected FROM agency WHERE region_path LIKE ? ESCAPE '!' AND active = 1`)
+      .map(() => `SELECT ? AS p, COUNT(*) AS agencies, COALESCE(SUM(CASE WHEN exempt = 0 THEN 1 ELSE 0 END), 0) AS expected FROM agency WHERE region_path >= ? AND region_path < ? AND active = 1`)
       .join(' UNION ALL ');
-    const rows = await this.q(sql, paths.flatMap((p) => [p, `${likeEscape(p)}%`]));
+    const rows = await this.q(sql, paths.flatMap((p) => [p, ...subtreeRange(p)]));
     for (const r of rows) out.set(r.p, { agencies: num(r.agencies), expected: num(r.expected) });
     return out;
   }
@@ -223,8 +223,8 @@ export class RollupRepository {
     if (wantRegion) {
       select.push('x.region_code AS region_code');
       group.push('x.region_code');
-      where.push(`x.region_code IN (SELECT g.code FROM region g WHERE g.path LIKE ? ESCAPE '!' AND g.depth = ?)`);
-      params.push(`${likeEscape(a.regionPath)}%`, a.regionDepth);
+      where.push(`x.region_code IN (SELECT g.code FROM region g WHERE g.path >= ? AND g.path < ? AND g.depth = ?)`);
+      params.push(...subtreeRange(a.regionPath), a.regionDepth);
     } else {
       where.push('x.region_code = ?');
       params.push(a.regionCode);
@@ -263,8 +263,8 @@ export class RollupRepository {
   async currentReportsInRegion(regionPath: string, year: number, scope: string): Promise<Array<{ id: number; agencyId: number; edition: string; regionCode: string; agencyName: string }>> {
     const rows = await this.q(
       `SELECT r.id, r.agency_id, r.edition, a.region_code, a.name FROM report r JOIN agency a ON a.id = r.agency_id
-        WHERE a.region_path LIKE ? ESCAPE '!' AND r.year = ? AND r.current = 1 AND r.scope = ? ORDER BY a.region_path, r.id`,
-      [`${likeEscape(regionPath)}%`, year, scope],
+        WHERE a.region_path >= ? AND a.region_path < ? AND r.year = ? AND r.current = 1 AND r.scope = ? ORDER BY a.region_path, r.id`,
+      [...subtreeRange(regionPath), year, scope],
     );
     return rows.map((r) => ({ id: num(r.id), agencyId: num(r.agency_id), edition: r.edition, regionCode: r.region_code, agencyName: r.name }));
   }

@@ -19,5 +19,10 @@ export const TEMPLATE_HEADERS = {
 /** Section numbering of the headings: "一、总体情况". */
 export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
+/** 3 → "三"; a number past the list stays a number. */
+export function sectionNumeral(n: number): string {
+  return SECTION_NUMERALS[n - 1] ?? String(n);
+}
+
 /** Lawsuit column labels nest their header levels with this separator ("行政诉讼·复议后起诉·总计"). */
 export const HEADER_LEVEL_SEPARATOR = '·';

@@ -198,7 +198,7 @@ export async function generate(db: DataSource, opts: GenerateOptions): Promise<G
         // Real consolidated reports count organs that filed nothing of their own, or miscount.
         if (rng.chance(mismatchRate))
           for (let i = rng.int(1, 3); i > 0; i--) {
-            const k = rng.pick(keys.filter((x) => x.startsWith('applications.') && !plan.money.has(x)));
+            const k = rng.pick(plan.applicationKeys);
             values.set(k, (values.get(k) ?? 0) + rng.int(1, 9));
             if (!mismatched.includes(k)) mismatched.push(k);
           }
@@ -228,7 +228,7 @@ function plantDefect(plan: EditionPlan, rng: Prng, v: GenValues): Omit<PlantedDe
   const bump = (k: string) => v.set(k, (v.get(k) ?? 0) + delta);
   const kind = rng.int(0, 2);
   if (kind === 0) {
-    const k = `applications.${plan.tail.processed}.${plan.totalCol}`;
+    const k = plan.appKey(plan.tail.processed, plan.totalCol);
     bump(k);
     return { rule: 'APPLICATIONS_APPLICANT_TOTAL', key: k, delta };
   }
@@ -239,6 +239,6 @@ function plantDefect(plan: EditionPlan, rng: Prng, v: GenValues): Omit<PlantedDe
   }
   // 上年结转 and 结转下年度 move together: the report balances, only the year-to-year chain breaks.
   const col = plan.partCols[0];
-  for (const row of [plan.head[1], plan.tail.forward]) for (const c of [col, plan.totalCol]) bump(`applications.${row}.${c}`);
-  return { rule: 'CARRY_OVER_MISMATCH', key: `applications.${plan.head[1]}.${col}`, delta };
+  for (const row of [plan.head[1], plan.tail.forward]) for (const c of [col, plan.totalCol]) bump(plan.appKey(row, c));
+  return { rule: 'CARRY_OVER_MISMATCH', key: plan.appKey(plan.head[1], col), delta };
 }

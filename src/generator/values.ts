@@ -1,4 +1,4 @@
-import { cellsOf, tableOf, type EditionDef, type RuleDecl } from '../editions';
+import { cellKey, cellsOf, tableOf, type EditionDef, type RuleDecl } from '../editions';
 import type { Prng } from './prng';
 
 /** Cell values of one generated report: counts as integers, money (万元) as integer hundredths; null = blank. */
@@ -22,6 +22,9 @@ export interface EditionPlan {
   outcomes: string[];
   outcomeWeights: number[];
   lawsuitGroups: Array<{ total: string; parts: string[] }>;
+  /** Section 三 cell key of a row and column, as the edition spells it. */
+  appKey: (row: string, col: string) => string;
+  applicationKeys: string[];
   active: Array<{ key: string; unit: string }>;
   /** Money cells are kept in hundredths. */
   money: Set<string>;
@@ -44,6 +47,8 @@ export function planFor(edition: EditionDef): EditionPlan {
     outcomes,
     outcomeWeights: outcomes.map((k) => OUTCOME_WEIGHT[k] ?? (groupOf.get(k) ? GROUP_WEIGHT[groupOf.get(k)!] / (groupOf.get(k) === 'other_all' ? groupSize('other_all') : 1) : 1)),
     lawsuitGroups: rulesOf(edition, 'column_sum', 'lawsuits').map((r) => ({ total: r.total, parts: r.parts })),
+    appKey: (row, col) => cellKey(tableOf(edition, 'applications'), row, col),
+    applicationKeys: cellsOf(edition).filter((c) => c.table.id === 'applications').map((c) => c.key),
     active: cellsOf(edition).filter((c) => c.table.id === 'active').map((c) => ({ key: c.key, unit: c.unit })),
     money: new Set(cellsOf(edition).filter((c) => c.unit === 'wan_yuan').map((c) => c.key)),
   };
@@ -62,7 +67,7 @@ export interface OwnReport {
 export function ownReport(plan: EditionPlan, rng: Prng, weight: number, carriedIn: number[] | null, blankZeros: boolean): OwnReport {
   const { partCols, totalCol } = plan;
   const v: GenValues = new Map();
-  const key = (row: string, col: string) => `applications.${row}.${col}`;
+  const key = plan.appKey;
   const set = (k: string, n: number) => v.set(k, n === 0 && blankZeros ? null : n);
 
   const newTotal = Math.round(rng.skewed() * weight);

@@ -1,7 +1,7 @@
 import { cellKey, getEdition, type ColumnDef, type EditionDef, type RowDef, type TableDef } from '../editions';
 import { cellText } from './cell-text';
 import type { RenderInput } from './render-input';
-import { HEADER_LEVEL_SEPARATOR, SECTION_NUMERALS, TEMPLATE_HEADERS } from '../editions/template-headers';
+import { HEADER_LEVEL_SEPARATOR, SECTION_NUMERALS, sectionNumeral, TEMPLATE_HEADERS } from '../editions/template-headers';
 
 /** A cell where it starts; rows it spans below carry nothing for it (HTML's model). */
 export interface LayoutCell {
@@ -134,7 +134,7 @@ class LayoutBuilder {
     const title = this.input.title?.trim() || `${this.input.agencyName}${this.input.year}年${TEMPLATE_HEADERS.titleSuffix}`;
     const blocks: LayoutBlock[] = [{ kind: 'title', text: title }];
     for (const section of this.edition.sections) {
-      blocks.push({ kind: 'heading', text: `${SECTION_NUMERALS[section.number - 1]}、${section.heading}` });
+      blocks.push({ kind: 'heading', text: `${sectionNumeral(section.number)}、${section.heading}` });
       const text = this.input.narratives
         .filter((n) => n.section === section.number)
         .map((n) => n.text)

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Agency, Report } from '../../entities';
 import { FindingRepository } from '../data/finding.repository';
-import { checkConsolidated } from '../checks/consolidated.check';
+import { cellValues, checkConsolidated } from '../checks';
 import { fromMicros, toMicros } from '../common/decimal';
 import { REPORTS_KEY, RollupRepository, type RollupDelta } from '../data/rollup.repository';
 import { cellsOf, getEdition } from '../editions';
@@ -58,7 +58,7 @@ export class RollupWriteHook implements ReportWriteHook {
     const keys = cellsOf(edition).map((c) => c.key);
     const sums = await repo.regionSums([agency.regionCode], [written.year], keys);
     const memberSums = Object.fromEntries(sums.map((s) => [s.key, s.nonNull > 0 ? fromMicros(toMicros(String(s.total))) : null]));
-    const values = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.value]));
+    const values = cellValues(parsed);
     const findings = checkConsolidated(values, memberSums, edition);
     await new FindingRepository(manager).insertFor(written.id, findings);
   }

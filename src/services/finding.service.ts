@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Agency, Report, ReportCell, type Finding } from '../../entities';
 import { assertCanReview } from '../auth/viewer';
-import { checkCarryOver, checkReport, RULE_CODES, type CellValues, type Finding as CheckFinding } from '../checks';
+import { cellValues, checkCarryOver, checkReport, RULE_CODES, type CellValues, type Finding as CheckFinding } from '../checks';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { getEdition } from '../editions';
@@ -39,7 +39,7 @@ export class FindingService {
     await repo.insertFor(report.id, findings);
     const next = await currentValues(manager, report.agencyId, report.year + 1, report.scope);
     if (next) {
-      const values = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.value]));
+      const values = cellValues(parsed);
       await repo.deleteRule([next.report.id], RULE_CODES.carryOverMismatch);
       await repo.insertFor(next.report.id, checkCarryOver(values, next.values, getEdition(next.report.edition)));
     }

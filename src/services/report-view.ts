@@ -1,4 +1,4 @@
-import { cellDef, derivedParts, EDITIONS, getEdition, tableOf, type EditionDef } from '../editions';
+import { cellDef, cellKey, cellsOf, derivedKeys, derivedParts, EDITIONS, getEdition, tableOf, type EditionDef } from '../editions';
 import type { ReportCell } from '../../entities';
 import { canonical, sumDecimals, toNumber } from '../common/decimal';
 
@@ -44,15 +44,18 @@ export class ReportCells {
     if (def) {
       return { key, value: this.value(key), decimal: this.decimal(key), raw: this.raw(key), section: def.table.section, row: def.row.label, column: def.column.label };
     }
-    const derived = this.edition.derivedRows.find((d) => key.startsWith(`applications.${d.key}.`));
-    if (!derived || !derivedParts(this.edition).has(key)) return null;
-    const col = tableOf(this.edition, 'applications').blocks[0].columns.find((c) => key.endsWith(`.${c.key}`))!;
-    return { key, value: this.value(key), decimal: this.decimal(key), raw: null, section: 3, row: derived.label, column: col.label };
+    if (!derivedParts(this.edition).has(key)) return null;
+    const table = tableOf(this.edition, 'applications');
+    for (const derived of this.edition.derivedRows)
+      for (const col of table.blocks[0].columns)
+        if (cellKey(table, derived.key, col.key) === key)
+          return { key, value: this.value(key), decimal: this.decimal(key), raw: null, section: table.section, row: derived.label, column: col.label };
+    return null;
   }
 
   /** Stored cells in template order, then derived ones. */
   cells(prefix?: string | null): CellView[] {
-    const keys = [...this.edition.tables.flatMap((t) => t.blocks.flatMap((b) => b.rows.flatMap((r) => b.columns.map((c) => t.keyPattern.replace('{row}', r.key).replace('{col}', c.key))))), ...derivedParts(this.edition).keys()];
+    const keys = [...cellsOf(this.edition).map((c) => c.key), ...derivedKeys(this.edition)];
     return keys.filter((k) => !prefix || k.startsWith(prefix)).map((k) => this.cell(k)!);
   }
 
@@ -62,7 +65,7 @@ export class ReportCells {
     const out: Record<string, unknown> = { __typename: `ActiveDisclosure${this.edition.id}` };
     for (const block of table.blocks)
       for (const row of block.rows)
-        out[camel(row.key)] = Object.fromEntries(block.columns.map((c) => [camel(c.key), this.value(`active.${row.key}.${c.key}`)]));
+        out[camel(row.key)] = Object.fromEntries(block.columns.map((c) => [camel(c.key), this.value(cellKey(table, row.key, c.key))]));
     return out;
   }
 
@@ -73,7 +76,7 @@ export class ReportCells {
       const table = tableOf(e, 'applications');
       const cols = table.blocks[0].columns;
       for (const row of [...table.blocks[0].rows, ...e.derivedRows])
-        out[camel(row.key)] = Object.fromEntries(cols.map((c) => [camel(c.key), this.value(`applications.${row.key}.${c.key}`)]));
+        out[camel(row.key)] = Object.fromEntries(cols.map((c) => [camel(c.key), this.value(cellKey(table, row.key, c.key))]));
     }
     return out;
   }

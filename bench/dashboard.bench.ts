@@ -118,7 +118,6 @@ async function main() {
 
   const cityKeys = ['applications.new.total', 'applications.granted.total', 'applications.partly_granted.total', 'applications.processed_total.total', 'review.corrected', 'review.total', 'review.pending'];
   const inKeys = cityKeys.map(() => '?').join(',');
-  const cityDepth = city.path.split('/').filter(Boolean).length;
   const childPrefixLen = city.path.length + 7; // "/370811/" after the city path: counties have six-digit codes
   const queries = [
     {
@@ -240,7 +239,6 @@ async function main() {
   writeFileSync(join(OUT, 'RESULTS.md'), md);
   console.log(md);
   await db.destroy();
-  void cityDepth;
 }
 
 main().catch((e) => {

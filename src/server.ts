@@ -7,6 +7,7 @@ import { NianbaoError } from './common/errors';
 import type { Env } from './config/env';
 import { createRequestContext, type RequestContext } from './graphql/request-context';
 import { DataVersionRepository } from './data/data-version.repository';
+import { RegionRepository } from './data/region.repository';
 import { queryCostPlugin } from './graphql/query-cost.plugin';
 import { isReadOnly, ResponseCache } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';
@@ -42,7 +43,8 @@ export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_S
 
   const cache = env.RESPONSE_CACHE === 'on' ? new ResponseCache() : null;
   const versions = new DataVersionRepository(db);
-  const pathOf = async (code: string) => (await createRequestContext(db, undefined, services).loaders.regionByCodeLoader.load(code))?.path ?? null;
+  const regions = new RegionRepository(db);
+  const pathOf = async (code: string) => (await regions.byCodes([code]))[0]?.path ?? null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

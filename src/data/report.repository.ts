@@ -51,6 +51,11 @@ export class ReportRepository {
     });
   }
 
+  /** Every revision of several (agency, year, scope) series in one statement, oldest first. */
+  revisionsOfMany(agencyIds: readonly number[], years: readonly number[]): Promise<Report[]> {
+    return this.repo.find({ select: LIST_SELECT, where: { agencyId: In([...agencyIds]), year: In([...years]) }, order: { revision: 'ASC' } });
+  }
+
   async sourceText(id: number): Promise<string> {
     const r = await this.repo.findOne({ select: { id: true, sourceText: true }, where: { id } });
     return r?.sourceText ?? '';

@@ -70,6 +70,12 @@ export function createLoaders(repos: Repositories) {
       const rows = (await Promise.all([...byYear].map(([year, ids]) => repos.reports.currentOf(ids, year)))).flat();
       return byKey(keys, rows, (r) => `${r.agencyId}|${r.year}|${r.scope as ReportScope}`);
     }),
+    /** Key "agencyId|year|scope": the series' revisions, oldest first. */
+    revisionsBySeriesLoader: new DataLoader<AgencyYearKey, Report[]>(async (keys) => {
+      const parsed = keys.map((k) => k.split('|'));
+      const rows = await repos.reports.revisionsOfMany([...new Set(parsed.map(([a]) => Number(a)))], [...new Set(parsed.map(([, y]) => Number(y)))]);
+      return groupByKey(keys, rows, (r) => `${r.agencyId}|${r.year}|${r.scope}`);
+    }),
     cellsByReportIdLoader: new DataLoader<number, ReportCell[]>(async (ids) => groupByKey(ids, await repos.reports.cellsOf(ids), (c) => c.reportId)),
     narrativesByReportIdLoader: new DataLoader<number, ReportNarrative[]>(async (ids) =>
       groupByKey(ids, await repos.reports.narrativesOf(ids), (n) => n.reportId),

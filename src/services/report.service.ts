@@ -65,7 +65,7 @@ export class ReportService {
   }
 
   revisions(ctx: RequestContext, report: Report): Promise<Report[]> {
-    return ctx.repos.reports.revisionsOf(report.agencyId, report.year, report.scope);
+    return ctx.loaders.revisionsBySeriesLoader.load(`${report.agencyId}|${report.year}|${report.scope}`);
   }
 
   sourceText(ctx: RequestContext, report: Report): Promise<string> {

@@ -12,3 +12,8 @@ export function inSubtree(column: string, path: string, name = 'subtree'): [stri
   const [lo, hi] = subtreeRange(path);
   return [`${column} >= :${name}Lo AND ${column} < :${name}Hi`, { [`${name}Lo`]: lo, [`${name}Hi`]: hi }];
 }
+
+/** Region codes along a materialised path, province first: "/370000/370800/" → ["370000", "370800"]. */
+export function pathCodes(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}

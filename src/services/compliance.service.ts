@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { ComplianceRepository } from '../data/compliance.repository';
 import type { RequestContext } from '../graphql/request-context';
+import { pathCodes } from '../data/subtree';
 
 /**
  * ON_TIME: published on or before the deadline. LATE: published after it (daysLate > 0).
@@ -165,7 +166,7 @@ export class ComplianceService {
 
     // Buckets: the asked region's own agencies, then one per child region (an agency deeper down
     // counts under the child whose subtree holds it).
-    const depth = region.path.split('/').filter(Boolean).length;
+    const depth = region.depth;
     const buckets = new Map<string, ComplianceCounts>();
     if (canRead(ctx.viewer, region.path)) buckets.set(region.code, emptyCounts());
     for (const c of children) if (canRead(ctx.viewer, c.path)) buckets.set(c.code, emptyCounts());
@@ -175,7 +176,7 @@ export class ComplianceService {
       const row = { agency, ...judge(agency, year, revisionsByAgency.get(agency.id) ?? [], asOf) };
       allRows.push(row);
       tally(totals, row.status);
-      const code = agency.regionPath.split('/').filter(Boolean)[depth] ?? region.code;
+      const code = pathCodes(agency.regionPath)[depth] ?? region.code;
       if (!buckets.has(code)) buckets.set(code, emptyCounts());
       tally(buckets.get(code)!, row.status);
     }
@@ -192,7 +193,7 @@ export class ComplianceService {
       .map(([code, counts]) => ({ region: known.get(code)!, direct: code === region.code, ...counts }));
     byRegion.sort((a, b) => Number(b.direct) - Number(a.direct) || a.region.code.localeCompare(b.region.code));
 
-    const coveredCode = path.split('/').filter(Boolean).pop()!;
+    const coveredCode = pathCodes(path).pop()!;
     const coveredRegion = coveredCode === region.code ? region : ((await ctx.loaders.regionByCodeLoader.load(coveredCode)) ?? region);
 
     return {

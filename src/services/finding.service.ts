@@ -10,6 +10,7 @@ import { FindingRepository } from '../data/finding.repository';
 import type { RequestContext } from '../graphql/request-context';
 import { scopedRegionPath } from './region.service';
 import type { ParsedReport } from '../ingest/parsed-report';
+import { pathCodes } from '../data/subtree';
 
 export interface FindingFilterInput {
   regionCode?: string | null;
@@ -51,10 +52,10 @@ export class FindingService {
     const path = await scopedRegionPath(ctx, filter?.regionCode);
     const { rows, total, byRule, byPath } = await new FindingRepository(ctx.db).page({ ...filter, regionPath: path, afterId: decodeCursor('finding', after), limit });
     // Counts by child region of the asked region: fold agency region paths into the next level down.
-    const depth = path ? path.split('/').filter(Boolean).length : 0;
+    const depth = path ? pathCodes(path).length : 0;
     const byChild = new Map<string, number>();
     for (const r of byPath) {
-      const code = r.key.split('/').filter(Boolean)[depth];
+      const code = pathCodes(r.key)[depth];
       if (code) byChild.set(code, (byChild.get(code) ?? 0) + Number(r.n));
     }
     const children = await ctx.loaders.regionByCodeLoader.loadMany([...byChild.keys()]);

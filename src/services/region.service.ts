@@ -2,10 +2,11 @@ import type { Region } from '../../entities';
 import { canRead, readablePath } from '../auth/viewer';
 import { NotFoundError } from '../common/errors';
 import type { RequestContext } from '../graphql/request-context';
+import { pathCodes } from '../data/subtree';
 
 /** Region codes are parsed from their path, so ancestors need no recursive query. */
 export function ancestorCodes(region: Region): string[] {
-  return region.path.split('/').filter(Boolean).slice(0, -1);
+  return pathCodes(region.path).slice(0, -1);
 }
 
 export class RegionService {

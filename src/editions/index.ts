@@ -68,12 +68,17 @@ export function derivedKeys(edition: EditionDef): string[] {
   return edition.derivedRows.flatMap((d) => cols.map((c) => cellKey(table, d.key, c.key)));
 }
 
-/** For each derived key, the stored keys it sums. */
+const partsCache = new Map<EditionId, Map<string, string[]>>();
+/** For each derived key, the stored keys it sums (computed once per edition). */
 export function derivedParts(edition: EditionDef): Map<string, string[]> {
-  const table = tableOf(edition, 'applications');
-  const cols = table.blocks[0].columns;
-  const out = new Map<string, string[]>();
-  for (const d of edition.derivedRows)
-    for (const c of cols) out.set(cellKey(table, d.key, c.key), d.parts.map((p) => cellKey(table, p, c.key)));
+  let out = partsCache.get(edition.id);
+  if (!out) {
+    const table = tableOf(edition, 'applications');
+    const cols = table.blocks[0].columns;
+    out = new Map();
+    for (const d of edition.derivedRows)
+      for (const c of cols) out.set(cellKey(table, d.key, c.key), d.parts.map((p) => cellKey(table, p, c.key)));
+    partsCache.set(edition.id, out);
+  }
   return out;
 }

@@ -1,7 +1,13 @@
 import type { Unit } from '../editions';
 
-/** Cell texts that state "no figure": kept with their raw text, value null (keys.md). */
-const NO_FIGURE = new Set(['/', '／', '-', '－', '—', '——', '–', '--', '―', '无', '\\', '、']);
+/**
+ * The one list of marks a published report prints in a cell in place of a figure ("no figure"): the
+ * cell keeps its raw text and the value null, never 0. Compared after NFKC, so "／" is "/" and "－" is "-";
+ * a backslash and "、" stand for "/": the slash key mistyped, or pressed in a Chinese input method.
+ */
+const NO_FIGURE_MARKS: ReadonlySet<string> = new Set(
+  ['/', '／', '\\', '、', '-', '－', '--', '–', '—', '——', '―', '无'].map((m) => m.normalize('NFKC')),
+);
 const COUNT_UNITS = /(件|项|条|个|次|人次|宗|家|份|篇|起)$/u;
 const SHIFT_FOR_UNIT: Array<[RegExp, number]> = [
   [/亿元$/u, 4],
@@ -30,11 +36,21 @@ export function shiftDecimal(text: string, places: number): string {
   return neg && out !== '0' ? `-${out}` : out;
 }
 
+/** Cell text as it is compared: full-width folded to half-width (NFKC), every kind of space removed. */
+export function compactCellText(raw: string): string {
+  return raw.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '');
+}
+
+/** A cell that holds one of the no-figure marks (not a blank: a blank is no mark at all). */
+export function isNoFigureMark(raw: string): boolean {
+  return NO_FIGURE_MARKS.has(compactCellText(raw));
+}
+
 /** Reads one table cell: blank → null, plain or decorated number → exact decimal text, else an error reason. */
 export function parseCellText(raw: string, unit: Unit): CellParse {
-  let t = raw.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '');
+  let t = compactCellText(raw);
   if (t === '') return { ok: true, value: null };
-  if (NO_FIGURE.has(t)) return { ok: true, value: null };
+  if (NO_FIGURE_MARKS.has(t)) return { ok: true, value: null };
   let sign = '';
   const change = /^(增加|减少|增|减)(.*)$/u.exec(t);
   if (change) {

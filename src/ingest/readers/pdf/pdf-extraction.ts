@@ -1,0 +1,95 @@
+import { extname, join } from 'path';
+import { Worker } from 'worker_threads';
+import { ReportParseError } from '../../../common/errors';
+import type { ExtractReply, ExtractRequest, ExtractResult } from './pdf-text.types';
+
+const EXTRACT_TIMEOUT_MS = 60_000;
+
+/**
+ * The worker is this folder's sibling module, in whatever form this file runs as: .js when built
+ * with tsc, .ts under tsx (npm start) and ts-jest. A worker thread is outside jest's module system,
+ * so a .ts worker loads tsx's CommonJS hook itself.
+ */
+function workerOptions(): { file: string; execArgv?: string[] } {
+  const ext = extname(__filename);
+  const file = join(__dirname, `pdf-extract.worker${ext}`);
+  return ext === '.ts' ? { file, execArgv: ['--require', require.resolve('tsx/cjs')] } : { file };
+}
+
+interface Pending {
+  resolve: (r: ExtractResult) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** One long-lived extraction thread per process: pdf.js loads once, not once per file. */
+let extractor: { worker: Worker; pending: Map<number, Pending> } | null = null;
+let nextId = 1;
+
+function failAll(pending: Map<number, Pending>, error: Error): void {
+  for (const p of pending.values()) {
+    clearTimeout(p.timer);
+    p.reject(error);
+  }
+  pending.clear();
+}
+
+function getExtractor() {
+  if (extractor) return extractor;
+  const { file, execArgv } = workerOptions();
+  const worker = new Worker(file, { execArgv });
+  // An idle extractor must not keep the process alive; pending timers do while work is under way.
+  worker.unref();
+  const pending = new Map<number, Pending>();
+  const current = { worker, pending };
+  worker.on('message', (m: ExtractReply) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    clearTimeout(p.timer);
+    p.resolve(m.result);
+  });
+  worker.on('error', (e) => failAll(pending, new ReportParseError(`PDF reader failed: ${e.message}`)));
+  worker.on('exit', () => {
+    if (extractor === current) extractor = null;
+    failAll(pending, new ReportParseError('PDF reader stopped before finishing'));
+  });
+  extractor = current;
+  return current;
+}
+
+/** Text positions of every page, or pdf.js's reason for refusing the file; a stuck parse times out. */
+export function extractText(bytes: Buffer): Promise<ExtractResult> {
+  return new Promise((resolve, reject) => {
+    const { worker, pending } = getExtractor();
+    const id = nextId++;
+    // A copy, so the caller's buffer survives handing the bytes over to the thread.
+    const data = new Uint8Array(bytes.byteLength);
+    data.set(bytes);
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      reject(new ReportParseError(`PDF text extraction timed out after ${EXTRACT_TIMEOUT_MS / 1000} s`, {}, 'REPORT_UNREADABLE'));
+      // A stuck parse blocks the thread: replace it; files queued behind it fail and may be retried.
+      if (extractor?.worker === worker) extractor = null;
+      void worker.terminate();
+    }, EXTRACT_TIMEOUT_MS);
+    pending.set(id, { resolve, reject, timer });
+    worker.postMessage({ id, data } satisfies ExtractRequest, [data.buffer]);
+  });
+}
+
+/** Maps pdf.js failures onto the reasons a user can act on. */
+export function extractionError(bytes: Buffer, name: string, message: string): ReportParseError {
+  if (name === 'PasswordException') return new ReportParseError('encrypted PDF: a password is needed to open it', {}, 'REPORT_ENCRYPTED');
+  // Every complete PDF ends with %%EOF (a few tools append junk after it, hence the window).
+  const truncated = !bytes.subarray(Math.max(0, bytes.length - 2048)).toString('latin1').includes('%%EOF');
+  const what = truncated ? 'truncated PDF (the file ends before its %%EOF marker)' : 'corrupt PDF';
+  return new ReportParseError(`${what}: ${message}`, {}, 'REPORT_UNREADABLE');
+}
+
+/** Stops the extraction thread (tests and short-lived tools); the next PDF starts a new one. */
+export async function closePdfReader(): Promise<void> {
+  const current = extractor;
+  extractor = null;
+  if (current) await current.worker.terminate();
+}

@@ -1,17 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { DataSource } from 'typeorm';
+import pino from 'pino';
+import type { App } from './app';
 import { viewerFromToken } from './auth/viewer';
-import { NianbaoError } from './common/errors';
 import type { Env } from './config/env';
-import { createRequestContext, type RequestContext } from './graphql/request-context';
-import { DataVersionRepository } from './data/data-version.repository';
-import { RegionRepository } from './data/region.repository';
+import { badRequestResponse, errorFormatter, httpErrorResponse, httpStatusPlugin, type HttpErrorResponse } from './graphql/error-mapping';
 import { queryCostPlugin } from './graphql/query-cost.plugin';
-import { isReadOnly, ResponseCache } from './graphql/response-cache';
+import { createRequestContext, type RequestContext } from './graphql/request-context';
+import { ResponseCache, responseCachePlugin } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';
-import type { Services } from './services';
 
 export interface RunningServer {
   url: string;
@@ -19,32 +17,41 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export type ServerEnv = Pick<Env, 'PORT' | 'JWT_SECRET' | 'RESPONSE_CACHE'> & Partial<Pick<Env, 'LOG_LEVEL'>>;
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function send(res: ServerResponse, answer: HttpErrorResponse): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}
+
 /** GraphQL on /graphql over plain node:http; nothing is fetched from outside at run time. */
-export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_SECRET' | 'RESPONSE_CACHE'>, services: Services): Promise<RunningServer> {
-  const schema = buildSchema();
+export async function startServer(app: App, env: ServerEnv): Promise<RunningServer> {
+  const log = pino({ level: env.LOG_LEVEL ?? 'info' });
+  const logInternal = (err: unknown) => log.error({ err }, 'internal error, answered with a generic message');
+  const repos = app.connection.repos();
+  const schema = buildSchema(app.services);
+  const cache = env.RESPONSE_CACHE === 'on' ? new ResponseCache() : null;
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(schema)],
-    formatError: (formatted, error) => {
-      const original = (error as { originalError?: unknown }).originalError;
-      if (original instanceof NianbaoError) return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
-      return formatted;
-    },
+    formatError: errorFormatter(logInternal),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      queryCostPlugin(schema),
+      httpStatusPlugin<RequestContext>(),
+      ...(cache ? [responseCachePlugin<RequestContext>(cache, () => repos.dataVersions.current())] : []),
+    ],
   });
   await apollo.start();
 
-  const cache = env.RESPONSE_CACHE === 'on' ? new ResponseCache() : null;
-  const versions = new DataVersionRepository(db);
-  const regions = new RegionRepository(db);
-  const pathOf = async (code: string) => (await regions.byCodes([code]))[0]?.path ?? null;
+  const pathOf = async (code: string) => (await repos.regions.byCodes([code]))[0]?.path ?? null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -61,37 +68,20 @@ export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_S
       try {
         body = JSON.parse(raw);
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+        send(res, badRequestResponse('request body is not valid JSON', req.headers.accept));
         return;
       }
     }
+    // A bad token throws UnauthenticatedError: the catch below answers 401 through the error mapping.
     const viewer = await viewerFromToken(req.headers.authorization, env.JWT_SECRET, pathOf);
-    // Read the version before executing: a write committed meanwhile makes this answer's key stale at once.
-    const version = cache ? await versions.current() : '';
-    const key = `${viewer.role}|${viewer.regionPath ?? ''}|${viewer.agencyId ?? ''}|${req.method}|${url.search}|${raw}`;
-    const hit = cache?.get(version, key);
-    if (hit) {
-      res.writeHead(hit.status, Object.fromEntries([...hit.headers, ['x-nianbao-cache', 'hit']]));
-      res.end(hit.body);
-      return;
-    }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createRequestContext(db, viewer, services),
+      context: async () => createRequestContext(app.connection, viewer),
     });
-    const outHeaders: Array<[string, string]> = [...result.headers];
+    res.writeHead(result.status ?? 200, Object.fromEntries(result.headers));
     if (result.body.kind === 'complete') {
-      const text = result.body.string;
-      const status = result.status ?? 200;
-      const request = (typeof body === 'object' && body) || Object.fromEntries(url.searchParams);
-      const { query, operationName } = request as { query?: unknown; operationName?: unknown };
-      if (cache && status === 200 && !text.startsWith('{"errors"') && !text.includes('"errors":[') && isReadOnly(query, operationName))
-        cache.set(version, key, { status, headers: outHeaders, body: text });
-      res.writeHead(status, Object.fromEntries([...outHeaders, ['x-nianbao-cache', 'miss']]));
-      res.end(text);
+      res.end(result.body.string);
     } else {
-      res.writeHead(result.status ?? 200, Object.fromEntries(outHeaders));
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     }
@@ -99,9 +89,12 @@ export async function startServer(db: DataSource, env: Pick<Env, 'PORT' | 'JWT_S
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e) => {
-      const code = e instanceof NianbaoError ? e.code : 'INTERNAL_SERVER_ERROR';
-      res.writeHead(e instanceof NianbaoError ? 403 : 500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: e.message, extensions: { code } }] }));
+      if (res.headersSent) {
+        logInternal(e);
+        res.destroy();
+        return;
+      }
+      send(res, httpErrorResponse(e, req.headers.accept, logInternal));
     });
   });
   server.keepAliveTimeout = 65_000;

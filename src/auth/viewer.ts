@@ -1,5 +1,5 @@
 import { jwtVerify } from 'jose';
-import { ForbiddenError } from '../common/errors';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors';
 
 export type Role = 'ANONYMOUS' | 'ANALYST' | 'SUPERVISOR' | 'AGENCY' | 'SYSTEM';
 
@@ -17,20 +17,28 @@ export interface Viewer {
 export const ANONYMOUS: Viewer = { id: 'anonymous', role: 'ANONYMOUS', regionPath: null, agencyId: null };
 export const SYSTEM: Viewer = { id: 'system', role: 'SYSTEM', regionPath: null, agencyId: null };
 
-/** Reads a bearer token signed with JWT_SECRET; no token (or no secret configured) means anonymous. */
+/** Roles a token may claim; SYSTEM is for the platform's own jobs, never for a caller. */
+const TOKEN_ROLES: readonly Role[] = ['ANALYST', 'SUPERVISOR', 'AGENCY'];
+
+/**
+ * Reads a bearer token signed with JWT_SECRET; no token (or no secret configured) means anonymous.
+ * A token that cannot be trusted (malformed, expired, wrongly signed, or naming a role or region
+ * that does not exist) is refused as unauthenticated: the caller is not who it claims to be.
+ */
 export async function viewerFromToken(authorization: string | undefined, secret: string | undefined, pathOf: (code: string) => Promise<string | null>): Promise<Viewer> {
-  const token = authorization?.replace(/^Bearer\s+/i, '');
+  const token = authorization?.replace(/^Bearer\s+/i, '').trim();
   if (!token || !secret) return ANONYMOUS;
   let payload: Record<string, unknown>;
   try {
-    payload = (await jwtVerify(token, new TextEncoder().encode(secret))).payload as Record<string, unknown>;
+    payload = (await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'] })).payload as Record<string, unknown>;
   } catch {
-    throw new ForbiddenError('invalid or expired token');
+    throw new UnauthenticatedError('invalid or expired token');
   }
   const role = String(payload.role ?? 'ANALYST') as Role;
+  if (!TOKEN_ROLES.includes(role)) throw new UnauthenticatedError(`token claims unknown role ${role}`);
   const regionCode = payload.regionCode ? String(payload.regionCode) : null;
   const regionPath = regionCode ? await pathOf(regionCode) : null;
-  if (regionCode && !regionPath) throw new ForbiddenError(`token names unknown region ${regionCode}`);
+  if (regionCode && !regionPath) throw new UnauthenticatedError(`token names unknown region ${regionCode}`);
   return { id: String(payload.sub ?? 'unknown'), role, regionPath, agencyId: payload.agencyId != null ? Number(payload.agencyId) : null };
 }
 

@@ -1,14 +1,21 @@
-import { GraphQLError } from 'graphql';
 import { sectionNumeral } from '../editions/template-headers';
 
-/** The one error base: every error a client sees carries `extensions.code`. */
-export class NianbaoError extends GraphQLError {
-  constructor(message: string, code: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extensions } });
+/**
+ * The one base of domain errors: plain errors that know nothing of GraphQL or HTTP. Each carries a
+ * stable `code` and machine-readable `extensions`; src/graphql/error-mapping.ts turns them into
+ * `extensions.code` and an HTTP status at the boundary.
+ */
+export class NianbaoError extends Error {
+  readonly extensions: Record<string, unknown>;
+
+  constructor(
+    message: string,
+    readonly code: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
     this.name = new.target.name;
-  }
-  get code(): string {
-    return this.extensions.code as string;
+    this.extensions = extensions;
   }
 }
 
@@ -48,18 +55,27 @@ export class ReportParseError extends NianbaoError {
   }
 }
 
-export class NotFoundError extends NianbaoError {
-  constructor(what: string, id: string | number) {
-    super(`${what} ${id} not found`, 'NOT_FOUND', { what, id });
-  }
-}
-
+/** Input the caller can fix: a bad argument, an unknown key, a year out of range. */
 export class BadInputError extends NianbaoError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, 'BAD_USER_INPUT', extensions);
   }
 }
 
+export class NotFoundError extends NianbaoError {
+  constructor(what: string, id: string | number) {
+    super(`${what} ${id} not found`, 'NOT_FOUND', { what, id });
+  }
+}
+
+/** The caller could not be identified: a malformed, expired or wrongly signed token. */
+export class UnauthenticatedError extends NianbaoError {
+  constructor(message: string) {
+    super(message, 'UNAUTHENTICATED');
+  }
+}
+
+/** The caller is known but may not do or see this. */
 export class ForbiddenError extends NianbaoError {
   constructor(message: string) {
     super(message, 'FORBIDDEN');
@@ -69,5 +85,19 @@ export class ForbiddenError extends NianbaoError {
 export class ConflictError extends NianbaoError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, 'CONFLICT', extensions);
+  }
+}
+
+/** Something the platform depends on is down for now; trying again later may work. */
+export class UnavailableError extends NianbaoError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'UNAVAILABLE', extensions);
+  }
+}
+
+/** An ad hoc query above the cost limit: refused before anything runs. */
+export class QueryTooCostlyError extends NianbaoError {
+  constructor(cost: number, limit: number) {
+    super(`query costs ${cost}, above the limit of ${limit}: ask for smaller pages or fewer nested lists`, 'QUERY_TOO_COSTLY', { cost, limit });
   }
 }

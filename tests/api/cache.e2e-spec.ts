@@ -27,6 +27,37 @@ describeEachEngine(
       expect(third.json.data.agencies.nodes[0].report).toEqual({ revision: 2, amount: 13.5 });
     });
 
+    it('keys answers by response format: each client gets its own media type, from the cache too', async () => {
+      const q = `{ agencies { totalCount } }`;
+      const asJson = await fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: q }) });
+      expect(asJson.headers.get('content-type')).toMatch(/^application\/json/);
+      const ask = () => fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: q }) });
+      const first = await ask();
+      expect([first.headers.get('x-nianbao-cache'), first.headers.get('content-type')]).toEqual(['miss', 'application/graphql-response+json; charset=utf-8']);
+      const again = await ask();
+      expect([again.status, again.headers.get('x-nianbao-cache'), again.headers.get('content-type')]).toEqual([200, 'hit', 'application/graphql-response+json; charset=utf-8']);
+      expect(await again.json()).toEqual(await asJson.json());
+    });
+
+    it('answers only after the request checks: CSRF prevention and body parsing still refuse what they refuse', async () => {
+      const q = `query ChecksFirst { agencies { totalCount } }`;
+      const url = `${app().server.url}?query=${encodeURIComponent(q)}`;
+      const preflighted = () => fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+      expect((await preflighted()).headers.get('x-nianbao-cache')).toBe('miss');
+      expect((await preflighted()).headers.get('x-nianbao-cache')).toBe('hit');
+      // The same GET without a preflight header could come from a cross-site form: refused, cached or not.
+      const simple = await fetch(url);
+      expect(simple.status).toBe(400);
+      expect(((await simple.json()) as any).errors[0].message).toMatch(/Cross-Site Request Forgery/);
+
+      // A POST of the same operation shares the GET's entry: same answer, whatever the method.
+      const body = JSON.stringify({ query: q });
+      expect((await fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).headers.get('x-nianbao-cache')).toBe('hit');
+      // Without a content type the body is not JSON to the server: 400, though the same bytes are cached.
+      const untyped = await fetch(app().server.url, { method: 'POST', headers: { 'content-type': '' }, body });
+      expect(untyped.status).toBe(400);
+    });
+
     it('keeps viewers apart and never caches mutations or errors', async () => {
       const bad = await post(`{ agencies(filter: { regionCode: "999999" }) { totalCount } }`);
       expect(bad.json.errors[0].extensions.code).toBe('NOT_FOUND');

@@ -33,10 +33,19 @@ describeEachEngine(
     it('lets an anonymous reader see every published report, and refuses a forged token', async () => {
       const anon = await app().gql(`{ agencies { totalCount } }`);
       expect(anon.data.agencies.totalCount).toBe(2);
-      const forged = await app().gql(`{ agencies { totalCount } }`, undefined, {
-        authorization: `Bearer ${await new SignJWT({ role: 'SUPERVISOR' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('another-secret-16+chars'))}`,
+      // A token signed with another secret identifies nobody: 401, not a FORBIDDEN answer about the data.
+      const res = await fetch(app().server.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await new SignJWT({ role: 'SUPERVISOR' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('another-secret-16+chars'))}`,
+        },
+        body: JSON.stringify({ query: `{ agencies { totalCount } }` }),
       });
-      expect(forged.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(res.status).toBe(401);
+      const forged = (await res.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+      expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(forged.data).toBeUndefined();
     });
   },
   { seed: true, env: { JWT_SECRET: SECRET } },

@@ -1,8 +1,13 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { allEditions } from './src/editions';
+import { editionTypeDefs } from './src/editions/edition-sdl';
 
-/** TypeScript types generated from the SDL in schema/ (schema first): `npm run codegen`. */
+/**
+ * TypeScript types generated from the SDL in schema/ (schema first) and the section types the
+ * built-in editions generate (the same SDL the server adds at start): `npm run codegen`.
+ */
 const config: CodegenConfig = {
-  schema: 'schema/*.graphql',
+  schema: ['schema/*.graphql', editionTypeDefs(allEditions())],
   generates: {
     'src/generated/graphql.ts': {
       plugins: ['typescript', 'typescript-resolvers'],

@@ -80,7 +80,7 @@ function evaluate(edition: EditionDef, rule: ConcreteRule, values: CellValues): 
   const parsed = keys.map((k) => (values[k] == null ? null : parseDecimal(values[k]!)));
   const blank = keys.filter((_, i) => parsed[i] === null);
   if (blank.length > 0) {
-    // Blank is not zero (editions.md §8): a rule with a blank cell is open, never failed.
+    // Blank is not zero (docs/format.md): a rule with a blank cell is open, never failed.
     const what = rule.kind === 'balance' ? `${rule.along.label}列` : cellLabel(edition, rule.left[0]);
     return {
       rule: rule.code,
@@ -155,7 +155,7 @@ const UNIT_RULES: Record<Unit, { code: string; ok: (d: Decimal) => boolean; says
   wan_yuan: { code: RULE_CODES.nonNegativeAmount, ok: (d) => d.units >= 0n, says: '金额不应为负数' },
 };
 
-/** Each cell against its unit (editions.md §7 rule 5): counts are whole and non-negative, money non-negative. */
+/** Each cell against its unit (docs/format.md, units): counts are whole and non-negative, money non-negative. */
 export function checkUnits(edition: EditionDef, values: CellValues): Finding[] {
   const out: Finding[] = [];
   for (const c of cellsOf(edition)) {

@@ -5,8 +5,8 @@ import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 
 
 /**
- * Blank cells per table. Blank is not zero (keys.md), so every blank leaves rules open; a whole
- * blank table (editions.md §8: 雄县 2019, an unfilled template) is said as such.
+ * Blank cells per table. Blank is not zero (docs/format.md), so every blank leaves rules open; a whole
+ * blank table (雄县 2019 published an unfilled template) is said as such.
  */
 export function checkBlankCells(edition: EditionDef, values: CellValues): Finding[] {
   const out: Finding[] = [];

@@ -1,21 +1,28 @@
-import { cellKey, type EditionDef } from '../editions';
+import { cellKey, tableOf, type EditionDef } from '../editions';
 import { findingCell } from './arithmetic.check';
 import { cellLabel } from './cell-labels';
 import { compareDecimals, decimalToNumber, parseDecimal } from '../common/decimal';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 
 /**
- * editions.md §7 rule 6: what last year's report carried forward (四、结转下年度继续办理) is what this
- * year's report carried over (二、上年结转…), column by column, for the same organ. The finding's
- * carried_forward cell is the previous report's, its carried_over cell this report's. Soft: organs
+ * The edition's carry-over pairs (docs/format.md): what last year's report carried forward
+ * (四、结转下年度继续办理) is what this year's report carried over (二、上年结转…), column by column,
+ * for the same organ. The finding's `from` cell is the previous report's, its `to` cell this report's. Soft: organs
  * re-count and re-assign applications between years, so a mismatch is a warning.
  */
 export function checkCarryOver(prevValues: CellValues, values: CellValues, edition: EditionDef): Finding[] {
-  const table = edition.tables.find((t) => t.id === 'applications')!;
   const out: Finding[] = [];
-  for (const col of table.blocks[0].columns) {
-    const prevKey = cellKey(table, 'carried_forward', col.key);
-    const curKey = cellKey(table, 'carried_over', col.key);
+  for (const pair of edition.carryOver) {
+    const table = tableOf(edition, pair.table);
+    out.push(...carryPair(prevValues, values, edition, (col) => [cellKey(table, pair.from, col), cellKey(table, pair.to, col)], table.blocks[0].columns.map((c) => c.key)));
+  }
+  return out;
+}
+
+function carryPair(prevValues: CellValues, values: CellValues, edition: EditionDef, keys: (col: string) => [string, string], columns: string[]): Finding[] {
+  const out: Finding[] = [];
+  for (const col of columns) {
+    const [prevKey, curKey] = keys(col);
     const prev = prevValues[prevKey] == null ? null : parseDecimal(prevValues[prevKey]!);
     const cur = values[curKey] == null ? null : parseDecimal(values[curKey]!);
     const cells = [findingCell(prevKey, prevValues[prevKey]), findingCell(curKey, values[curKey])];

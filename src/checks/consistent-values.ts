@@ -1,4 +1,5 @@
-import { cellKey, cellsOf, type EditionDef, type TableDef } from '../editions';
+import { cellKey, cellsOf, tableOf, type EditionDef, type RuleDecl } from '../editions';
+import { SeededRandom } from '../common/seeded-random';
 import type { CellValues } from './finding.types';
 
 /**
@@ -6,23 +7,15 @@ import type { CellValues } from './finding.types';
  * declarations alone (tests, demo data). Deterministic for a given seed.
  */
 export function buildConsistentValues(edition: EditionDef, seed = 1): Record<string, string> {
-  let state = seed >>> 0 || 1;
-  // xorshift32: reproducible without a dependency.
-  const rand = (n: number) => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state % n;
-  };
+  const random = new SeededRandom(seed);
+  const rand = (n: number) => random.below(n);
   const v = new Map<string, number>();
   const amounts = new Map<string, string>();
   for (const c of cellsOf(edition)) {
     if (c.unit === 'wan_yuan') amounts.set(c.key, `${rand(100000)}.${String(rand(100)).padStart(2, '0')}`);
     else v.set(c.key, c.unit === 'signed_count' ? rand(21) - 10 : rand(10));
   }
-  const table = (id: TableDef['id']) => edition.tables.find((t) => t.id === id)!;
+  const table = (id: RuleDecl['table']) => tableOf(edition, id);
   const get = (k: string) => v.get(k) ?? 0;
   const sum = (ks: string[]) => ks.reduce((s, k) => s + get(k), 0);
 

@@ -43,5 +43,5 @@ export const RULE_CODES = {
   consolidatedMismatch: 'CONSOLIDATED_MISMATCH',
 } as const;
 
-/** Cell values as checks take them: exact decimal text, or null for blank; keyed as in keys.md. */
+/** Cell values as checks take them: exact decimal text, or null for blank; keyed as in docs/format.md. */
 export type CellValues = Record<string, string | null | undefined>;

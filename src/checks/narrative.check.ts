@@ -1,5 +1,5 @@
 import { sectionNumeral } from '../editions/template-headers';
-import { cellKey, type EditionDef, type TableDef } from '../editions';
+import type { EditionDef, NarrativeComparisonDef } from '../editions';
 import type { ParsedNarrative } from '../ingest/parsed-report';
 import { cellLabel } from './cell-labels';
 import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, parseDecimal, type Decimal } from '../common/decimal';
@@ -7,7 +7,7 @@ import { findingCell } from './arithmetic.check';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 
 /**
- * Narrative vs tables (soft, editions.md §7 "Narrative vs table"): numbers restated in the text
+ * Narrative vs tables (soft; the comparisons each edition declares, docs/format.md): numbers restated in the text
  * are compared with the text's own totals and with the tables. Prose is ambiguous (sub-units,
  * other years, overlapping channels), so these findings are warnings, never errors, and each
  * pattern is kept narrow: an unrecognised sentence yields nothing rather than a guess.
@@ -185,28 +185,20 @@ function compare(edition: EditionDef, rule: string, stated: Stated | null, readi
   ];
 }
 
-function table(edition: EditionDef, id: TableDef['id']): TableDef {
-  return edition.tables.find((t) => t.id === id)!;
-}
+/** The prose each declared statement is read from, and the rule its findings carry. */
+const STATEMENTS: Record<NarrativeComparisonDef['statement'], { patterns: RegExp[]; rule: string }> = {
+  received: { patterns: RECEIVED, rule: RULE_CODES.narrativeApplications },
+  processed: { patterns: [PROCESSED], rule: RULE_CODES.narrativeApplications },
+  reviews: { patterns: [REVIEWS], rule: RULE_CODES.narrativeReviews },
+  lawsuits: { patterns: [LAWSUITS], rule: RULE_CODES.narrativeLawsuits },
+};
 
 export function checkNarrative(edition: EditionDef, narratives: ParsedNarrative[], values: CellValues): Finding[] {
-  const apps = table(edition, 'applications');
-  const app = (row: string) => cellKey(apps, row, 'total');
-  const suits = table(edition, 'lawsuits');
-  const suit = (col: string) => cellKey(suits, suits.blocks[0].rows[0].key, col);
-
-  const received = firstStated(narratives, ...RECEIVED);
-  const processed = firstStated(narratives, PROCESSED);
-  const reviews = firstStated(narratives, REVIEWS);
-  const lawsuits = firstStated(narratives, LAWSUITS);
-
   return [
     ...narratives.flatMap(channelSums),
-    // "收到申请N件" is read as new applications, or new plus carried over (both usages are common).
-    ...compare(edition, RULE_CODES.narrativeApplications, received, [[app('new')], [app('new'), app('carried_over')]], values, '收到的申请数'),
-    ...compare(edition, RULE_CODES.narrativeApplications, processed, [[app('processed_total')]], values, '办结的申请数'),
-    ...compare(edition, RULE_CODES.narrativeReviews, reviews, [[suit('review.total')]], values, '行政复议数'),
-    // Some reports count only lawsuits filed directly, leaving 复议后起诉 to the review count.
-    ...compare(edition, RULE_CODES.narrativeLawsuits, lawsuits, [[suit('litigation_direct.total'), suit('litigation_after_review.total')], [suit('litigation_direct.total')]], values, '行政诉讼数'),
+    ...edition.narrativeComparisons.flatMap((c) => {
+      const s = STATEMENTS[c.statement];
+      return compare(edition, s.rule, firstStated(narratives, ...s.patterns), c.readings, values, c.what);
+    }),
   ];
 }

@@ -18,9 +18,9 @@ function editionName(e: EditionDef): string {
 }
 
 /**
- * Title, statistics period and import year must name the same year (editions.md §8: a page filed
+ * Title, statistics period and import year must name the same year (docs/format.md; a page filed
  * under one year calling itself another, periods like "202020年"), and the template edition must
- * be the one in force for that year (2019 edition for 2019–2020, 2021 edition from 2021).
+ * be the one in force for that year by the years each edition declares.
  */
 export function checkPeriod(report: Pick<ParsedReport, 'title' | 'period' | 'year' | 'edition'>, importYear?: number): Finding[] {
   const sources: YearSource[] = [];
@@ -66,8 +66,9 @@ export function checkPeriod(report: Pick<ParsedReport, 'title' | 'period' | 'yea
         severity: 'warning',
         status: 'failed',
         cells: [],
-        expected: Number(due.id),
-        actual: Number(used.id),
+        // Editions are named by the year they start (ids are open strings).
+        expected: due.years.from,
+        actual: used.years.from,
         message: `${year}年度报告应使用${editionName(due)}的表格，实际使用的是${editionName(used)}`,
       });
     }

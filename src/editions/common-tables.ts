@@ -1,6 +1,6 @@
 import type { ColumnDef, DerivedRowDef, GroupDef, RowDef, RuleDecl, SectionDef, TableDef } from './edition.types';
 
-/** Headings of the six sections; variants as published (editions.md §2). */
+/** Headings of the six sections; variants as published (docs/format.md, "Sections"). */
 export const SECTIONS: SectionDef[] = [
   { number: 1, heading: '总体情况', variants: ['工作基本情况', '基本情况', '概述'] },
   { number: 2, heading: '主动公开政府信息情况' },
@@ -78,6 +78,14 @@ export function applicationsTable(otherRows: RowDef[]): TableDef {
     heading: '收到和处理政府信息公开申请情况',
     marker: '本年新收政府信息公开申请数量',
     keyPattern: 'applications.{row}.{col}',
+    layout: 'labelled_rows',
+    api: {
+      type: 'ApplicationTable',
+      perEdition: false,
+      fields: 'rows',
+      rowType: 'ApplicantCounts',
+      description: 'Section 三. Rows of another edition are null; derived rows (denied, unavailable, unprocessed, otherAll) are sums of their reasons.',
+    },
     blocks: [{ rows: applicationRows(otherRows), columns: APPLICANT_COLUMNS }],
   };
 }
@@ -102,6 +110,8 @@ export const LAWSUITS_TABLE: TableDef = {
   heading: '政府信息公开行政复议、行政诉讼情况',
   marker: '行政复议',
   keyPattern: '{col}',
+  layout: 'single_row',
+  api: { type: 'LawsuitTable', perEdition: false, fields: 'column_groups', rowType: 'CaseOutcomes', description: 'Section 四, by review and lawsuit kind.' },
   blocks: [
     {
       rows: [{ key: 'cases', label: '' }],
@@ -157,6 +167,7 @@ export function applicationRules(otherRows: RowDef[]): RuleDecl[] {
 export function derivedApplicationRows(otherRows: RowDef[]): DerivedRowDef[] {
   const rows = applicationRows(otherRows);
   return APPLICATION_GROUPS.map((g) => ({
+    table: 'applications' as const,
     key: g.key,
     label: g.label,
     parts: rows.filter((r) => r.group === g.key).map((r) => r.key),

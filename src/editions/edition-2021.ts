@@ -1,4 +1,5 @@
 import type { EditionDef, RowDef } from './edition.types';
+import { APPLICATION_CARRY_OVER, APPLICATION_RATES, NARRATIVE_COMPARISONS, TITLE_SUFFIX } from './common-measures';
 import { APPLICATION_GROUPS, applicationRules, applicationsTable, derivedApplicationRows, LAWSUITS_TABLE, SECTIONS } from './common-tables';
 
 const DECISIONS = [{ key: 'decisions', label: '本年处理决定数量', unit: 'count' as const }];
@@ -35,18 +36,22 @@ export const EDITION_2021: EditionDef = {
       heading: '主动公开政府信息情况',
       marker: '第二十条',
       keyPattern: 'active.{row}.{col}',
+      layout: 'labelled_rows',
+      api: { type: 'ActiveDisclosure', perEdition: true, fields: 'rows', description: 'Section 二, typed by edition.' },
       blocks: [
         {
           caption: '第二十条第（一）项',
+          typeName: 'DocumentCounts',
           rows: [
             { key: 'regulations', label: '规章' },
             { key: 'normative', label: '行政规范性文件' },
           ],
           columns: DOCUMENT_COLUMNS,
         },
-        { caption: '第二十条第（五）项', rows: [{ key: 'licensing', label: '行政许可' }], columns: DECISIONS },
+        { caption: '第二十条第（五）项', typeName: 'Decisions', rows: [{ key: 'licensing', label: '行政许可' }], columns: DECISIONS },
         {
           caption: '第二十条第（六）项',
+          typeName: 'Decisions',
           rows: [
             { key: 'penalty', label: '行政处罚' },
             { key: 'coercion', label: '行政强制' },
@@ -55,6 +60,7 @@ export const EDITION_2021: EditionDef = {
         },
         {
           caption: '第二十条第（八）项',
+          typeName: 'Fees',
           rows: [{ key: 'fees', label: '行政事业性收费' }],
           columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', variants: ['本年收费金额'], unit: 'wan_yuan' }],
         },
@@ -64,6 +70,11 @@ export const EDITION_2021: EditionDef = {
     LAWSUITS_TABLE,
   ],
   groups: APPLICATION_GROUPS,
+  titleSuffix: TITLE_SUFFIX,
+  carryOver: APPLICATION_CARRY_OVER,
+  narrativeComparisons: NARRATIVE_COMPARISONS,
+  rates: APPLICATION_RATES,
+  breaksComparison: [2],
   derivedRows: derivedApplicationRows(OTHER_ROWS),
   rules: applicationRules(OTHER_ROWS),
   markers: ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '逾期不补正', '逾期未按收费通知要求缴纳费用'],

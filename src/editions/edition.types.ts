@@ -1,6 +1,9 @@
-/** The annual-report template as data: parser, checks, API and dashboard all read these shapes. */
-export type EditionId = '2019' | '2021';
-export const EDITION_IDS: readonly EditionId[] = ['2019', '2021'];
+/**
+ * The annual-report template as data: parser, checks, API, renderer and docs/format.md all read
+ * these shapes. An edition is an open id ("2019", "2021", …) registered in edition-registry.ts, so
+ * a new template edition is one more definition file.
+ */
+export type EditionId = string;
 
 /** `count` cells are whole non-negative numbers; `signed_count` may be negative (本年增/减); `wan_yuan` is money in 万元. */
 export type Unit = 'count' | 'signed_count' | 'wan_yuan';
@@ -24,11 +27,33 @@ export interface RowDef {
 export interface BlockDef {
   /** Section 二 caption row (第二十条第（一）项); absent for 三 and 四. */
   caption?: string;
+  /** GraphQL object type of this block's rows, before the edition id ("DocumentCounts" → DocumentCounts2019); blocks may share one. */
+  typeName?: string;
   rows: RowDef[];
   columns: ColumnDef[];
 }
 
+/** The three tabled sections of the template; code reaches a table by this role, never by position. */
 export type TableId = 'active' | 'applications' | 'lawsuits';
+
+/**
+ * How a source table is read: `labelled_rows` — every data row starts with its row label and the
+ * values follow in column order (二, 三); `single_row` — one unlabelled row of values under header
+ * rows, in column order (四).
+ */
+export type TableLayout = 'labelled_rows' | 'single_row';
+
+/** How a table appears in the GraphQL API (edition-sdl.ts writes the SDL from this). */
+export interface TableApiDef {
+  /** Object type name; per edition the edition id is appended and `type` becomes a union of them. */
+  type: string;
+  perEdition: boolean;
+  /** `rows`: a field per row (derived rows too); `column_groups`: a field per `group` of `group.field` column keys. */
+  fields: 'rows' | 'column_groups';
+  /** Object type of one field for shared tables (per-edition tables name theirs on each block). */
+  rowType?: string;
+  description: string;
+}
 
 export interface TableDef {
   id: TableId;
@@ -40,6 +65,8 @@ export interface TableDef {
   marker: string;
   /** How a cell key is spelt: `{row}` and `{col}` are replaced by the row and column keys. */
   keyPattern: string;
+  layout: TableLayout;
+  api: TableApiDef;
   blocks: BlockDef[];
 }
 
@@ -85,10 +112,37 @@ export type RuleDecl =
     };
 
 export interface DerivedRowDef {
+  /** The table whose rows it sums, and whose columns it has. */
+  table: TableId;
   key: string;
   label: string;
   /** Rows summed, per column. */
   parts: string[];
+}
+
+/** This report's 结转 must equal last year's: `from` row of the previous report = `to` row of this one, per column. */
+export interface CarryOverDef {
+  table: TableId;
+  from: string;
+  to: string;
+}
+
+/**
+ * A figure the narrative states, compared with the tables: `statement` names the prose pattern
+ * (narrative.check.ts recognises it and names the rule), `readings` the accepted cell sums, the first being the one reported.
+ */
+export interface NarrativeComparisonDef {
+  statement: 'received' | 'processed' | 'reviews' | 'lawsuits';
+  readings: string[][];
+  /** What is compared, in the finding's message. */
+  what: string;
+}
+
+/** A rate of the roll-ups: linear terms (coefficient, key) over cell or derived keys. */
+export interface RateDef {
+  key: string;
+  numerator: Array<[coefficient: number, key: string]>;
+  denominator: Array<[coefficient: number, key: string]>;
 }
 
 export interface EditionDef {
@@ -103,4 +157,14 @@ export interface EditionDef {
   rules: RuleDecl[];
   /** Labels only this edition prints; edition detection counts them. */
   markers: string[];
+  /** Printed after the agency name and year in the title ("XXX2021年政府信息公开工作年度报告"). */
+  titleSuffix: string;
+  carryOver: CarryOverDef[];
+  narrativeComparisons: NarrativeComparisonDef[];
+  rates: RateDef[];
+  /**
+   * Sections whose figures compare across editions only from this edition's first year on (二
+   * changed meaning in 2021); other rows compare wherever both editions have them.
+   */
+  breaksComparison: number[];
 }

@@ -1,21 +1,14 @@
 import { EDITION_2019 } from './edition-2019';
 import { EDITION_2021 } from './edition-2021';
-import type { BlockDef, ColumnDef, EditionDef, EditionId, RowDef, TableDef, Unit } from './edition.types';
+import { registerEdition } from './edition-registry';
+import type { BlockDef, ColumnDef, DerivedRowDef, EditionDef, EditionId, RowDef, TableDef, TableId, Unit } from './edition.types';
 
 export * from './edition.types';
+export { allEditions, editionForYear, editionsGeneration, editionYears, EDITIONS, findEdition, getEdition, perGeneration, registerEdition } from './edition-registry';
 
-export const EDITIONS: Record<EditionId, EditionDef> = { '2019': EDITION_2019, '2021': EDITION_2021 };
-
-export function getEdition(id: string): EditionDef {
-  const e = (EDITIONS as Record<string, EditionDef>)[id];
-  if (!e) throw new Error(`unknown edition ${id}`);
-  return e;
-}
-
-/** The edition in force for a report year. */
-export function editionForYear(year: number): EditionDef {
-  return year <= (EDITION_2019.years.to ?? Infinity) ? EDITION_2019 : EDITION_2021;
-}
+// The built-in editions; a further one is registered by its own module with registerEdition.
+registerEdition(EDITION_2019);
+registerEdition(EDITION_2021);
 
 export interface CellDef {
   key: string;
@@ -57,15 +50,33 @@ export function cellDef(edition: EditionDef, key: string): CellDef | undefined {
   return idx.get(key);
 }
 
-export function tableOf(edition: EditionDef, id: TableDef['id']): TableDef {
-  return edition.tables.find((t) => t.id === id)!;
+/** The edition's table in a role; every edition has the three tabled sections. */
+export function tableOf(edition: EditionDef, id: TableId): TableDef {
+  const table = edition.tables.find((t) => t.id === id);
+  if (!table) throw new Error(`edition ${edition.id} has no ${id} table`);
+  return table;
+}
+
+/** `group.field` column keys (section 四) by group, in template order. */
+export function columnGroups(table: TableDef): Array<{ group: string; columns: Array<{ field: string; column: ColumnDef }> }> {
+  const out = new Map<string, Array<{ field: string; column: ColumnDef }>>();
+  for (const column of table.blocks.flatMap((b) => b.columns)) {
+    const dot = column.key.indexOf('.');
+    const [group, field] = dot < 0 ? ['', column.key] : [column.key.slice(0, dot), column.key.slice(dot + 1)];
+    out.set(group, [...(out.get(group) ?? []), { field, column }]);
+  }
+  return [...out].map(([group, columns]) => ({ group, columns }));
 }
 
 /** Derived cell keys (`applications.denied.total` …) of an edition. */
 export function derivedKeys(edition: EditionDef): string[] {
-  const table = tableOf(edition, 'applications');
-  const cols = table.blocks[0].columns;
-  return edition.derivedRows.flatMap((d) => cols.map((c) => cellKey(table, d.key, c.key)));
+  return [...derivedParts(edition).keys()];
+}
+
+/** A derived row's cells: its table's columns (of the first block: derived rows sum one block's rows). */
+export function derivedColumns(edition: EditionDef, d: DerivedRowDef): { table: TableDef; columns: ColumnDef[] } {
+  const table = tableOf(edition, d.table);
+  return { table, columns: table.blocks[0].columns };
 }
 
 const partsCache = new Map<EditionId, Map<string, string[]>>();
@@ -73,11 +84,11 @@ const partsCache = new Map<EditionId, Map<string, string[]>>();
 export function derivedParts(edition: EditionDef): Map<string, string[]> {
   let out = partsCache.get(edition.id);
   if (!out) {
-    const table = tableOf(edition, 'applications');
-    const cols = table.blocks[0].columns;
     out = new Map();
-    for (const d of edition.derivedRows)
-      for (const c of cols) out.set(cellKey(table, d.key, c.key), d.parts.map((p) => cellKey(table, p, c.key)));
+    for (const d of edition.derivedRows) {
+      const { table, columns } = derivedColumns(edition, d);
+      for (const c of columns) out.set(cellKey(table, d.key, c.key), d.parts.map((p) => cellKey(table, p, c.key)));
+    }
     partsCache.set(edition.id, out);
   }
   return out;

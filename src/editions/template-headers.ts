@@ -1,10 +1,9 @@
 /**
  * Header cells around the template's figures (the cells themselves are in the edition tables).
- * Identical in both editions; the renderer lays them out, the readers skip them.
+ * Identical in both editions (the title suffix is each edition's `titleSuffix`); the renderer lays
+ * them out, the readers skip them.
  */
 export const TEMPLATE_HEADERS = {
-  /** Title after the agency name and year: "XXX2021年政府信息公开工作年度报告". */
-  titleSuffix: '政府信息公开工作年度报告',
   /** Section 二: first header cell of every block, above the row labels. */
   activeRowHeader: '信息内容',
   /** Section 三: top-left cell over the three label columns. */

@@ -14,27 +14,44 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** Section 二, typed by edition. */
 export type ActiveDisclosure = ActiveDisclosure2019 | ActiveDisclosure2021;
 
+/** Section 二, typed by edition. Edition 2019. */
 export type ActiveDisclosure2019 = {
   __typename?: 'ActiveDisclosure2019';
+  /** 行政强制 */
   coercion: ItemCounts2019;
+  /** 行政事业性收费 */
   fees: ItemCounts2019;
+  /** 行政许可 */
   licensing: ItemCounts2019;
+  /** 规范性文件 */
   normative: DocumentCounts2019;
+  /** 其他对外管理服务事项 */
   otherServices: ItemCounts2019;
+  /** 行政处罚 */
   penalty: ItemCounts2019;
+  /** 政府集中采购 */
   procurement: Procurement2019;
+  /** 规章 */
   regulations: DocumentCounts2019;
 };
 
+/** Section 二, typed by edition. Edition 2021. */
 export type ActiveDisclosure2021 = {
   __typename?: 'ActiveDisclosure2021';
+  /** 行政强制 */
   coercion: Decisions2021;
+  /** 行政事业性收费 */
   fees: Fees2021;
+  /** 行政许可 */
   licensing: Decisions2021;
+  /** 行政规范性文件 */
   normative: DocumentCounts2021;
+  /** 行政处罚 */
   penalty: Decisions2021;
+  /** 规章 */
   regulations: DocumentCounts2021;
 };
 
@@ -125,61 +142,101 @@ export type AggregateRowValueArgs = {
   key: Scalars['String']['input'];
 };
 
-/** One row of section 三, by applicant. */
+/** One row of ApplicationTable, by column. */
 export type ApplicantCounts = {
   __typename?: 'ApplicantCounts';
+  /** 商业企业 */
   business?: Maybe<Scalars['Float']['output']>;
+  /** 法律服务机构 */
   legalService?: Maybe<Scalars['Float']['output']>;
+  /** 自然人 */
   naturalPerson?: Maybe<Scalars['Float']['output']>;
+  /** 其他 */
   otherOrg?: Maybe<Scalars['Float']['output']>;
+  /** 科研机构 */
   research?: Maybe<Scalars['Float']['output']>;
+  /** 社会公益组织 */
   socialOrg?: Maybe<Scalars['Float']['output']>;
+  /** 总计 */
   total?: Maybe<Scalars['Float']['output']>;
 };
 
-/** Section 三. Rows of the other edition are null; derived rows (denied, unavailable, unprocessed, otherAll) are sums of their reasons. */
+/** Section 三. Rows of another edition are null; derived rows (denied, unavailable, unprocessed, otherAll) are sums of their reasons. */
 export type ApplicationTable = {
   __typename?: 'ApplicationTable';
+  /** 四、结转下年度继续办理 */
   carriedForward: ApplicantCounts;
+  /** 二、上年结转政府信息公开申请数量 */
   carriedOver: ApplicantCounts;
+  /** （三）不予公开（各项之和） */
   denied: ApplicantCounts;
+  /** 7.属于行政执法案卷 */
   deniedEnforcement: ApplicantCounts;
+  /** 5.属于三类内部事务信息 */
   deniedInternal: ApplicantCounts;
+  /** 6.属于四类过程性信息 */
   deniedProcess: ApplicantCounts;
+  /** 2.其他法律行政法规禁止公开 */
   deniedProhibited: ApplicantCounts;
+  /** 8.属于行政查询事项 */
   deniedQuery: ApplicantCounts;
+  /** 3.危及“三安全一稳定” */
   deniedSecurity: ApplicantCounts;
+  /** 1.属于国家秘密 */
   deniedStateSecret: ApplicantCounts;
+  /** 4.保护第三方合法权益 */
   deniedThirdParty: ApplicantCounts;
+  /** （一）予以公开 */
   granted: ApplicantCounts;
+  /** 一、本年新收政府信息公开申请数量 */
   new: ApplicantCounts;
-  /** 2019 edition only. */
+  /** （六）其他处理 Only in edition 2019. */
   other: ApplicantCounts;
+  /** （六）其他处理（各项之和） */
   otherAll: ApplicantCounts;
+  /** 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 Only in edition 2021. */
   otherNoFee: ApplicantCounts;
-  /** 2021 edition only. */
+  /** 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 Only in edition 2021. */
   otherNoSupplement: ApplicantCounts;
+  /** 3.其他 Only in edition 2021. */
   otherOther: ApplicantCounts;
+  /** （二）部分公开（区分处理的，只计这一情形，不计其他情形） */
   partlyGranted: ApplicantCounts;
+  /** （七）总计 */
   processedTotal: ApplicantCounts;
+  /** （四）无法提供（各项之和） */
   unavailable: ApplicantCounts;
+  /** 2.没有现成信息需要另行制作 */
   unavailableNeedsCreation: ApplicantCounts;
+  /** 1.本机关不掌握相关政府信息 */
   unavailableNotHeld: ApplicantCounts;
+  /** 3.补正后申请内容仍不明确 */
   unavailableUnclear: ApplicantCounts;
+  /** （五）不予处理（各项之和） */
   unprocessed: ApplicantCounts;
+  /** 5.要求行政机关确认或重新出具已获取信息 */
   unprocessedConfirmation: ApplicantCounts;
+  /** 4.无正当理由大量反复申请 */
   unprocessedExcessive: ApplicantCounts;
+  /** 1.信访举报投诉类申请 */
   unprocessedPetition: ApplicantCounts;
+  /** 3.要求提供公开出版物 */
   unprocessedPublication: ApplicantCounts;
+  /** 2.重复申请 */
   unprocessedRepeated: ApplicantCounts;
 };
 
 export type CaseOutcomes = {
   __typename?: 'CaseOutcomes';
+  /** 结果纠正 */
   corrected?: Maybe<Scalars['Float']['output']>;
+  /** 其他结果 */
   other?: Maybe<Scalars['Float']['output']>;
+  /** 尚未审结 */
   pending?: Maybe<Scalars['Float']['output']>;
+  /** 总计 */
   total?: Maybe<Scalars['Float']['output']>;
+  /** 结果维持 */
   upheld?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -347,20 +404,27 @@ export type Count = {
 
 export type Decisions2021 = {
   __typename?: 'Decisions2021';
+  /** 本年处理决定数量 */
   decisions?: Maybe<Scalars['Float']['output']>;
 };
 
 export type DocumentCounts2019 = {
   __typename?: 'DocumentCounts2019';
+  /** 本年新制作数量 */
   made?: Maybe<Scalars['Float']['output']>;
+  /** 本年新公开数量 */
   published?: Maybe<Scalars['Float']['output']>;
+  /** 对外公开总数量 */
   total?: Maybe<Scalars['Float']['output']>;
 };
 
 export type DocumentCounts2021 = {
   __typename?: 'DocumentCounts2021';
+  /** 现行有效件数 */
   inForce?: Maybe<Scalars['Float']['output']>;
+  /** 本年制发件数 */
   issued?: Maybe<Scalars['Float']['output']>;
+  /** 本年废止件数 */
   repealed?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -378,7 +442,7 @@ export type Edition = {
 
 export type Fees2021 = {
   __typename?: 'Fees2021';
-  /** 万元 */
+  /** 本年收费金额（单位：万元） */
   amount?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -444,15 +508,22 @@ export type FindingStatus =
 
 export type ItemCounts2019 = {
   __typename?: 'ItemCounts2019';
+  /** 本年增/减 */
   change?: Maybe<Scalars['Float']['output']>;
+  /** 处理决定数量 */
   decisions?: Maybe<Scalars['Float']['output']>;
+  /** 上一年项目数量 */
   prevItems?: Maybe<Scalars['Float']['output']>;
 };
 
+/** Section 四, by review and lawsuit kind. */
 export type LawsuitTable = {
   __typename?: 'LawsuitTable';
+  /** 行政诉讼·复议后起诉 */
   litigationAfterReview: CaseOutcomes;
+  /** 行政诉讼·未经复议直接起诉 */
   litigationDirect: CaseOutcomes;
+  /** 行政复议 */
   review: CaseOutcomes;
 };
 
@@ -506,7 +577,9 @@ export type PageInfo = {
 
 export type Procurement2019 = {
   __typename?: 'Procurement2019';
+  /** 采购总金额（万元） */
   amount?: Maybe<Scalars['Float']['output']>;
+  /** 采购项目数量 */
   items?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -668,7 +741,7 @@ export type Report = {
   /** Cells in template order; `prefix` filters by key prefix, e.g. "applications.new". */
   cells: Array<Cell>;
   current: Scalars['Boolean']['output'];
-  /** Template edition: "2019" or "2021". */
+  /** Template edition id ("2019", "2021", …; `editions` lists them). */
   edition: Scalars['String']['output'];
   findings: Array<Finding>;
   id: Scalars['ID']['output'];
@@ -692,7 +765,7 @@ export type Report = {
   /** The source as received; DOCX and PDF as their extracted text. */
   sourceText: Scalars['String']['output'];
   title?: Maybe<Scalars['String']['output']>;
-  /** A cell by key (keys.md), derived keys included; null when blank or not in this edition. */
+  /** A cell by key (docs/format.md), derived keys included; null when blank or not in this edition. */
   value?: Maybe<Scalars['Float']['output']>;
   year: Scalars['Int']['output'];
 };
@@ -762,7 +835,7 @@ export type ReportScope =
 /**
  * Sums of the current OWN reports of a region's subtree (or of an agency with its branches and
  * subordinate agencies) for a year. Consolidated reports never enter. Rates are recomputed from the
- * sums (a ratio of sums, never a mean of rates). Keys: cell keys (keys.md), derived keys, rates —
+ * sums (a ratio of sums, never a mean of rates). Keys: cell keys (docs/format.md), derived keys, rates —
  * see `metrics`.
  */
 export type Rollup = {
@@ -783,7 +856,7 @@ export type Rollup = {
 /**
  * Sums of the current OWN reports of a region's subtree (or of an agency with its branches and
  * subordinate agencies) for a year. Consolidated reports never enter. Rates are recomputed from the
- * sums (a ratio of sums, never a mean of rates). Keys: cell keys (keys.md), derived keys, rates —
+ * sums (a ratio of sums, never a mean of rates). Keys: cell keys (docs/format.md), derived keys, rates —
  * see `metrics`.
  */
 export type RollupValueArgs = {
@@ -794,7 +867,7 @@ export type RollupValueArgs = {
 /**
  * Sums of the current OWN reports of a region's subtree (or of an agency with its branches and
  * subordinate agencies) for a year. Consolidated reports never enter. Rates are recomputed from the
- * sums (a ratio of sums, never a mean of rates). Keys: cell keys (keys.md), derived keys, rates —
+ * sums (a ratio of sums, never a mean of rates). Keys: cell keys (docs/format.md), derived keys, rates —
  * see `metrics`.
  */
 export type RollupValuesArgs = {

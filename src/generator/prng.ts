@@ -1,24 +1,12 @@
-/** Seeded PRNG (mulberry32): the same seed gives the same population on every machine. */
-export class Prng {
-  private s: number;
+import { SeededRandom } from '../common/seeded-random';
+
+/** The population generator's draws: the shared seeded generator plus the shapes real reports have. */
+export class Prng extends SeededRandom {
   constructor(seed: number) {
-    this.s = seed >>> 0 || 0x9e3779b9;
+    // A zero seed would start mulberry32 from 0; the generator has always mapped it to this constant.
+    super(seed >>> 0 || 0x9e3779b9);
   }
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)];
-  }
+
   /** Heavy-tailed size: most draws a handful, a few thousands (real application counts look like this). */
   skewed(): number {
     const u = this.next();
@@ -28,6 +16,7 @@ export class Prng {
     if (u < 0.985) return this.int(41, 400);
     return this.int(401, 4000);
   }
+
   /** Splits n into parts proportional to weights (jittered), summing exactly to n. */
   split(n: number, weights: readonly number[]): number[] {
     const w = weights.map((x) => x * (0.5 + this.next()));
@@ -40,6 +29,7 @@ export class Prng {
     }
     return out;
   }
+
   private weighted(w: number[], sum: number): number {
     let u = this.next() * sum;
     for (let i = 0; i < w.length; i++) if ((u -= w[i]) < 0) return i;

@@ -17,11 +17,14 @@ export interface EditionPlan {
   edition: EditionDef;
   totalCol: string;
   partCols: string[];
+  /** Code of the edition rule that applicant columns sum to 总计 (a planted defect breaks it). */
+  applicantTotalRule: string;
   head: string[];
   tail: { processed: string; forward: string };
   outcomes: string[];
   outcomeWeights: number[];
-  lawsuitGroups: Array<{ total: string; parts: string[] }>;
+  /** Section 四 groups with the code of the rule that their outcomes sum to 总计. */
+  lawsuitGroups: Array<{ rule: string; total: string; parts: string[] }>;
   /** Section 三 cell key of a row and column, as the edition spells it. */
   appKey: (row: string, col: string) => string;
   applicationKeys: string[];
@@ -42,11 +45,12 @@ export function planFor(edition: EditionDef): EditionPlan {
     edition,
     totalCol: colRule.total,
     partCols: colRule.parts,
+    applicantTotalRule: colRule.code,
     head: balance.left,
     tail: { processed: rowRule.total, forward: balance.right.find((r) => r !== rowRule.total)! },
     outcomes,
     outcomeWeights: outcomes.map((k) => OUTCOME_WEIGHT[k] ?? (groupOf.get(k) ? GROUP_WEIGHT[groupOf.get(k)!] / (groupOf.get(k) === 'other_all' ? groupSize('other_all') : 1) : 1)),
-    lawsuitGroups: rulesOf(edition, 'column_sum', 'lawsuits').map((r) => ({ total: r.total, parts: r.parts })),
+    lawsuitGroups: rulesOf(edition, 'column_sum', 'lawsuits').map((r) => ({ rule: r.code, total: r.total, parts: r.parts })),
     appKey: (row, col) => cellKey(tableOf(edition, 'applications'), row, col),
     applicationKeys: cellsOf(edition).filter((c) => c.table.id === 'applications').map((c) => c.key),
     active: cellsOf(edition).filter((c) => c.table.id === 'active').map((c) => ({ key: c.key, unit: c.unit })),

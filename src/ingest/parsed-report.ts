@@ -1,6 +1,6 @@
 import type { EditionId } from '../editions';
 import type { SourceLocation } from '../common/errors';
-import type { SourceFormat } from './report-document';
+import type { CellSource, SourceFormat } from './report-document';
 
 export interface ParsedCell {
   /** Exact decimal text ("12.90", "-22", "7539.443252"), or null for a blank or no-figure cell. */
@@ -8,6 +8,16 @@ export interface ParsedCell {
   /** The cell text as published. */
   raw: string;
   location: SourceLocation;
+  /** Where the figure was read (provenance); null for a cell the source does not print. */
+  source?: CellSource | null;
+}
+
+export interface ParsedNotice {
+  rule: string;
+  message: string;
+  /** Cell keys the notice concerns. */
+  cells?: string[];
+  location?: SourceLocation;
 }
 
 export interface ParsedNarrative {
@@ -26,9 +36,14 @@ export interface ParsedReport {
   period: string | null;
   publishedOn: string | null;
   format: SourceFormat;
-  /** Every cell of the edition, keyed as in keys.md. */
+  /** Every cell of the edition, keyed as in docs/format.md. */
   cells: Record<string, ParsedCell>;
   narratives: ParsedNarrative[];
+  /**
+   * Layout facts a reader established and the checks must report (a 2021 table printed with the
+   * 2019 one-row （六）…): each becomes a finding of its rule.
+   */
+  notices?: ParsedNotice[];
   /** Things read but not mapped (extra local rows…), said rather than dropped. */
   warnings: string[];
 }

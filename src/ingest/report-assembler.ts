@@ -1,4 +1,4 @@
-import { EDITIONS, cellsOf, type EditionDef, type TableDef } from '../editions';
+import { allEditions, cellsOf, perGeneration, type EditionDef, type TableDef } from '../editions';
 import { normalizeLabel } from '../editions/label';
 import { ReportParseError } from '../common/errors';
 import type { ParsedCell, ParsedNarrative, ParsedReport } from './parsed-report';
@@ -9,14 +9,17 @@ import { SECTION_NUMERALS as NUMERALS } from '../editions/template-headers';
 
 const HEADING = /^[\s\u3000\u00a0]*([一二三四五六])\s*[、.．,，]\s*(.+?)[\s\u3000\u00a0]*$/u;
 
-/** Section number of a heading paragraph, or 0. Headings must name their section (editions.md §2). */
-export function headingNumber(text: string, edition: EditionDef = EDITIONS['2021']): number {
+/**
+ * Section number of a heading paragraph, or 0. Headings must name their section (docs/format.md,
+ * "Sections"): as the given edition spells it, or, before the edition is known, as any edition does.
+ */
+export function headingNumber(text: string, edition?: EditionDef): number {
   const m = HEADING.exec(text.normalize('NFKC').split('\n')[0]);
   if (!m || m[2].length > 40) return 0;
   const n = NUMERALS.indexOf(m[1]) + 1;
-  const section = edition.sections.find((s) => s.number === n)!;
   const body = normalizeLabel(m[2]);
-  const names = [section.heading, ...(section.variants ?? [])].map(normalizeLabel);
+  const sections = (edition ? [edition] : allEditions()).flatMap((e) => e.sections.filter((s) => s.number === n));
+  const names = sections.flatMap((s) => [s.heading, ...(s.variants ?? [])]).map(normalizeLabel);
   return names.some((name) => body.includes(name) || name.includes(body)) ? n : 0;
 }
 
@@ -25,7 +28,7 @@ export function detectEdition(tableText: string): EditionDef | undefined {
   const text = normalizeLabel(tableText);
   let best: EditionDef | undefined;
   let bestScore = 0;
-  for (const e of Object.values(EDITIONS)) {
+  for (const e of allEditions()) {
     const score = e.markers.filter((m) => text.includes(normalizeLabel(m))).length;
     if (score > bestScore) [best, bestScore] = [e, score];
   }
@@ -33,13 +36,13 @@ export function detectEdition(tableText: string): EditionDef | undefined {
 }
 
 /** Which template table a source table is, by the text only that table holds, in either edition. */
-const TABLE_MARKERS: Array<[TableDef['id'], string]> = Object.values(EDITIONS).flatMap((e) => e.tables.map((t): [TableDef['id'], string] => [t.id, t.marker]));
+const tableMarkers = perGeneration(() => allEditions().flatMap((e) => e.tables.map((t): [TableDef['id'], string] => [t.id, normalizeLabel(t.marker)])));
 
 function tableText(t: DocTable): string {
   return t.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
 }
 
-const TABLE_SECTIONS = new Map(Object.values(EDITIONS).flatMap((e) => e.tables.map((t): [number, TableDef['id']] => [t.section, t.id])));
+const tableSections = perGeneration(() => new Map(allEditions().flatMap((e) => e.tables.map((t): [number, TableDef['id']] => [t.section, t.id]))));
 
 export interface AssembleOptions {
   file?: string;
@@ -68,8 +71,8 @@ export function assembleReport(doc: ReportDocument, opts: AssembleOptions = {}):
       continue;
     }
     const text = normalizeLabel(tableText(block.table));
-    const byContent = TABLE_MARKERS.find(([, marker]) => text.includes(normalizeLabel(marker)))?.[0];
-    const bySection = TABLE_SECTIONS.get(section);
+    const byContent = tableMarkers().find(([, marker]) => text.includes(marker))?.[0];
+    const bySection = tableSections().get(section);
     const id = byContent ?? bySection;
     if (!id) continue;
     // A table broken across pages arrives as several tables: their rows join up.
@@ -81,7 +84,7 @@ export function assembleReport(doc: ReportDocument, opts: AssembleOptions = {}):
     throw new ReportParseError('no report tables found (sections 二, 三 and 四 hold none of the template\'s rows)', { file });
   }
   const edition = detectEdition(allTableText);
-  if (!edition) throw new ReportParseError('the tables match neither the 2019 nor the 2021 template edition', { file });
+  if (!edition) throw new ReportParseError(`the tables match none of the template editions (${allEditions().map((e) => e.id).join(', ')})`, { file });
 
   const cells: Record<string, ParsedCell> = {};
   const warnings: string[] = [];

@@ -6,10 +6,26 @@
  */
 export type SourceFormat = 'text' | 'html' | 'docx' | 'pdf';
 
+/**
+ * Where in the source a cell was read, so that a figure can be shown beside its place: page and
+ * position for PDF, line for text, table/row/cell index for HTML and DOCX (all 1-based).
+ */
+export interface CellSource {
+  page?: number;
+  /** PDF points from the page's top-left corner. */
+  x?: number;
+  y?: number;
+  line?: number;
+  table?: number;
+  row?: number;
+  cell?: number;
+}
+
 export interface DocCell {
   /** The cell text as in the source, whitespace and all (raw text is kept verbatim). */
   text: string;
   line?: number;
+  source?: CellSource;
 }
 
 export interface DocRow {

@@ -33,7 +33,8 @@ export class TableMapper {
   ) {}
 
   map(rows: DocRow[]): MappedTable {
-    if (this.table.id === 'lawsuits') this.mapSingleRow(rows);
+    // The edition declares how each table is laid out (docs/format.md).
+    if (this.table.layout === 'single_row') this.mapSingleRow(rows);
     else this.mapLabelledRows(rows);
     return { cells: this.cells, warnings: this.warnings };
   }
@@ -42,7 +43,7 @@ export class TableMapper {
     return { file: this.file, section: this.table.section, row, column, line, page };
   }
 
-  /** Section 二 and 三: each data row starts with its label; values follow in column order. */
+  /** `labelled_rows` (二, 三): each data row starts with its label; values follow in column order. */
   private mapLabelledRows(rows: DocRow[]): void {
     const blocks = this.table.blocks;
     const expected: Array<{ block: BlockDef; row: RowDef; labels: string[] }> = blocks.flatMap((block) =>
@@ -136,7 +137,7 @@ export class TableMapper {
     this.cells[key] = { value: parsed.value, raw: cell.text, location };
   }
 
-  /** Section 四: one row of fifteen values under two or three header rows. */
+  /** `single_row` (四): one row of values (fifteen in 四) under two or three header rows. */
   private mapSingleRow(rows: DocRow[]): void {
     const block = this.table.blocks[0];
     const n = block.columns.length;
@@ -145,7 +146,7 @@ export class TableMapper {
     if (!dataRow) {
       const longest = rows.filter((r) => !r.cells.some(isLabelCell)).reduce((m, r) => Math.max(m, r.cells.length), 0);
       throw new ReportParseError(
-        `no row of ${n} review and lawsuit figures found (longest row of values has ${longest})`,
+        `no row of ${n} figures (${this.table.heading}) found (longest row of values has ${longest})`,
         this.loc(undefined, undefined, rows[rows.length - 1]?.line),
       );
     }

@@ -1,12 +1,11 @@
 import { mkdir, writeFile } from 'fs/promises';
 import { join } from 'path';
-import { cellsOf, editionForYear } from '../editions';
+import { allEditions, cellsOf, editionForYear } from '../editions';
 import { buildConsistentValues } from '../checks/consistent-values';
 import { renderReport, type RenderFormat, type RenderInput } from './report-renderer';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '../common/seeded-random';
 
-/** Report years the corpus cycles through: both editions, every agency files each year once. */
-const FIRST_YEAR = 2019;
+/** Report years the corpus cycles through from the first edition's: every edition, every agency files each year once. */
 const YEARS = 7;
 
 const SENTENCES = [
@@ -30,7 +29,7 @@ export interface CorpusFile {
 
 /** A report of the corpus: arithmetic-consistent figures, some reports leaving their zeros blank as many agencies do. */
 function corpusReport(index: number, random: SeededRandom, seed: number): RenderInput {
-  const year = FIRST_YEAR + (index % YEARS);
+  const year = allEditions()[0].years.from + (index % YEARS);
   const edition = editionForYear(year);
   const values = buildConsistentValues(edition, (seed * 7919 + index + 1) >>> 0);
   const zerosBlank = random.chance(0.25);
@@ -39,7 +38,7 @@ function corpusReport(index: number, random: SeededRandom, seed: number): Render
   );
   const narratives = [1, 2, 3, 4, 5, 6].map((section) => ({
     section,
-    text: Array.from({ length: 1 + random.int(3) }, () => random.pick(SENTENCES)).join('\n'),
+    text: Array.from({ length: 1 + random.below(3) }, () => random.pick(SENTENCES)).join('\n'),
   }));
   return { edition: edition.id, year, agencyName: `济宁市测试局${Math.floor(index / YEARS) + 1}`, cells, narratives };
 }

@@ -19,7 +19,7 @@ export interface RenderInput {
   year: number;
   agencyName: string;
   title?: string | null;
-  /** Keyed as in keys.md; a key left out renders blank. */
+  /** Keyed as in docs/format.md; a key left out renders blank. */
   cells: Record<string, RenderCell>;
   narratives: RenderNarrative[];
 }

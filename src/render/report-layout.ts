@@ -124,14 +124,14 @@ class LayoutBuilder {
     return { width: columns.length, rows };
   }
 
+  /** Laid out by the table's declared layout: one row of values (四), captioned blocks (二), or labelled rows (三). */
   table(table: TableDef): LayoutTable {
-    if (table.id === 'active') return this.active(table);
-    if (table.id === 'applications') return this.applications(table);
-    return this.lawsuits(table);
+    if (table.layout === 'single_row') return this.lawsuits(table);
+    return table.blocks.some((b) => b.caption) ? this.active(table) : this.applications(table);
   }
 
   build(): ReportLayout {
-    const title = this.input.title?.trim() || `${this.input.agencyName}${this.input.year}年${TEMPLATE_HEADERS.titleSuffix}`;
+    const title = this.input.title?.trim() || `${this.input.agencyName}${this.input.year}年${this.edition.titleSuffix}`;
     const blocks: LayoutBlock[] = [{ kind: 'title', text: title }];
     for (const section of this.edition.sections) {
       blocks.push({ kind: 'heading', text: `${sectionNumeral(section.number)}、${section.heading}` });

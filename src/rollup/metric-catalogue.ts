@@ -1,4 +1,4 @@
-import { cellsOf, derivedParts, EDITIONS, EDITION_IDS, type EditionDef, type EditionId } from '../editions';
+import { allEditions, cellsOf, derivedParts, editionYears, getEdition, perGeneration, type EditionId, type RateDef } from '../editions';
 
 /**
  * Every figure the roll-ups answer, as data: stored cells, derived rows and rates. Roll-ups store
@@ -33,85 +33,45 @@ export interface Metric {
   denominator?: Term[];
 }
 
-const firstYear = (ids: EditionId[]) => Math.min(...ids.map((id) => EDITIONS[id].years.from));
+const firstYear = (ids: EditionId[]) => Math.min(...ids.map((id) => getEdition(id).years.from));
 const lastYear = (ids: EditionId[]) => {
-  const tos = ids.map((id) => EDITIONS[id].years.to);
+  const tos = ids.map((id) => editionYears(getEdition(id)).to);
   return tos.some((t) => t === null) ? null : Math.max(...(tos as number[]));
 };
 
-/** Section 二 changed meaning in 2021 (editions.md §6): only the edition's own years compare. */
-function comparability(section: number, row: string, editions: EditionId[]): Pick<Metric, 'comparableFrom' | 'comparableUntil'> {
-  const inAll = editions.length === EDITION_IDS.length;
-  if (section === 2) {
-    // A row present in both editions still changed columns or meaning: compare from the newest edition on.
-    if (inAll) return { comparableFrom: EDITIONS[EDITION_IDS[EDITION_IDS.length - 1]].years.from, comparableUntil: null };
-    return { comparableFrom: firstYear(editions), comparableUntil: lastYear(editions) };
-  }
-  // Section 三/四 rows are unchanged except （六）, split in 2021: its single-edition rows compare within their edition only.
-  void row;
-  return inAll ? { comparableFrom: firstYear(editions), comparableUntil: null } : { comparableFrom: firstYear(editions), comparableUntil: lastYear(editions) };
+/**
+ * Years a cell compares across editions: from its first edition's on, or from the latest edition
+ * that changed the meaning of its section (`breaksComparison`, docs/format.md: 二 in 2021), until
+ * the last of its editions ends.
+ */
+function comparability(section: number, editions: EditionId[]): Pick<Metric, 'comparableFrom' | 'comparableUntil'> {
+  const breaking = editions.map(getEdition).filter((e) => e.breaksComparison.includes(section));
+  const from = Math.max(firstYear(editions), ...breaking.map((e) => e.years.from));
+  return { comparableFrom: from, comparableUntil: lastYear(editions) };
 }
 
-const RATE_DEFS: Array<{ key: string; numerator: Term[]; denominator: Term[]; formula: string }> = [
-  {
-    key: 'grant_rate',
-    numerator: [[1, 'applications.granted.total'], [1, 'applications.partly_granted.total']],
-    denominator: [[1, 'applications.processed_total.total']],
-    formula: '(applications.granted.total + applications.partly_granted.total) / applications.processed_total.total',
-  },
-  {
-    key: 'full_grant_rate',
-    numerator: [[1, 'applications.granted.total']],
-    denominator: [[1, 'applications.processed_total.total']],
-    formula: 'applications.granted.total / applications.processed_total.total',
-  },
-  {
-    key: 'denial_rate',
-    numerator: [[1, 'applications.denied.total']],
-    denominator: [[1, 'applications.processed_total.total']],
-    formula: 'applications.denied.total / applications.processed_total.total',
-  },
-  {
-    key: 'unavailable_rate',
-    numerator: [[1, 'applications.unavailable.total']],
-    denominator: [[1, 'applications.processed_total.total']],
-    formula: 'applications.unavailable.total / applications.processed_total.total',
-  },
-  {
-    key: 'carry_forward_rate',
-    numerator: [[1, 'applications.carried_forward.total']],
-    denominator: [[1, 'applications.new.total'], [1, 'applications.carried_over.total']],
-    formula: 'applications.carried_forward.total / (applications.new.total + applications.carried_over.total)',
-  },
-  ...(['review', 'litigation_direct', 'litigation_after_review'] as const).map((g) => ({
-    key: `${g}_correction_rate`,
-    numerator: [[1, `${g}.corrected`]] as Term[],
-    denominator: [[1, `${g}.total`], [-1, `${g}.pending`]] as Term[],
-    formula: `${g}.corrected / (${g}.total − ${g}.pending)`,
-  })),
-  {
-    key: 'legal_person_share',
-    numerator: [[1, 'applications.new.total'], [-1, 'applications.new.natural_person']],
-    denominator: [[1, 'applications.new.total']],
-    formula: '(applications.new.total − applications.new.natural_person) / applications.new.total',
-  },
-  {
-    key: 'natural_person_share',
-    numerator: [[1, 'applications.new.natural_person']],
-    denominator: [[1, 'applications.new.total']],
-    formula: 'applications.new.natural_person / applications.new.total',
-  },
-];
+/** "a + b", "a − b"; parenthesised when more than one term. */
+function side(terms: Term[]): string {
+  const text = terms.map(([c, k], i) => (i === 0 ? (c < 0 ? `−${k}` : k) : `${c < 0 ? '−' : '+'} ${k}`)).join(' ');
+  return terms.length > 1 ? `(${text})` : text;
+}
+
+/** The rates every edition declares, by key (the first declaration of a key wins). */
+function rateDefs(): RateDef[] {
+  const out = new Map<string, RateDef>();
+  for (const e of allEditions()) for (const r of e.rates) if (!out.has(r.key)) out.set(r.key, r);
+  return [...out.values()];
+}
 
 function build(): Map<string, Metric> {
   const out = new Map<string, Metric>();
   const editionsOf = new Map<string, EditionId[]>();
-  const meta = new Map<string, { section: number; row: string; unit: MetricUnit }>();
+  const meta = new Map<string, { section: number; unit: MetricUnit }>();
   const parts = new Map<string, Set<string>>();
-  for (const e of Object.values(EDITIONS) as EditionDef[]) {
+  for (const e of allEditions()) {
     for (const c of cellsOf(e)) {
       editionsOf.set(c.key, [...(editionsOf.get(c.key) ?? []), e.id]);
-      meta.set(c.key, { section: c.table.section, row: c.row.key, unit: c.unit });
+      meta.set(c.key, { section: c.table.section, unit: c.unit });
     }
     for (const [k, ps] of derivedParts(e)) {
       editionsOf.set(k, [...(editionsOf.get(k) ?? []), e.id]);
@@ -129,9 +89,9 @@ function build(): Map<string, Metric> {
         formula: [...p].join(' + '),
         unit: 'count',
         additive: true,
-        section: 3,
+        section: meta.get([...p][0])!.section,
         editions: eds,
-        // Derived rows are the same in both editions (keys.md): that is what makes 2020 and 2021 comparable.
+        // Derived rows sum the same reasons in every edition (docs/format.md): that is what makes 2020 and 2021 comparable.
         comparableFrom: firstYear(eds),
         comparableUntil: null,
         parts: [...p],
@@ -139,15 +99,17 @@ function build(): Map<string, Metric> {
       continue;
     }
     const m = meta.get(key)!;
-    out.set(key, { key, kind: 'cell', formula: key, unit: m.unit, additive: true, section: m.section, editions: eds, ...comparability(m.section, m.row, eds) });
+    out.set(key, { key, kind: 'cell', formula: key, unit: m.unit, additive: true, section: m.section, editions: eds, ...comparability(m.section, eds) });
   }
-  for (const r of RATE_DEFS) {
+  for (const r of rateDefs()) {
     const used = [...r.numerator, ...r.denominator].map(([, k]) => out.get(k)!);
-    const editions = EDITION_IDS.filter((id) => used.every((m) => m.editions.includes(id)));
+    const editions = allEditions()
+      .map((e) => e.id)
+      .filter((id) => used.every((m) => m.editions.includes(id)));
     out.set(r.key, {
       key: r.key,
       kind: 'rate',
-      formula: r.formula,
+      formula: `${side(r.numerator)} / ${side(r.denominator)}`,
       unit: 'ratio',
       additive: false,
       section: Math.max(...used.map((m) => m.section)),
@@ -161,7 +123,21 @@ function build(): Map<string, Metric> {
   return out;
 }
 
-export const METRICS: ReadonlyMap<string, Metric> = build();
+const current = perGeneration(build);
+
+/** The catalogue over every registered edition; rebuilt when an edition is registered. */
+export const METRICS: ReadonlyMap<string, Metric> = {
+  get size() {
+    return current().size;
+  },
+  get: (key) => current().get(key),
+  has: (key) => current().has(key),
+  forEach: (fn, thisArg) => current().forEach(fn, thisArg),
+  entries: () => current().entries(),
+  keys: () => current().keys(),
+  values: () => current().values(),
+  [Symbol.iterator]: () => current()[Symbol.iterator](),
+};
 
 export function metric(key: string): Metric | undefined {
   return METRICS.get(key);

@@ -1,4 +1,5 @@
-import { cellDef, cellKey, cellsOf, derivedKeys, derivedParts, EDITIONS, getEdition, tableOf, type EditionDef } from '../editions';
+import { allEditions, cellDef, cellKey, cellsOf, columnGroups, derivedColumns, derivedKeys, derivedParts, getEdition, tableOf, type EditionDef } from '../editions';
+import { camelKey as camel } from '../editions/edition-sdl';
 import type { ReportCell } from '../../entities';
 import { canonical, sumDecimals, toNumber } from '../common/decimal';
 
@@ -11,8 +12,6 @@ export interface CellView {
   row: string;
   column: string;
 }
-
-const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** A report's cells as the API shows them: stored cells with their labels, derived rows summed. */
 export class ReportCells {
@@ -45,11 +44,12 @@ export class ReportCells {
       return { key, value: this.value(key), decimal: this.decimal(key), raw: this.raw(key), section: def.table.section, row: def.row.label, column: def.column.label };
     }
     if (!derivedParts(this.edition).has(key)) return null;
-    const table = tableOf(this.edition, 'applications');
-    for (const derived of this.edition.derivedRows)
-      for (const col of table.blocks[0].columns)
+    for (const derived of this.edition.derivedRows) {
+      const { table, columns } = derivedColumns(this.edition, derived);
+      for (const col of columns)
         if (cellKey(table, derived.key, col.key) === key)
           return { key, value: this.value(key), decimal: this.decimal(key), raw: null, section: table.section, row: derived.label, column: col.label };
+    }
     return null;
   }
 
@@ -59,10 +59,10 @@ export class ReportCells {
     return keys.filter((k) => !prefix || k.startsWith(prefix)).map((k) => this.cell(k)!);
   }
 
-  /** Section 二 as the edition's typed object (`ActiveDisclosure2019` / `ActiveDisclosure2021`). */
+  /** Section 二 as the edition's typed object (`ActiveDisclosure2019` …, named as edition-sdl.ts names it). */
   active(): Record<string, unknown> {
     const table = tableOf(this.edition, 'active');
-    const out: Record<string, unknown> = { __typename: `ActiveDisclosure${this.edition.id}` };
+    const out: Record<string, unknown> = { __typename: `${table.api.type}${this.edition.id}` };
     for (const block of table.blocks)
       for (const row of block.rows)
         out[camel(row.key)] = Object.fromEntries(block.columns.map((c) => [camel(c.key), this.value(cellKey(table, row.key, c.key))]));
@@ -72,10 +72,10 @@ export class ReportCells {
   /** Section 三 over the rows of every edition, so that a row of the other edition reads as nulls. */
   applications(): Record<string, Record<string, number | null>> {
     const out: Record<string, Record<string, number | null>> = {};
-    for (const e of Object.values(EDITIONS)) {
+    for (const e of allEditions()) {
       const table = tableOf(e, 'applications');
       const cols = table.blocks[0].columns;
-      for (const row of [...table.blocks[0].rows, ...e.derivedRows])
+      for (const row of [...table.blocks[0].rows, ...e.derivedRows.filter((d) => d.table === table.id)])
         out[camel(row.key)] = Object.fromEntries(cols.map((c) => [camel(c.key), this.value(cellKey(table, row.key, c.key))]));
     }
     return out;
@@ -84,10 +84,9 @@ export class ReportCells {
   /** Section 四 grouped by review / litigation kind. */
   lawsuits(): Record<string, Record<string, number | null>> {
     const out: Record<string, Record<string, number | null>> = {};
-    for (const c of tableOf(this.edition, 'lawsuits').blocks[0].columns) {
-      const [group, col] = c.key.split('.');
-      (out[camel(group)] ??= {})[camel(col)] = this.value(c.key);
-    }
+    const table = tableOf(this.edition, 'lawsuits');
+    for (const g of columnGroups(table))
+      out[camel(g.group)] = Object.fromEntries(g.columns.map(({ field, column }) => [camel(field), this.value(cellKey(table, table.blocks[0].rows[0].key, column.key))]));
     return out;
   }
 }

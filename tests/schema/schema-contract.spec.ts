@@ -1,11 +1,13 @@
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema';
 import { cellsOf, derivedKeys, EDITIONS } from '../../src/editions';
+import type { Services } from '../../src/services';
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 describe('the GraphQL contract', () => {
-  const schema = buildSchema();
+  // Building the schema only closes over the services; no resolver runs here.
+  const schema = buildSchema({} as Services);
 
   it('reaches every cell key of every edition through the typed section fields', () => {
     const field = (type: GraphQLObjectType, name: string) => {
@@ -24,8 +26,23 @@ describe('the GraphQL contract', () => {
         else expect(field(lawsuits, camel(parts[0])).getFields()[camel(parts[1])]).toBeDefined();
       }
       // And nothing typed that the edition does not define.
-      const activeRows = new Set(e.tables[0].blocks.flatMap((b) => b.rows.map((r) => camel(r.key))));
+      const activeRows = new Set(e.tables.find((t) => t.id === 'active')!.blocks.flatMap((b) => b.rows.map((r) => camel(r.key))));
       expect(Object.keys(active.getFields()).sort()).toEqual([...activeRows].sort());
     }
+  });
+
+  it('keeps the section type names queries use, now generated from the editions', () => {
+    const fields = (name: string) => Object.keys((schema.getType(name) as GraphQLObjectType).getFields());
+    expect((schema.getType('ActiveDisclosure') as unknown as { getTypes(): Array<{ name: string }> }).getTypes().map((t) => t.name)).toEqual(['ActiveDisclosure2019', 'ActiveDisclosure2021']);
+    expect(fields('DocumentCounts2019')).toEqual(['made', 'published', 'total']);
+    expect(fields('ItemCounts2019')).toEqual(['prevItems', 'change', 'decisions']);
+    expect(fields('Procurement2019')).toEqual(['items', 'amount']);
+    expect(fields('DocumentCounts2021')).toEqual(['issued', 'repealed', 'inForce']);
+    expect(fields('Decisions2021')).toEqual(['decisions']);
+    expect(fields('Fees2021')).toEqual(['amount']);
+    expect(fields('ApplicantCounts')).toEqual(['naturalPerson', 'business', 'research', 'socialOrg', 'legalService', 'otherOrg', 'total']);
+    expect(fields('LawsuitTable')).toEqual(['review', 'litigationDirect', 'litigationAfterReview']);
+    expect(fields('CaseOutcomes')).toEqual(['upheld', 'corrected', 'other', 'pending', 'total']);
+    expect(fields('ApplicationTable')).toEqual(expect.arrayContaining(['new', 'other', 'otherNoSupplement', 'otherNoFee', 'otherOther', 'denied', 'otherAll']));
   });
 });

@@ -1,4 +1,7 @@
-/** mulberry32: a small seeded PRNG, so rendered corpora are reproducible from their seed. */
+/**
+ * The one seeded generator (mulberry32) of the project: synthetic populations, rendered corpora
+ * and consistent test reports are reproducible from their seed on every machine.
+ */
 export class SeededRandom {
   private state: number;
 
@@ -16,15 +19,20 @@ export class SeededRandom {
   }
 
   /** Integer in [0, n). */
-  int(n: number): number {
+  below(n: number): number {
     return Math.floor(this.next() * n);
   }
 
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
+  /** Integer in [lo, hi]. */
+  int(lo: number, hi: number): number {
+    return lo + this.below(hi - lo + 1);
   }
 
   chance(p: number): boolean {
     return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[this.below(items.length)];
   }
 }

@@ -12,12 +12,11 @@ import { cpus, totalmem, type as osType, release } from 'os';
 import { join } from 'path';
 import { parseArgs } from 'util';
 import autocannon from 'autocannon';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, ensureDatabase, queryCounter } from '../ormconfig';
+import type { DataSource } from 'typeorm';
+import { openApp } from '../src/app';
 import { readEnv, type Env } from '../src/config/env';
 import { generate } from '../src/generator/generator';
 import { startServer } from '../src/server';
-import { createServices } from '../src/services';
 
 const OUT = __dirname;
 const YEAR = 2024;
@@ -29,21 +28,14 @@ function envFor(region: string): Env {
   return readEnv(raw);
 }
 
-async function open(env: Env): Promise<DataSource> {
-  await ensureDatabase(env);
-  const db = new DataSource(dataSourceOptions(env));
-  await db.initialize();
-  await db.runMigrations({ transaction: 'each' });
-  return db;
-}
-
 /** Child: serve GraphQL and answer statement-count requests over IPC. */
 async function serve(region: string) {
-  const db = await open(envFor(region));
-  const server = await startServer(db, { PORT: 0, JWT_SECRET: undefined, RESPONSE_CACHE: process.env.RESPONSE_CACHE === 'off' ? 'off' : 'on' }, createServices());
+  const env = envFor(region);
+  const app = await openApp(env);
+  const server = await startServer(app, { ...env, PORT: 0, JWT_SECRET: undefined, RESPONSE_CACHE: process.env.RESPONSE_CACHE === 'off' ? 'off' : 'on' });
   process.on('message', (m: { type: string }) => {
-    if (m.type === 'count') process.send!({ type: 'count', count: queryCounter(db).count });
-    if (m.type === 'stop') void server.stop().then(() => db.destroy()).then(() => process.exit(0));
+    if (m.type === 'count') process.send!({ type: 'count', count: app.connection.statementCount() });
+    if (m.type === 'stop') void server.stop().then(() => app.close()).then(() => process.exit(0));
   });
   process.send!({ type: 'ready', url: server.url });
 }
@@ -84,12 +76,14 @@ async function main() {
   if (o.serve) return serve(region);
   const seconds = Number(o.duration);
   const env = envFor(region);
-  const db = await open(env);
+  const app = await openApp(env);
+  // The baselines are hand-written SQL by design: they time what the roll-ups replace.
+  const db = app.connection.rawDataSource;
   const root = region.length < 6 ? region.padEnd(6, '0') : region;
   const has = await db.query('SELECT COUNT(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id JOIN region g ON g.code = ? WHERE a.region_path LIKE CONCAT(g.path, ?)', [root, '%']).catch(() => [{ n: 0 }]);
   if (Number(has[0]?.n ?? 0) === 0) {
     console.error(`generating ${region} 2019-2024 …`);
-    await generate(db, { region, fromYear: 2019, toYear: 2024, seed: Number(o.seed), log: (m) => console.error(m) });
+    await generate(app.connection, { region, fromYear: 2019, toYear: 2024, seed: Number(o.seed), log: (m) => console.error(m) });
   }
   const [rootRegion] = await db.query('SELECT code, path, depth, level FROM region WHERE code = ?', [root]);
   const city = rootRegion.level === 'PROVINCE' ? (await db.query("SELECT code, path FROM region WHERE code = '370800'"))[0] : rootRegion;
@@ -238,7 +232,7 @@ async function main() {
   ].join('\n');
   writeFileSync(join(OUT, 'RESULTS.md'), md);
   console.log(md);
-  await db.destroy();
+  await app.close();
 }
 
 main().catch((e) => {

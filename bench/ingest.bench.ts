@@ -6,14 +6,14 @@ import { existsSync, readFileSync } from 'fs';
 import { cpus } from 'os';
 import { join } from 'path';
 import { parseArgs } from 'util';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, ensureDatabase, type Engine } from '../ormconfig';
+import { openApp, type App } from '../src/app';
 import { SYSTEM } from '../src/auth/viewer';
 import { readEnv } from '../src/config/env';
+import type { Engine } from '../src/data/engine';
+import { ensureDatabase } from '../src/data/mysql-admin';
 import { createRequestContext } from '../src/graphql/request-context';
 import { readReport } from '../src/ingest/report-reader';
 import type { SourceFormat } from '../src/ingest/report-document';
-import { createServices } from '../src/services';
 import { seedAgencies, seedRegions, SEED_REPORT } from '../seeds/seed';
 
 const FIXTURES = join(__dirname, '..', '..', 'shared', 'fixtures');
@@ -40,7 +40,7 @@ async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<n
   return n / (Number(process.hrtime.bigint() - t0) / 1e9);
 }
 
-async function openBenchDb(engine: Engine): Promise<DataSource | null> {
+async function openBenchApp(engine: Engine): Promise<App | null> {
   let env = readEnv({ SQLITE_PATH: ':memory:' } as NodeJS.ProcessEnv);
   if (engine === 'mysql') {
     env = readEnv({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/nianbao_bench_ingest' } as NodeJS.ProcessEnv);
@@ -51,13 +51,11 @@ async function openBenchDb(engine: Engine): Promise<DataSource | null> {
       return null;
     }
   }
-  const db = new DataSource(dataSourceOptions(env));
-  await db.initialize();
-  if (engine === 'mysql') await db.dropDatabase();
-  await db.runMigrations();
-  await seedRegions(db, '3708');
-  await seedAgencies(db);
-  return db;
+  // A database of its own, from nothing.
+  const app = await openApp(env, { fresh: true });
+  await seedRegions(app.connection, '3708');
+  await seedAgencies(app.connection);
+  return app;
 }
 
 async function main() {
@@ -70,12 +68,12 @@ async function main() {
   const rows: string[] = ['| format | sample | bytes | parse only (reports/s) | parse + check + store, sqlite | parse + check + store, mariadb |', '|---|---|---|---|---|---|'];
   const storeRates = new Map<string, Record<Engine, number | null>>();
   for (const engine of ['sqlite', 'mysql'] as Engine[]) {
-    const db = await openBenchDb(engine);
-    const services = createServices();
+    const app = await openBenchApp(engine);
     for (const s of list) {
       const rates = storeRates.get(s.name) ?? { sqlite: null, mysql: null };
-      if (db) {
-        const ctx = createRequestContext(db, SYSTEM, services);
+      if (app) {
+        const { services } = app;
+        const ctx = createRequestContext(app.connection, SYSTEM);
         // A different year each time, so every import is a real write, not "unchanged".
         rates[engine] = await timeIt(n, (i) =>
           services.imports.importReport(ctx, { bytes: s.bytes, fileName: s.name, agencyName: '济宁市公共资源交易服务中心汶上分中心', year: 1900 + i + 100 * list.indexOf(s) }),
@@ -83,10 +81,7 @@ async function main() {
       }
       storeRates.set(s.name, rates);
     }
-    if (db) {
-      if (engine === 'mysql') await db.dropDatabase();
-      await db.destroy();
-    }
+    await app?.connection.close({ drop: true });
   }
   for (const s of list) {
     const r = storeRates.get(s.name)!;

@@ -1,11 +1,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { DataSource } from 'typeorm';
-import { Agency, Region } from '../entities';
+import type { Region } from '../entities';
+import type { App } from '../src/app';
 import { SYSTEM } from '../src/auth/viewer';
-import { DataVersionRepository } from '../src/data/data-version.repository';
+import type { TransactionalConnection } from '../src/data/transactional-connection';
 import { createRequestContext } from '../src/graphql/request-context';
-import type { ImportService } from '../src/services/import.service';
 import { regionsFromChinaDivision } from './regions.seed';
 
 export const SEED_REPORT = join(__dirname, '000_1dfd185abb919a16.txt');
@@ -17,35 +16,34 @@ const SEED_AGENCIES = [
 ] as const;
 
 /** Regions under each prefix, each region once, parents before children. */
-export async function seedRegions(db: DataSource, ...prefixes: string[]): Promise<number> {
+export async function seedRegions(connection: TransactionalConnection, ...prefixes: string[]): Promise<number> {
   const byCode = new Map<string, Region>();
   for (const p of prefixes) for (const r of regionsFromChinaDivision(p)) byCode.set(r.code, r);
   const regions = [...byCode.values()].sort((a, b) => a.depth - b.depth || a.code.localeCompare(b.code));
-  const repo = db.getRepository(Region);
-  for (let i = 0; i < regions.length; i += 500) await repo.insert(regions.slice(i, i + 500));
-  await new DataVersionRepository(db).bump();
+  const repos = connection.repos();
+  await repos.regions.insertMany(regions);
+  await repos.dataVersions.bump();
   return regions.length;
 }
 
-export async function seedAgencies(db: DataSource): Promise<void> {
-  const repo = db.getRepository(Agency);
+export async function seedAgencies(connection: TransactionalConnection): Promise<void> {
+  const repos = connection.repos();
   const ids = new Map<string, number>();
   for (const a of SEED_AGENCIES) {
-    const region = await db.getRepository(Region).findOneByOrFail({ code: a.regionCode });
-    const saved = await repo.save(
-      repo.create({ name: a.name, kind: a.kind, regionCode: region.code, regionPath: region.path, parentId: a.parent ? ids.get(a.parent)! : null }),
-    );
+    const [region] = await repos.regions.byCodes([a.regionCode]);
+    if (!region) throw new Error(`seed agency ${a.name}: region ${a.regionCode} is not loaded`);
+    const saved = await repos.agencies.insert({ name: a.name, kind: a.kind, regionCode: region.code, regionPath: region.path, parentId: a.parent ? ids.get(a.parent)! : null });
     ids.set(a.name, saved.id);
   }
-  await new DataVersionRepository(db).bump();
+  await repos.dataVersions.bump();
 }
 
 /** First start on an empty database: regions, the seed agencies, and the sample report. */
-export async function seedIfEmpty(db: DataSource, importer: ImportService, prefix = '37'): Promise<boolean> {
-  if ((await db.getRepository(Region).count()) > 0) return false;
+export async function seedIfEmpty(app: Pick<App, 'connection' | 'services'>, prefix = '37'): Promise<boolean> {
+  if ((await app.connection.repos().regions.count()) > 0) return false;
   // The seed chain's city is always loaded, whatever else REGION_SEED asks for.
-  await seedRegions(db, prefix, '3708');
-  await seedAgencies(db);
-  await importer.importReport(createRequestContext(db, SYSTEM), { bytes: readFileSync(SEED_REPORT), fileName: 'seeds/000_1dfd185abb919a16.txt' });
+  await seedRegions(app.connection, prefix, '3708');
+  await seedAgencies(app.connection);
+  await app.services.imports.importReport(createRequestContext(app.connection, SYSTEM), { bytes: readFileSync(SEED_REPORT), fileName: 'seeds/000_1dfd185abb919a16.txt' });
   return true;
 }

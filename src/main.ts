@@ -7,13 +7,13 @@ import { startServer } from './server';
 async function main() {
   const env = readEnv();
   const log = pino({ level: env.LOG_LEVEL });
-  const { db, services } = await openApp(env);
-  if (await seedIfEmpty(db, services.imports, env.REGION_SEED)) log.info('empty database: loaded regions, the seed agencies and the sample report');
-  const server = await startServer(db, env, services);
-  log.info({ engine: db.options.type, url: server.url }, `Nianbao GraphQL ready at ${server.url}`);
+  const app = await openApp(env);
+  if (await seedIfEmpty(app, env.REGION_SEED)) log.info('empty database: loaded regions, the seed agencies and the sample report');
+  const server = await startServer(app, env);
+  log.info({ engine: app.connection.engine, url: server.url }, `Nianbao GraphQL ready at ${server.url}`);
   const stop = async () => {
     await server.stop();
-    await db.destroy();
+    await app.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -23,8 +23,8 @@ async function main() {
     console.error(USAGE);
     process.exit(2);
   }
-  const { db } = await openApp(readEnv());
-  const manifest = await generate(db, {
+  const app = await openApp(readEnv());
+  const manifest = await generate(app.connection, {
     region: o.region,
     fromYear: Number(years[1]),
     toYear: Number(years[2]),
@@ -41,7 +41,7 @@ async function main() {
       `${manifest.defects.length} defects, ${manifest.missing.length} missing, ${manifest.late.length} late, ` +
       `${manifest.consolidated.filter((c) => c.mismatchedKeys.length).length} mismatched consolidated reports → ${file}`,
   );
-  await db.destroy();
+  await app.close();
 }
 
 main().catch((e) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { SingleBar } from 'cli-progress';
+import type { ReportScope } from '../../entities/report.entity';
 import { seedIfEmpty } from '../../seeds/seed';
 import { openApp } from '../app';
 import { SYSTEM } from '../auth/viewer';
@@ -54,10 +55,10 @@ async function main(): Promise<number> {
   if (opts['dry-run']) return dryRun(files, year, opts.json);
 
   const env = readEnv();
-  const { db, services } = await openApp(env);
+  const app = await openApp(env);
   // A first import on a fresh machine needs the regions and agencies a report is filed under.
-  await seedIfEmpty(db, services.imports, env.REGION_SEED);
-  const ctx = createRequestContext(db, SYSTEM, services);
+  await seedIfEmpty(app, env.REGION_SEED);
+  const ctx = createRequestContext(app.connection, SYSTEM);
   const bar = new SingleBar({
     format: 'importing [{bar}] {value}/{total} | {rate}/s | {eta_formatted} left',
     stream: process.stderr,
@@ -68,7 +69,8 @@ async function main(): Promise<number> {
   if (files.length > 1) bar.start(files.length, 0, { rate: '0.0' });
   const started = Date.now();
   const progress = files.length > 1;
-  const summary = await importFiles(ctx, files, { agencyName: opts.agency, regionCode: opts.region, year, scope: opts.scope?.toUpperCase() as never }, (r, done) => {
+  const scope = opts.scope ? (opts.scope.toUpperCase() as ReportScope) : undefined;
+  const summary = await importFiles(app.services.imports, ctx, files, { agencyName: opts.agency, regionCode: opts.region, year, scope }, (r, done) => {
     if (!opts.quiet || r.status === 'rejected') {
       // Clear the bar's line first so that the file's line is not printed over it.
       if (progress && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
@@ -78,7 +80,7 @@ async function main(): Promise<number> {
   });
   if (files.length > 1) bar.stop();
   console.log(formatSummary(summary));
-  await db.destroy();
+  await app.close();
   return summary.rejected.length ? 1 : 0;
 }
 

@@ -1,12 +1,12 @@
-import { openApp } from '../app';
 import { readEnv } from '../config/env';
+import { openDatabase } from '../data/open-database';
 
 /** Runs the committed migrations against the configured database (npm start does the same before serving). */
 async function main() {
-  const { db } = await openApp(readEnv());
-  const applied: Array<{ name: string }> = await db.query('SELECT name FROM migrations ORDER BY id');
-  console.log(`${db.options.type}: ${applied.length} migrations applied (${applied.map((m) => m.name).join(', ')})`);
-  await db.destroy();
+  const connection = await openDatabase(readEnv());
+  const applied = await connection.appliedMigrations();
+  console.log(`${connection.engine}: ${applied.length} migrations applied (${applied.join(', ')})`);
+  await connection.close();
 }
 
 main().catch((e) => {

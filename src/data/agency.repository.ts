@@ -1,4 +1,5 @@
-import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
+import { Brackets, In } from 'typeorm';
+import type { Db } from './engine';
 import { Agency } from '../../entities';
 import { inSubtree } from './subtree';
 
@@ -17,7 +18,7 @@ export function likeEscape(s: string): string {
 }
 
 export class AgencyRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get repo() {
     return this.db.getRepository(Agency);

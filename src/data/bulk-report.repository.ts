@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { engineOf, type Db, type Engine } from './engine';
 import { subtreeRange } from './subtree';
 
 export interface BulkAgency {
@@ -31,11 +31,10 @@ export type BulkCell = [number, string, string | null, string];
  * Not for imports: those go through ImportService.store and its hooks.
  */
 export class BulkReportRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
-  get engine(): 'mysql' | 'sqlite' {
-    const ds = 'connection' in this.db && this.db.connection ? this.db.connection : (this.db as DataSource);
-    return ds.options.type === 'mysql' ? 'mysql' : 'sqlite';
+  private get engine(): Engine {
+    return engineOf(this.db);
   }
 
   /** Rows per INSERT: MariaDB takes ~1 MB statements easily; SQLite is in-process. */

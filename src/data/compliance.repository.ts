@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { Db } from './engine';
 import { Agency, Report } from '../../entities';
 import { inSubtree } from './subtree';
 
@@ -13,7 +14,7 @@ function expectedUnder<T extends object>(qb: SelectQueryBuilder<T>, regionPath: 
  * engine's bound-parameter limit. Neither sorts: the caller folds in memory anyway.
  */
 export class ComplianceRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   expectedAgencies(regionPath: string): Promise<Agency[]> {
     return expectedUnder(this.db.getRepository(Agency).createQueryBuilder('a'), regionPath).getMany();

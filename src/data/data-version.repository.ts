@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Db } from './engine';
 
 /**
  * The data version: bumped by every write in the write's own transaction, read once per request.
@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
  * whichever process or machine did the write.
  */
 export class DataVersionRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   async current(): Promise<string> {
     const rows: Array<{ version: string | number }> = await this.db.query('SELECT version FROM data_version WHERE id = 1');

@@ -1,4 +1,5 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { Db } from './engine';
 import { Finding } from '../../entities';
 import type { Finding as CheckFinding } from '../checks';
 import { inSubtree } from './subtree';
@@ -15,7 +16,7 @@ export interface FindingQuery {
 }
 
 export class FindingRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get repo() {
     return this.db.getRepository(Finding);

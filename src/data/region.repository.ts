@@ -1,8 +1,9 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { Db } from './engine';
 import { Region } from '../../entities';
 
 export class RegionRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get repo() {
     return this.db.getRepository(Region);
@@ -22,6 +23,11 @@ export class RegionRepository {
     if (parentCode) where.parentCode = parentCode;
     if (!level && !parentCode) where.depth = 1;
     return this.repo.find({ where, order: { code: 'ASC' } });
+  }
+
+  /** Every region code held: the generator inserts only the regions missing. */
+  async codes(): Promise<Set<string>> {
+    return new Set((await this.repo.find({ select: { code: true } })).map((r) => r.code));
   }
 
   count(): Promise<number> {

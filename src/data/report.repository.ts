@@ -1,4 +1,5 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { Db } from './engine';
 import { Finding, Report, ReportCell, ReportNarrative } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
 import { inSubtree } from './subtree';
@@ -24,7 +25,7 @@ const LIST_COLUMNS: (keyof Report)[] = [
 const LIST_SELECT = Object.fromEntries(LIST_COLUMNS.map((c) => [c, true])) as Record<keyof Report, true>;
 
 export class ReportRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   private get repo() {
     return this.db.getRepository(Report);
@@ -43,8 +44,8 @@ export class ReportRepository {
     });
   }
 
-  revisionsOf(agencyId: number, year: number, scope: ReportScope, manager?: EntityManager): Promise<Report[]> {
-    return (manager ?? this.db).getRepository(Report).find({
+  revisionsOf(agencyId: number, year: number, scope: ReportScope): Promise<Report[]> {
+    return this.repo.find({
       select: LIST_SELECT,
       where: { agencyId, year, scope },
       order: { revision: 'ASC' },
@@ -54,6 +55,31 @@ export class ReportRepository {
   /** Every revision of several (agency, year, scope) series in one statement, oldest first. */
   revisionsOfMany(agencyIds: readonly number[], years: readonly number[]): Promise<Report[]> {
     return this.repo.find({ select: LIST_SELECT, where: { agencyId: In([...agencyIds]), year: In([...years]) }, order: { revision: 'ASC' } });
+  }
+
+  /** The current revision of a series with its cell values (the carry-over check reads the neighbouring years). */
+  async currentValues(agencyId: number, year: number, scope: ReportScope): Promise<{ report: Report; values: Record<string, string | null> } | null> {
+    const report = await this.repo.findOne({ select: { id: true, edition: true }, where: { agencyId, year, scope, current: true } });
+    if (!report) return null;
+    const cells = await this.cellsOf([report.id]);
+    return { report, values: Object.fromEntries(cells.map((c) => [c.key, c.value])) };
+  }
+
+  /** A new revision; the caller supersedes the previous one first (one current revision per series). */
+  insert(report: Omit<Report, 'id' | 'importedAt'>): Promise<Report> {
+    return this.repo.save(this.repo.create(report));
+  }
+
+  async supersede(id: number): Promise<void> {
+    await this.repo.update({ id }, { current: false });
+  }
+
+  async insertCells(cells: Array<Pick<ReportCell, 'reportId' | 'key' | 'value' | 'raw'>>): Promise<void> {
+    for (let i = 0; i < cells.length; i += 250) await this.db.getRepository(ReportCell).insert(cells.slice(i, i + 250));
+  }
+
+  async insertNarratives(narratives: Array<Omit<ReportNarrative, 'id'>>): Promise<void> {
+    if (narratives.length) await this.db.getRepository(ReportNarrative).insert(narratives);
   }
 
   async sourceText(id: number): Promise<string> {

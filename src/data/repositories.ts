@@ -1,16 +1,27 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { AgencyRepository } from './agency.repository';
+import { BulkReportRepository } from './bulk-report.repository';
+import { ComplianceRepository } from './compliance.repository';
+import { DataVersionRepository } from './data-version.repository';
+import type { Db } from './engine';
+import { FindingRepository } from './finding.repository';
 import { RegionRepository } from './region.repository';
 import { ReportRepository } from './report.repository';
 import { RollupRepository } from './rollup.repository';
 
-/** The data-access layer: the only code that reaches the database. */
-export function createRepositories(db: DataSource | EntityManager) {
+/**
+ * The one factory of repositories, bound to the pool or to one transaction. Only
+ * TransactionalConnection calls it: everything else asks `connection.repos(ctx)`.
+ */
+export function createRepositories(db: Db) {
   return {
     regions: new RegionRepository(db),
     agencies: new AgencyRepository(db),
     reports: new ReportRepository(db),
+    findings: new FindingRepository(db),
+    compliance: new ComplianceRepository(db),
     rollups: new RollupRepository(db),
+    dataVersions: new DataVersionRepository(db),
+    bulk: new BulkReportRepository(db),
   };
 }
 

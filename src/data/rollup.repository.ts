@@ -1,16 +1,30 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { toMicros } from '../common/decimal';
+import { engineOf, type Db, type Engine } from './engine';
 import { subtreeRange } from './subtree';
 
-/** One summed cell: Σ of non-blank values (as the driver returns DECIMAL), non-blank and report counts. */
-export interface SumRow {
+/** A summed cell: Σ of non-blank values in micro-units, with non-blank and report counts. */
+export interface SumCell {
+  micros: bigint;
+  nonNull: number;
+  reports: number;
+}
+
+/** One summed cell of a region, agency or agency kind, for a year. */
+export interface SumRow extends SumCell {
   regionCode?: string;
   agencyId?: number;
   agencyKind?: string;
   year: number;
   key: string;
-  total: string | number;
-  nonNull: number;
-  reports: number;
+}
+
+/** One group of an aggregate: the grouped dimensions (null when not grouped by) and the summed cell. */
+export interface AggregateRow extends SumCell {
+  year: number | null;
+  edition: string | null;
+  regionCode: string | null;
+  agencyKind: string | null;
+  key: string;
 }
 
 export interface RollupDelta {
@@ -46,13 +60,22 @@ export interface AggregateQuery {
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
 const num = (v: unknown) => Number(v);
 
+/** Σ, non-blank and report counts of a row as the driver returns them (DECIMAL as text on MariaDB, a number on SQLite). */
+const sumOf = (r: { t: string | number | null; n: unknown; rc: unknown }): SumCell => ({ micros: r.t == null ? 0n : toMicros(r.t), nonNull: num(r.n), reports: num(r.rc) });
+
+/** The clause that adds a row's figures to an existing roll-up row, in each engine's upsert syntax. */
+function addOnConflict(engine: Engine): string {
+  return engine === 'mysql'
+    ? 'ON DUPLICATE KEY UPDATE total = total + VALUES(total), non_null_count = non_null_count + VALUES(non_null_count), report_count = report_count + VALUES(report_count)'
+    : 'ON CONFLICT(region_code, year, cell_key, agency_kind) DO UPDATE SET total = total + excluded.total, non_null_count = non_null_count + excluded.non_null_count, report_count = report_count + excluded.report_count';
+}
+
 /** Roll-up SQL: pre-aggregated reads, in-transaction deltas, the bulk rebuild, and on-the-fly sums over small sets. */
 export class RollupRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Db) {}
 
-  get engine(): 'mysql' | 'sqlite' {
-    const ds = 'connection' in this.db && this.db.connection ? this.db.connection : (this.db as DataSource);
-    return ds.options.type === 'mysql' ? 'mysql' : 'sqlite';
+  private get engine(): Engine {
+    return engineOf(this.db);
   }
 
   private async q(sql: string, params: unknown[] = []): Promise<any[]> {
@@ -82,7 +105,7 @@ export class RollupRepository {
         GROUP BY region_code${kindCol}, year, cell_key`,
       live.flatMap((g) => [g.year, ...g.codes, ...g.keys]),
     );
-    return rows.map((r) => ({ regionCode: r.region_code, agencyKind: r.agency_kind, year: num(r.year), key: r.cell_key, total: r.t, nonNull: num(r.n), reports: num(r.rc) }));
+    return rows.map((r) => ({ regionCode: r.region_code, agencyKind: r.agency_kind, year: num(r.year), key: r.cell_key, ...sumOf(r) }));
   }
 
   /** Adds deltas (a new revision minus the one it supersedes) in one upsert, then drops emptied rows. */
@@ -91,11 +114,7 @@ export class RollupRepository {
       const chunk = deltas.slice(i, i + 2000);
       const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
       const params = chunk.flatMap((d) => [d.regionCode, d.year, d.key, d.agencyKind, d.total, d.nonNull, d.reports]);
-      const update =
-        this.engine === 'mysql'
-          ? 'ON DUPLICATE KEY UPDATE total = total + VALUES(total), non_null_count = non_null_count + VALUES(non_null_count), report_count = report_count + VALUES(report_count)'
-          : 'ON CONFLICT(region_code, year, cell_key, agency_kind) DO UPDATE SET total = total + excluded.total, non_null_count = non_null_count + excluded.non_null_count, report_count = report_count + excluded.report_count';
-      await this.q(`INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count) VALUES ${values} ${update}`, params);
+      await this.q(`INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count) VALUES ${values} ${addOnConflict(this.engine)}`, params);
     }
     const codes = [...new Set(deltas.map((d) => d.regionCode))];
     const years = [...new Set(deltas.map((d) => d.year))];
@@ -125,10 +144,7 @@ export class RollupRepository {
       [REPORTS_KEY],
     );
     const [{ d }] = await this.q('SELECT MAX(depth) AS d FROM region');
-    const update =
-      this.engine === 'mysql'
-        ? 'ON DUPLICATE KEY UPDATE total = total + VALUES(total), non_null_count = non_null_count + VALUES(non_null_count), report_count = report_count + VALUES(report_count)'
-        : 'ON CONFLICT(region_code, year, cell_key, agency_kind) DO UPDATE SET total = total + excluded.total, non_null_count = non_null_count + excluded.non_null_count, report_count = report_count + excluded.report_count';
+    const update = addOnConflict(this.engine);
     // Deepest level first: when a level is folded into its parents, it already holds its whole subtree.
     for (let depth = num(d); depth >= 2; depth--) {
       const select = `SELECT g.parent_code AS parent_code, x.year AS year, x.cell_key AS cell_key, x.agency_kind AS agency_kind, SUM(x.total) AS t, SUM(x.non_null_count) AS n, SUM(x.report_count) AS rc
@@ -184,7 +200,7 @@ export class RollupRepository {
         GROUP BY r.agency_id, r.year`,
       [...agencyIds, ...years, ...(keys.length ? keys : [REPORTS_KEY]), REPORTS_KEY, ...agencyIds, ...years],
     );
-    return rows.map((r) => ({ agencyId: num(r.agency_id), year: num(r.year), key: r.cell_key, total: r.t, nonNull: num(r.n), reports: num(r.rc) }));
+    return rows.map((r) => ({ agencyId: num(r.agency_id), year: num(r.year), key: r.cell_key, ...sumOf(r) }));
   }
 
   /** Per agency of a region subtree, for one year: one GROUP BY over report_cell joined to its reports. */
@@ -198,7 +214,7 @@ export class RollupRepository {
         GROUP BY r.agency_id, c.cell_key`,
       [year, ...keys, ...subtreeRange(regionPath)],
     );
-    return rows.map((r) => ({ agencyId: num(r.agency_id), year, key: r.cell_key, total: r.t, nonNull: num(r.n), reports: num(r.rc) }));
+    return rows.map((r) => ({ agencyId: num(r.agency_id), year, key: r.cell_key, ...sumOf(r) }));
   }
 
   /** Agencies and expected filers (active, not exempt) under each region path: one statement, an index range per region. */
@@ -214,7 +230,7 @@ export class RollupRepository {
   }
 
   /** Analysts' group-by over the roll-ups: one GROUP BY statement. */
-  async aggregate(a: AggregateQuery): Promise<Array<Record<string, unknown> & SumRow>> {
+  async aggregate(a: AggregateQuery): Promise<AggregateRow[]> {
     const select: string[] = [];
     const group: string[] = [];
     const params: unknown[] = [];
@@ -256,7 +272,14 @@ export class RollupRepository {
         GROUP BY ${[...group, 'x.cell_key'].join(', ')}`,
       params,
     );
-    return rows.map((r) => ({ ...r, year: r.year != null ? num(r.year) : (undefined as never), key: r.cell_key, total: r.t, nonNull: num(r.n), reports: num(r.rc) }));
+    return rows.map((r) => ({
+      year: r.year != null ? num(r.year) : null,
+      edition: r.edition ?? null,
+      regionCode: r.region_code ?? null,
+      agencyKind: r.agency_kind ?? null,
+      key: r.cell_key,
+      ...sumOf(r),
+    }));
   }
 
   /** Current reports of a scope for agencies of a region subtree and year (consolidation checks). */

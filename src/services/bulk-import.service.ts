@@ -3,7 +3,7 @@ import { join, relative } from 'path';
 import type { ReportScope } from '../../entities/report.entity';
 import { NianbaoError } from '../common/errors';
 import type { RequestContext } from '../graphql/request-context';
-import type { ImportOutcome } from './import.service';
+import type { ImportOutcome, ImportService } from './import.service';
 
 export interface BulkImportOptions {
   agencyName?: string;
@@ -37,6 +37,7 @@ export function listFiles(paths: string[]): string[] {
 
 /** Imports files one transaction each; a rejected file is reported and the walk goes on. */
 export async function importFiles(
+  imports: ImportService,
   ctx: RequestContext,
   files: string[],
   opts: BulkImportOptions,
@@ -48,7 +49,7 @@ export async function importFiles(
     const file = relative(process.cwd(), path);
     let result: FileResult;
     try {
-      const r = await ctx.services.imports.importReport(ctx, { bytes: readFileSync(path), fileName: file, ...opts });
+      const r = await imports.importReport(ctx, { bytes: readFileSync(path), fileName: file, ...opts });
       summary[r.status]++;
       for (const f of r.findings) if (f.status === 'failed') summary.findingsBySeverity[f.severity]++;
       result = { file, status: r.status, detail: `report ${r.report.id} (${r.agency.name}, ${r.report.year}, revision ${r.report.revision})` };

@@ -3,7 +3,7 @@ import type { ReportScope } from '../../entities/report.entity';
 import { canRead, readablePath } from '../auth/viewer';
 import { decodeCursor, encodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
-import { ComplianceRepository } from '../data/compliance.repository';
+import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import { pathCodes } from '../data/subtree';
 
@@ -137,7 +137,10 @@ function tally(counts: ComplianceCounts, status: ComplianceStatus): void {
  * grow in statements with the number of agencies.
  */
 export class ComplianceService {
-  constructor(private readonly today: () => string = () => todayInChina()) {}
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly today: () => string = () => todayInChina(),
+  ) {}
 
   async report(ctx: RequestContext, regionCode: string, year: number): Promise<ComplianceResult> {
     const asOf = this.today();
@@ -148,7 +151,7 @@ export class ComplianceService {
     // A viewer confined below the asked region sees only their part; one outside it is refused.
     const path = readablePath(ctx.viewer, region.path)!;
 
-    const repo = new ComplianceRepository(ctx.db);
+    const repo = this.connection.repos(ctx).compliance;
     const [agencies, revisions, children] = await Promise.all([
       repo.expectedAgencies(path),
       repo.revisionsOfYear(path, year),

@@ -1,12 +1,10 @@
-import type { EntityManager } from 'typeorm';
-import { Agency, Report, ReportCell, type Finding } from '../../entities';
+import type { Finding, Report } from '../../entities';
 import { assertCanReview } from '../auth/viewer';
-import { cellValues, checkCarryOver, checkReport, RULE_CODES, type CellValues, type Finding as CheckFinding } from '../checks';
+import { cellValues, checkCarryOver, checkReport, RULE_CODES, type Finding as CheckFinding } from '../checks';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { getEdition } from '../editions';
-import { DataVersionRepository } from '../data/data-version.repository';
-import { FindingRepository } from '../data/finding.repository';
+import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import { scopedRegionPath } from './region.service';
 import type { ParsedReport } from '../ingest/parsed-report';
@@ -21,24 +19,21 @@ export interface FindingFilterInput {
   review?: string | null;
 }
 
-async function currentValues(manager: EntityManager, agencyId: number, year: number, scope: string): Promise<{ report: Report; values: CellValues } | null> {
-  const report = await manager.getRepository(Report).findOne({ select: { id: true, edition: true }, where: { agencyId, year, scope: scope as Report['scope'], current: true } });
-  if (!report) return null;
-  const cells = await manager.getRepository(ReportCell).find({ where: { reportId: report.id } });
-  return { report, values: Object.fromEntries(cells.map((c) => [c.key, c.value])) };
-}
+const lower = (s?: string | null) => (s ? s.toLowerCase() : s);
 
 export class FindingService {
+  constructor(private readonly connection: TransactionalConnection) {}
+
   /**
    * Runs every check on a freshly written revision, inside its transaction; the carry-over rule
    * also re-checks next year's report, which may have arrived first.
    */
-  async recordChecks(manager: EntityManager, report: Report, parsed: ParsedReport): Promise<CheckFinding[]> {
-    const repo = new FindingRepository(manager);
-    const previous = await currentValues(manager, report.agencyId, report.year - 1, report.scope);
+  async recordChecks(txCtx: DataContext, report: Report, parsed: ParsedReport): Promise<CheckFinding[]> {
+    const { findings: repo, reports } = this.connection.repos(txCtx);
+    const previous = await reports.currentValues(report.agencyId, report.year - 1, report.scope);
     const findings = checkReport(parsed, { importYear: report.year, previous: previous?.values });
     await repo.insertFor(report.id, findings);
-    const next = await currentValues(manager, report.agencyId, report.year + 1, report.scope);
+    const next = await reports.currentValues(report.agencyId, report.year + 1, report.scope);
     if (next) {
       const values = cellValues(parsed);
       await repo.deleteRule([next.report.id], RULE_CODES.carryOverMismatch);
@@ -50,7 +45,10 @@ export class FindingService {
   async list(ctx: RequestContext, filter: FindingFilterInput | null | undefined, first?: number | null, after?: string | null) {
     const limit = pageSize(first);
     const path = await scopedRegionPath(ctx, filter?.regionCode);
-    const { rows, total, byRule, byPath } = await new FindingRepository(ctx.db).page({ ...filter, regionPath: path, afterId: decodeCursor('finding', after), limit });
+    // The API spells severities and statuses in capitals, the store in lower case.
+    const { rows, total, byRule, byPath } = await this.connection
+      .repos(ctx)
+      .findings.page({ ...filter, severity: lower(filter?.severity), status: lower(filter?.status), regionPath: path, afterId: decodeCursor('finding', after), limit });
     // Counts by child region of the asked region: fold agency region paths into the next level down.
     const depth = path ? pathCodes(path).length : 0;
     const byChild = new Map<string, number>();
@@ -66,17 +64,19 @@ export class FindingService {
     };
   }
 
-  forReport(ctx: RequestContext, report: Report): Promise<Finding[]> {
-    return ctx.loaders.findingsByReportIdLoader.load(report.id);
+  /** A report's findings, optionally of one severity and status (as the API spells them). */
+  async forReport(ctx: RequestContext, report: Report, severity?: string | null, status?: string | null): Promise<Finding[]> {
+    const all = await ctx.loaders.findingsByReportIdLoader.load(report.id);
+    return all.filter((f) => (!severity || f.severity === lower(severity)) && (!status || f.status === lower(status)));
   }
 
   /** Confirms or dismisses a finding, keeping who and when. */
   async review(ctx: RequestContext, id: number, decision: 'CONFIRMED' | 'DISMISSED' | 'OPEN', comment: string | null | undefined): Promise<Finding> {
-    const repo = new FindingRepository(ctx.db);
-    const finding = await repo.byId(id);
+    const repos = this.connection.repos(ctx);
+    const finding = await repos.findings.byId(id);
     if (!finding) throw new NotFoundError('finding', id);
     const report = await ctx.loaders.reportByIdLoader.load(finding.reportId);
-    const agency = report && (await ctx.db.getRepository(Agency).findOneBy({ id: report.agencyId }));
+    const agency = report && (await repos.agencies.byIds([report.agencyId]))[0];
     if (!agency) throw new NotFoundError('report', finding.reportId);
     assertCanReview(ctx.viewer, agency.regionPath);
     if (decision === 'DISMISSED' && !comment?.trim()) throw new BadInputError('a dismissal needs a comment saying why', { argument: 'comment' });
@@ -84,9 +84,10 @@ export class FindingService {
     finding.reviewComment = comment?.trim() || null;
     finding.reviewedBy = ctx.viewer.id;
     finding.reviewedAt = new Date().toISOString();
-    return ctx.db.transaction(async (m) => {
-      const saved = await new FindingRepository(m).save(finding);
-      await new DataVersionRepository(m).bump();
+    return this.connection.withTransaction(ctx, async (txCtx) => {
+      const tx = this.connection.repos(txCtx);
+      const saved = await tx.findings.save(finding);
+      await tx.dataVersions.bump();
       return saved;
     });
   }

@@ -1,16 +1,15 @@
 import { createHash } from 'crypto';
-import type { EntityManager } from 'typeorm';
-import { Agency, Region, Report, ReportCell, ReportNarrative } from '../../entities';
+import type { Agency, Report } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
 import { assertCanImport } from '../auth/viewer';
 import { BadInputError, NianbaoError, NotFoundError } from '../common/errors';
-import { createRepositories } from '../data/repositories';
-import { DataVersionRepository } from '../data/data-version.repository';
+import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import type { ParsedReport } from '../ingest/parsed-report';
 import { readReport } from '../ingest/report-reader';
 import type { SourceFormat } from '../ingest/report-document';
 import { agencyNameFromTitle, kindFromName } from './agency-kind';
+import { expectedScope } from './compliance.service';
 import { FindingService } from './finding.service';
 import type { Finding as CheckFinding } from '../checks';
 
@@ -59,14 +58,16 @@ export class UnknownAgencyError extends NianbaoError {
 
 /** Hooks that must run inside the report's own transaction (roll-ups, cross-report checks). */
 export interface ReportWriteHook {
-  afterWrite(manager: EntityManager, written: Report, superseded: Report | null, parsed: ParsedReport): Promise<void>;
+  afterWrite(txCtx: DataContext, written: Report, superseded: Report | null, parsed: ParsedReport): Promise<void>;
 }
 
 /** Parses, then stores a report whole in one transaction, or nothing; a changed source becomes a new revision. */
 export class ImportService {
-  private readonly findings = new FindingService();
-
-  constructor(private readonly hooks: ReportWriteHook[] = []) {}
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly hooks: ReportWriteHook[] = [],
+    private readonly findings = new FindingService(connection),
+  ) {}
 
   async importReport(ctx: RequestContext, req: ImportRequest): Promise<ImportOutcome> {
     const { parsed, sourceText, format } = await readReport(req.bytes, { file: req.fileName, year: req.year });
@@ -74,11 +75,11 @@ export class ImportService {
     if (!year) throw new BadInputError(`${req.fileName}: the report states no year; pass --year YYYY`, { file: req.fileName });
     const hash = createHash('sha256').update(req.bytes).digest('hex');
 
-    return ctx.db.transaction(async (manager) => {
-      const agency = await this.resolveAgency(manager, req, parsed);
+    return this.connection.withTransaction(ctx, async (txCtx) => {
+      const agency = await this.resolveAgency(txCtx, req, parsed);
       assertCanImport(ctx.viewer, agency);
-      const scope: ReportScope = req.scope ?? (agency.kind === 'GOVERNMENT' ? 'CONSOLIDATED' : 'OWN');
-      const result = await this.store(manager, agency, parsed, {
+      const scope: ReportScope = req.scope ?? expectedScope(agency);
+      const result = await this.store(txCtx, agency, parsed, {
         year,
         scope,
         publishedOn: req.publishedOn ?? parsed.publishedOn,
@@ -92,17 +93,19 @@ export class ImportService {
   }
 
   /**
-   * Writes one report revision inside the caller's transaction: unchanged source → nothing; changed
-   * source → a new revision superseding the current one. Write hooks run in the same transaction.
+   * Writes one report revision in ctx's transaction (a new one when ctx has none): unchanged source
+   * → nothing; changed source → a new revision superseding the current one. Write hooks run in the
+   * same transaction.
    */
-  async store(manager: EntityManager, agency: Agency, parsed: ParsedReport, meta: StoreMeta): Promise<{ status: ImportStatus; report: Report; findings: CheckFinding[] }> {
-    const revisions = await createRepositories(manager).reports.revisionsOf(agency.id, meta.year, meta.scope, manager);
-    const same = revisions.find((r) => r.sourceHash === meta.sourceHash);
-    if (same) return { status: 'unchanged', report: same, findings: [] };
-    const previous = revisions.find((r) => r.current) ?? null;
-    if (previous) await manager.update(Report, { id: previous.id }, { current: false });
-    const report = await manager.save(
-      manager.create(Report, {
+  store(ctx: DataContext, agency: Agency, parsed: ParsedReport, meta: StoreMeta): Promise<{ status: ImportStatus; report: Report; findings: CheckFinding[] }> {
+    return this.connection.withTransaction(ctx, async (txCtx) => {
+      const repos = this.connection.repos(txCtx);
+      const revisions = await repos.reports.revisionsOf(agency.id, meta.year, meta.scope);
+      const same = revisions.find((r) => r.sourceHash === meta.sourceHash);
+      if (same) return { status: 'unchanged' as const, report: same, findings: [] };
+      const previous = revisions.find((r) => r.current) ?? null;
+      if (previous) await repos.reports.supersede(previous.id);
+      const report = await repos.reports.insert({
         agencyId: agency.id,
         year: meta.year,
         edition: parsed.edition,
@@ -116,29 +119,28 @@ export class ImportService {
         sourceName: meta.sourceName.slice(-500),
         sourceHash: meta.sourceHash,
         sourceText: meta.sourceText,
-      }),
-    );
-    const cells = Object.entries(parsed.cells).map(([key, c]) => ({ reportId: report.id, key, value: c.value, raw: c.raw.slice(0, 500) }));
-    for (let i = 0; i < cells.length; i += 250) await manager.insert(ReportCell, cells.slice(i, i + 250));
-    const narratives = parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text }));
-    if (narratives.length) await manager.insert(ReportNarrative, narratives);
-    const findings = await this.findings.recordChecks(manager, report, parsed);
-    for (const hook of this.hooks) await hook.afterWrite(manager, report, previous, parsed);
-    await new DataVersionRepository(manager).bump();
-    return { status: previous ? 'revised' : 'stored', report, findings };
+      });
+      await repos.reports.insertCells(Object.entries(parsed.cells).map(([key, c]) => ({ reportId: report.id, key, value: c.value, raw: c.raw.slice(0, 500) })));
+      await repos.reports.insertNarratives(parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text })));
+      const findings = await this.findings.recordChecks(txCtx, report, parsed);
+      for (const hook of this.hooks) await hook.afterWrite(txCtx, report, previous, parsed);
+      await repos.dataVersions.bump();
+      return { status: previous ? ('revised' as const) : ('stored' as const), report, findings };
+    });
   }
 
-  private async resolveAgency(manager: EntityManager, req: ImportRequest, parsed: ParsedReport): Promise<Agency> {
+  private async resolveAgency(txCtx: DataContext, req: ImportRequest, parsed: ParsedReport): Promise<Agency> {
+    const repos = this.connection.repos(txCtx);
     const name = req.agencyName ?? agencyNameFromTitle(parsed.title);
     if (!name) throw new UnknownAgencyError(null, req.fileName);
-    let candidates = await manager.getRepository(Agency).find({ where: { name }, order: { id: 'ASC' } });
+    let candidates = await repos.agencies.byName(name);
     if (req.regionCode) candidates = candidates.filter((a) => a.regionCode === req.regionCode);
     if (candidates.length === 1) return candidates[0];
     if (candidates.length > 1)
       throw new BadInputError(`${req.fileName}: ${candidates.length} agencies are named "${name}"; pass --region CODE`, { file: req.fileName });
     if (!req.regionCode) throw new UnknownAgencyError(name, req.fileName);
-    const region = await manager.getRepository(Region).findOne({ where: { code: req.regionCode } });
+    const [region] = await repos.regions.byCodes([req.regionCode]);
     if (!region) throw new NotFoundError('region', req.regionCode);
-    return manager.save(manager.create(Agency, { name, kind: kindFromName(name), regionCode: region.code, regionPath: region.path, parentId: null, exempt: false, active: true }));
+    return repos.agencies.insert({ name, kind: kindFromName(name), regionCode: region.code, regionPath: region.path, parentId: null, exempt: false, active: true });
   }
 }

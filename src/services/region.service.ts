@@ -1,6 +1,7 @@
 import type { Region } from '../../entities';
 import { canRead, readablePath } from '../auth/viewer';
 import { NotFoundError } from '../common/errors';
+import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import { pathCodes } from '../data/subtree';
 
@@ -10,6 +11,8 @@ export function ancestorCodes(region: Region): string[] {
 }
 
 export class RegionService {
+  constructor(private readonly connection: TransactionalConnection) {}
+
   async byCode(ctx: RequestContext, code: string): Promise<Region | null> {
     const region = await ctx.loaders.regionByCodeLoader.load(code);
     return region && canRead(ctx.viewer, region.path) ? region : null;
@@ -23,7 +26,7 @@ export class RegionService {
   }
 
   async list(ctx: RequestContext, level?: string | null, parentCode?: string | null): Promise<Region[]> {
-    const rows = await ctx.repos.regions.list(level ?? undefined, parentCode);
+    const rows = await this.connection.repos(ctx).regions.list(level ?? undefined, parentCode);
     return rows.filter((r) => canRead(ctx.viewer, r.path) || (ctx.viewer.regionPath ?? '').startsWith(r.path));
   }
 

@@ -3,7 +3,10 @@ import type { ReportScope } from '../../entities/report.entity';
 import { canRead } from '../auth/viewer';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { NotFoundError } from '../common/errors';
+import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
+import { cellsOf, getEdition } from '../editions';
+import { renderDocx, renderHtml, type RenderInput } from '../render/report-renderer';
 import { scopedRegionPath } from './region.service';
 import { ReportCells } from './report-view';
 
@@ -19,6 +22,8 @@ export interface ReportFilterInput {
 }
 
 export class ReportService {
+  constructor(private readonly connection: TransactionalConnection) {}
+
   async byId(ctx: RequestContext, id: number): Promise<Report | null> {
     const report = await ctx.loaders.reportByIdLoader.load(id);
     if (!report) return null;
@@ -29,7 +34,7 @@ export class ReportService {
   async list(ctx: RequestContext, filter: ReportFilterInput | null | undefined, first?: number | null, after?: string | null) {
     const limit = pageSize(first);
     const regionPath = await scopedRegionPath(ctx, filter?.regionCode);
-    const { rows, total } = await ctx.repos.reports.page({
+    const { rows, total } = await this.connection.repos(ctx).reports.page({
       agencyId: filter?.agencyId != null ? Number(filter.agencyId) : null,
       regionPath,
       year: filter?.year,
@@ -47,6 +52,30 @@ export class ReportService {
 
   async cells(ctx: RequestContext, report: Report): Promise<ReportCells> {
     return new ReportCells(report.edition, await ctx.loaders.cellsByReportIdLoader.load(report.id));
+  }
+
+  /** Reads the report's cells through `read`: one batched load per request, whatever the fields asked. */
+  async withCells<T>(ctx: RequestContext, report: Report, read: (cells: ReportCells) => T): Promise<T> {
+    return read(await this.cells(ctx, report));
+  }
+
+  /** The report in its edition's official template: HTML text, or a Word document as base64. */
+  async rendered(ctx: RequestContext, report: Report, format: 'HTML' | 'DOCX'): Promise<string> {
+    const input = await this.renderInput(ctx, report);
+    return format === 'HTML' ? renderHtml(input) : (await renderDocx(input)).toString('base64');
+  }
+
+  private async renderInput(ctx: RequestContext, r: Report): Promise<RenderInput> {
+    const [cells, narratives, agency] = await Promise.all([this.cells(ctx, r), this.narratives(ctx, r), this.agency(ctx, r)]);
+    const edition = getEdition(r.edition);
+    return {
+      edition,
+      year: r.year,
+      agencyName: agency.name,
+      title: r.title,
+      cells: Object.fromEntries(cellsOf(edition).map((c) => [c.key, { value: cells.decimal(c.key), raw: cells.raw(c.key) }])),
+      narratives,
+    };
   }
 
   async narrative(ctx: RequestContext, report: Report, section: number): Promise<string | null> {
@@ -69,6 +98,6 @@ export class ReportService {
   }
 
   sourceText(ctx: RequestContext, report: Report): Promise<string> {
-    return ctx.repos.reports.sourceText(report.id);
+    return this.connection.repos(ctx).reports.sourceText(report.id);
   }
 }

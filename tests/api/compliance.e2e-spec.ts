@@ -2,7 +2,6 @@ import { readFileSync } from 'fs';
 import { Agency, Region } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
 import { ForbiddenError } from '../../src/common/errors';
-import { createRepositories } from '../../src/data/repositories';
 import { readReport } from '../../src/ingest/report-reader';
 import type { ParsedReport } from '../../src/ingest/parsed-report';
 import { ComplianceService, deadlineFor } from '../../src/services/compliance.service';
@@ -32,14 +31,14 @@ describeEachEngine('filing compliance', (app) => {
 
   const agency = async (name: string, kind: Agency['kind'], regionCode: string, extra: Partial<Agency> = {}) => {
     const region = await app().db.getRepository(Region).findOneByOrFail({ code: regionCode });
-    return createRepositories(app().db).agencies.insert({ name, kind, regionCode, regionPath: region.path, parentId: null, exempt: false, active: true, ...extra });
+    return app().connection.repos().agencies.insert({ name, kind, regionCode, regionPath: region.path, parentId: null, exempt: false, active: true, ...extra });
   };
 
   /** Stores one revision through the import service, as the importer would. */
   const file = (a: Agency, publishedOn: string | null, opts: { year?: number; scope?: ReportScope } = {}) =>
-    app().db.transaction(async (manager) =>
+    app().connection.withTransaction(app().ctx(), async (tx) =>
       (
-        await app().services.imports.store(manager, a, parsed, {
+        await app().services.imports.store(tx, a, parsed, {
           year: opts.year ?? 2020,
           scope: opts.scope ?? 'OWN',
           publishedOn,
@@ -176,7 +175,7 @@ describeEachEngine('filing compliance', (app) => {
 
   it('reads a missing report as pending while its deadline is ahead', async () => {
     // 15 March 2021: departments are overdue, governments still have until 31 March.
-    const march = new ComplianceService(() => '2021-03-15');
+    const march = new ComplianceService(app().connection, () => '2021-03-15');
     const c = await march.report(app().ctx(), '370800', 2020);
     const status = new Map(c.allRows.map((r) => [r.agency.name, r.status]));
     expect(status.get('嘉祥县人民政府')).toBe('PENDING');

@@ -84,7 +84,7 @@ describeEachEngine(
 
     it('leaves nothing half-written when the write fails inside its transaction', async () => {
       const before = await snapshot(app());
-      const failing = new ImportService([{ afterWrite: async () => Promise.reject(new Error('disk full')) }]);
+      const failing = new ImportService(app().connection, [{ afterWrite: async () => Promise.reject(new Error('disk full')) }]);
       await expect(failing.importReport(app().ctx(), { bytes: Buffer.from(seed), fileName: 'seed.txt' })).rejects.toThrow('disk full');
       expect(await snapshot(app())).toEqual(before);
     });

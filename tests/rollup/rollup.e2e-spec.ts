@@ -68,9 +68,9 @@ describeEachEngine('roll-ups', (app) => {
   const rng = new Prng(20240601);
 
   beforeAll(async () => {
-    manifest = await generate(app().db, { region: CITY, fromYear: 2019, toYear: 2022, seed: 5, departments: 5, institutions: 2 });
+    manifest = await generate(app().connection, { region: CITY, fromYear: 2019, toYear: 2022, seed: 5, departments: 5, institutions: 2 });
     // 鄂州市 (Hubei) has three county-level children: the small side of the statement-count comparison.
-    await generate(app().db, { region: SMALL_CITY, fromYear: 2019, toYear: 2022, seed: 6, departments: 5, institutions: 2 });
+    await generate(app().connection, { region: SMALL_CITY, fromYear: 2019, toYear: 2022, seed: 6, departments: 5, institutions: 2 });
     regions = (await app().db.query('SELECT code, path, depth FROM region WHERE path LIKE ? ORDER BY code', ['/370000/370800/%'])).map((r: any) => ({ ...r, depth: Number(r.depth) }));
   });
 
@@ -251,8 +251,8 @@ describeEachEngine('roll-ups', (app) => {
     const q = `{ county: region(code: "${county.code}") { rollup(year: ${year}) { reportCount n: value(key: "applications.new.natural_person") } } city: region(code: "${CITY}") { rollup(year: ${year}) { n: value(key: "applications.new.natural_person") } } }`;
     const before = (await app().gql(q)).data;
     const old = Number(cells.find((c) => c.cell_key === 'applications.new.natural_person')!.value ?? 0);
-    await db.transaction((m) =>
-      app().services.imports.store(m, dept, parsed({ 'applications.new.natural_person': String(old + 1000) }), {
+    await app().connection.withTransaction(app().ctx(), (tx) =>
+      app().services.imports.store(tx, dept, parsed({ 'applications.new.natural_person': String(old + 1000) }), {
         year, scope: 'OWN', publishedOn: current.publishedOn, sourceFormat: 'text', sourceName: 'revision.txt', sourceHash: 'revision-1', sourceText: '',
       }),
     );
@@ -265,8 +265,8 @@ describeEachEngine('roll-ups', (app) => {
     const gov = await db.getRepository(Agency).findOneOrFail({ where: { regionCode: county.code, kind: 'GOVERNMENT' } });
     const sumNp = after.county.rollup.n as number;
     const consolidated: ParsedReport = { ...parsed({}), cells: { ...parsed({}).cells, 'applications.new.natural_person': { value: String(sumNp + 7), raw: String(sumNp + 7), location: {} } } };
-    const { report } = await db.transaction((m) =>
-      app().services.imports.store(m, gov, consolidated, {
+    const { report } = await app().connection.withTransaction(app().ctx(), (tx) =>
+      app().services.imports.store(tx, gov, consolidated, {
         year, scope: 'CONSOLIDATED', publishedOn: null, sourceFormat: 'text', sourceName: 'consolidated.txt', sourceHash: 'consolidated-1', sourceText: '',
       }),
     );
@@ -281,8 +281,8 @@ describeEachEngine('roll-ups', (app) => {
 
   it('confines every roll-up to the viewer region', async () => {
     const ctx = app().ctx({ id: 't', role: 'ANALYST', regionPath: '/370000/370800/370830/', agencyId: null });
-    await expect(ctx.services.rollups.compare(ctx, '370811', 2020, 'CHILD_REGION', ['applications.new.total'])).rejects.toThrow(/jurisdiction/);
-    const rows = await ctx.services.rollups.compare(ctx, CITY, 2020, 'CHILD_REGION', ['applications.new.total']);
+    await expect(app().services.rollups.compare(ctx, '370811', 2020, 'CHILD_REGION', ['applications.new.total'])).rejects.toThrow(/jurisdiction/);
+    const rows = await app().services.rollups.compare(ctx, CITY, 2020, 'CHILD_REGION', ['applications.new.total']);
     expect(rows.every((r) => r.regionCode!.startsWith('370830'))).toBe(true);
   });
 }, { env: { RESPONSE_CACHE: 'off' } });

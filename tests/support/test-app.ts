@@ -1,11 +1,13 @@
 import { readFileSync } from 'fs';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, ensureDatabase, queryCounter, type Engine } from '../../ormconfig';
+import type { DataSource } from 'typeorm';
+import { openApp } from '../../src/app';
 import { SYSTEM, type Viewer } from '../../src/auth/viewer';
 import { readEnv } from '../../src/config/env';
+import type { Engine } from '../../src/data/engine';
+import type { TransactionalConnection } from '../../src/data/transactional-connection';
 import { createRequestContext, type RequestContext } from '../../src/graphql/request-context';
 import { startServer, type RunningServer } from '../../src/server';
-import { createServices, type Services } from '../../src/services';
+import type { Services } from '../../src/services';
 import { seedAgencies, seedRegions, SEED_REPORT } from '../../seeds/seed';
 
 const MYSQL_ROOT = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -18,6 +20,8 @@ export function enginesUnderTest(): Engine[] {
 
 export interface TestApp {
   engine: Engine;
+  connection: TransactionalConnection;
+  /** The DataSource itself, for tests that inspect tables with their own SQL. */
   db: DataSource;
   services: Services;
   server: RunningServer;
@@ -44,23 +48,17 @@ export async function startTestApp(engine: Engine, name: string, opts: TestAppOp
   if (engine === 'mysql') {
     const dbName = `nianbao_test_${name.replace(/\W/g, '_')}_${process.pid}`.slice(0, 64);
     env = readEnv({ DATABASE_URL: `${MYSQL_ROOT}/${dbName}`, PORT: '0', ...opts.env } as NodeJS.ProcessEnv);
-    const mysql = await import('mysql2/promise');
-    const url = new URL(MYSQL_ROOT);
-    const c = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password });
-    await c.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-    await c.end();
-    await ensureDatabase(env);
   }
-  const db = new DataSource(dataSourceOptions(env));
-  await db.initialize();
-  await db.runMigrations({ transaction: 'each' });
-  await seedRegions(db, ...(opts.regions ?? ['3708']));
-  await seedAgencies(db);
-  const services = createServices();
-  const server = await startServer(db, env, services);
+  // A MariaDB database of this file's own, dropped first in case an earlier run left it behind.
+  const opened = await openApp(env, { fresh: true });
+  const { connection, services } = opened;
+  await seedRegions(connection, ...(opts.regions ?? ['3708']));
+  await seedAgencies(connection);
+  const server = await startServer(opened, env);
   const app: TestApp = {
     engine,
-    db,
+    connection,
+    db: connection.rawDataSource,
     services,
     server,
     async gql(query, variables, headers = {}) {
@@ -71,15 +69,14 @@ export async function startTestApp(engine: Engine, name: string, opts: TestAppOp
       });
       return (await res.json()) as any;
     },
-    ctx: (viewer = SYSTEM) => createRequestContext(db, viewer, services),
-    sqlCount: () => queryCounter(db).count,
+    ctx: (viewer = SYSTEM) => createRequestContext(connection, viewer),
+    sqlCount: () => connection.statementCount(),
     async importSeed() {
       await services.imports.importReport(app.ctx(), { bytes: readFileSync(SEED_REPORT), fileName: 'seeds/000_1dfd185abb919a16.txt' });
     },
     async stop() {
       await server.stop();
-      if (engine === 'mysql') await db.query(`DROP DATABASE IF EXISTS \`${db.options.database ?? new URL((db.options as { url: string }).url).pathname.slice(1)}\``);
-      await db.destroy();
+      await connection.close({ drop: true });
     },
   };
   return app;

@@ -1,16 +1,20 @@
-import { cellsOf, derivedKeys, EDITIONS, type EditionDef } from '../../editions';
+import { allEditions, cellsOf, derivedKeys, editionYears, findEdition, type EditionDef, type TableDef } from '../../editions';
+import type { QueryEditionArgs } from '../../generated/graphql';
 
-export const editionResolvers = {
-  Query: {
-    editions: () => Object.values(EDITIONS),
-    edition: (_: unknown, { id }: { id: string }) => (EDITIONS as Record<string, EditionDef>)[id] ?? null,
-  },
-  Edition: {
-    fromYear: (e: EditionDef) => e.years.from,
-    toYear: (e: EditionDef) => e.years.to,
-    keys: (e: EditionDef) => [...cellsOf(e).map((c) => c.key), ...derivedKeys(e)],
-  },
-  TemplateTable: {
-    blocks: (t: EditionDef['tables'][number]) => t.blocks.map((b) => ({ caption: b.caption ?? null, rows: b.rows, columns: b.columns })),
-  },
-};
+/** The template editions are data, not stored rows: these read the registry and need no service. */
+export function editionResolvers() {
+  return {
+    Query: {
+      editions: () => allEditions(),
+      edition: (_: unknown, { id }: QueryEditionArgs) => findEdition(id) ?? null,
+    },
+    Edition: {
+      fromYear: (e: EditionDef) => editionYears(e).from,
+      toYear: (e: EditionDef) => editionYears(e).to,
+      keys: (e: EditionDef) => [...cellsOf(e).map((c) => c.key), ...derivedKeys(e)],
+    },
+    TemplateTable: {
+      blocks: (t: TableDef) => t.blocks.map((b) => ({ caption: b.caption ?? null, rows: b.rows, columns: b.columns })),
+    },
+  };
+}

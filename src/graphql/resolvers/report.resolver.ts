@@ -1,33 +1,35 @@
-import type { Report } from '../../../entities';
 import type { ActiveDisclosureResolvers, ApplicationTable, LawsuitTable, QueryResolvers, ReportResolvers, ResolversUnionTypes, SourceFormat } from '../../generated/graphql';
-import type { RequestContext } from '../request-context';
+import type { Services } from '../../services';
 
-const cells = (r: Report, ctx: RequestContext) => ctx.services.reports.cells(ctx, r);
+type ActiveDisclosure = ResolversUnionTypes<Record<string, never>>['ActiveDisclosure'];
 
-export const reportResolvers: { Query: QueryResolvers; Report: ReportResolvers; ActiveDisclosure: ActiveDisclosureResolvers } = {
-  Query: {
-    report: (_, { id }, ctx) => ctx.services.reports.byId(ctx, Number(id)),
-    reports: (_, a, ctx) => ctx.services.reports.list(ctx, a.filter, a.first, a.after),
-  },
-  Report: {
-    id: (r) => String(r.id),
-    agency: (r, _, ctx) => ctx.services.reports.agency(ctx, r),
-    sourceFormat: (r) => r.sourceFormat.toUpperCase() as SourceFormat,
-    importedAt: (r) => new Date(r.importedAt).toISOString(),
-    sourceText: (r, _, ctx) => ctx.services.reports.sourceText(ctx, r),
-    value: async (r, { key }, ctx) => (await cells(r, ctx)).value(key),
-    raw: async (r, { key }, ctx) => (await cells(r, ctx)).raw(key),
-    cell: async (r, { key }, ctx) => (await cells(r, ctx)).cell(key),
-    cells: async (r, { prefix }, ctx) => (await cells(r, ctx)).cells(prefix),
-    narrative: (r, { section }, ctx) => ctx.services.reports.narrative(ctx, r, section),
-    narratives: (r, _, ctx) => ctx.services.reports.narratives(ctx, r),
-    // Section objects are built from the edition definitions, field names from cell keys.
-    active: async (r, _, ctx) => (await cells(r, ctx)).active() as unknown as ResolversUnionTypes<Record<string, never>>['ActiveDisclosure'],
-    applications: async (r, _, ctx) => (await cells(r, ctx)).applications() as unknown as ApplicationTable,
-    lawsuits: async (r, _, ctx) => (await cells(r, ctx)).lawsuits() as unknown as LawsuitTable,
-    revisions: (r, _, ctx) => ctx.services.reports.revisions(ctx, r),
-  },
-  ActiveDisclosure: {
-    __resolveType: (o) => (o as { __typename: 'ActiveDisclosure2019' | 'ActiveDisclosure2021' }).__typename,
-  },
-};
+export function reportResolvers(s: Pick<Services, 'reports'>): { Query: QueryResolvers; Report: ReportResolvers; ActiveDisclosure: ActiveDisclosureResolvers } {
+  return {
+    Query: {
+      report: (_, { id }, ctx) => s.reports.byId(ctx, Number(id)),
+      reports: (_, a, ctx) => s.reports.list(ctx, a.filter, a.first, a.after),
+    },
+    Report: {
+      id: (r) => String(r.id),
+      agency: (r, _, ctx) => s.reports.agency(ctx, r),
+      sourceFormat: (r) => r.sourceFormat.toUpperCase() as SourceFormat,
+      importedAt: (r) => new Date(r.importedAt).toISOString(),
+      sourceText: (r, _, ctx) => s.reports.sourceText(ctx, r),
+      value: (r, { key }, ctx) => s.reports.withCells(ctx, r, (c) => c.value(key)),
+      raw: (r, { key }, ctx) => s.reports.withCells(ctx, r, (c) => c.raw(key)),
+      cell: (r, { key }, ctx) => s.reports.withCells(ctx, r, (c) => c.cell(key)),
+      cells: (r, { prefix }, ctx) => s.reports.withCells(ctx, r, (c) => c.cells(prefix)),
+      narrative: (r, { section }, ctx) => s.reports.narrative(ctx, r, section),
+      narratives: (r, _, ctx) => s.reports.narratives(ctx, r),
+      // Section objects are built from the edition definitions, field names from cell keys: the SDL of
+      // those types is generated from the same definitions, so the shapes agree by construction.
+      active: (r, _, ctx) => s.reports.withCells(ctx, r, (c) => c.active() as unknown as ActiveDisclosure),
+      applications: (r, _, ctx) => s.reports.withCells(ctx, r, (c) => c.applications() as unknown as ApplicationTable),
+      lawsuits: (r, _, ctx) => s.reports.withCells(ctx, r, (c) => c.lawsuits() as unknown as LawsuitTable),
+      revisions: (r, _, ctx) => s.reports.revisions(ctx, r),
+    },
+    ActiveDisclosure: {
+      __resolveType: (o) => (o as { __typename: ActiveDisclosure['__typename'] & string }).__typename,
+    },
+  };
+}

@@ -17,12 +17,22 @@ const config: CodegenConfig = {
         scalars: { ID: 'string' },
         avoidOptionals: false,
         enumsAsTypes: true,
-        // Resolvers receive entities as parents; the generated types check arguments and results against the SDL.
+        // Resolvers receive entities and the services' results as parents (mapper targets must not import
+        // src/generated: that is an import cycle); the generated types check arguments and results against the SDL.
         mappers: {
           Region: '../../entities#Region as RegionEntity',
           Agency: '../../entities#Agency as AgencyEntity',
           Report: '../../entities#Report as ReportEntity',
           Finding: '../../entities#Finding as FindingEntity',
+          Edition: '../editions#EditionDef',
+          TemplateTable: '../editions#TableDef',
+          ComplianceReport: '../services/compliance.service#ComplianceResult',
+          ComplianceRow: '../services/compliance.service#ComplianceRow as ComplianceRowResult',
+          Rollup: '../rollup/rollup.service#RollupTarget',
+          ComparisonRow: '../rollup/rollup.service#ComparisonRow as ComparisonRowResult',
+          AggregateRow: '../rollup/rollup.service#AggregateResultRow',
+          ConsolidationFinding: '../rollup/rollup.service#ConsolidationFinding as ConsolidationFindingResult',
+          Metric: '../rollup/metric-catalogue#Metric as MetricDef',
         },
       },
     },

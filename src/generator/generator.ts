@@ -30,8 +30,8 @@ export interface PlantedDefect {
   reportId: number;
   agencyId: number;
   year: number;
-  /** The rule the planted change breaks, and the cell changed. */
-  rule: 'APPLICATIONS_APPLICANT_TOTAL' | 'LAWSUITS_TOTAL' | typeof RULE_CODES.carryOverMismatch;
+  /** The code of the rule the planted change breaks (the edition's, or the carry-over check's), and the cell changed. */
+  rule: string;
   key: string;
   delta: number;
 }
@@ -149,7 +149,7 @@ export async function generate(connection: TransactionalConnection, opts: Genera
             year,
             edition: plan.edition.id,
             scope,
-            title: `${agency.name}${year}年政府信息公开工作年度报告`,
+            title: `${agency.name}${year}年${plan.edition.titleSuffix}`,
             period: `${year}年1月1日至${year}年12月31日`,
             publishedOn,
             sourceHash: `generated:${opts.seed}:${agency.id}:${year}:${scope}`,
@@ -224,12 +224,12 @@ function plantDefect(plan: EditionPlan, rng: Prng, v: GenValues): Omit<PlantedDe
   if (kind === 0) {
     const k = plan.appKey(plan.tail.processed, plan.totalCol);
     bump(k);
-    return { rule: 'APPLICATIONS_APPLICANT_TOTAL', key: k, delta };
+    return { rule: plan.applicantTotalRule, key: k, delta };
   }
   if (kind === 1) {
-    const k = plan.lawsuitGroups[0].total;
-    bump(k);
-    return { rule: 'LAWSUITS_TOTAL', key: k, delta };
+    const group = plan.lawsuitGroups[0];
+    bump(group.total);
+    return { rule: group.rule, key: group.total, delta };
   }
   // 上年结转 and 结转下年度 move together: the report balances, only the year-to-year chain breaks.
   const col = plan.partCols[0];

@@ -1,3 +1,4 @@
+import type { SumCell } from '../data/rollup.repository';
 import { allEditions, cellsOf, derivedParts, editionYears, getEdition, perGeneration, type EditionId, type RateDef } from '../editions';
 
 /**
@@ -162,10 +163,6 @@ export function comparableBetween(key: string, a: number, b: number, editionOf: 
 }
 
 /** Sums as exact micro-units (bigint) per stored key, with how many non-blank cells each holds. */
-export interface SumCell {
-  micros: bigint;
-  nonNull: number;
-}
 export type Sums = (key: string) => SumCell | undefined;
 
 /**

@@ -5,7 +5,7 @@ import { fromMicros } from '../common/decimal';
 import { checkConsolidated, type CellValues, type Finding } from '../checks';
 import { REPORTS_KEY, type AggregateDimension, type SumCell } from '../data/rollup.repository';
 import type { TransactionalConnection } from '../data/transactional-connection';
-import { cellsOf, EDITIONS, editionForYear, getEdition, type EditionDef } from '../editions';
+import { allEditions, cellsOf, editionForYear, editionYears, getEdition, type EditionDef } from '../editions';
 import type { RequestContext } from '../graphql/request-context';
 import { comparableBetween, evaluate, metric, METRICS, storedKeysOf } from './metric-catalogue';
 import { pathCodes } from '../data/subtree';
@@ -29,6 +29,20 @@ export interface ComparisonRow {
   values: MetricValue[];
   rank: number;
 }
+
+/** One group of an aggregate: the grouped dimensions (null when not grouped by) and its values. */
+export interface AggregateResultRow {
+  year: number | null;
+  edition: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  agencyKind: string | null;
+  reportCount: number;
+  values: MetricValue[];
+}
+
+/** A consolidated report's finding against the sum of its region's own reports. */
+export type ConsolidationFinding = Finding & { reportId: number; agencyId: number; agencyName: string; regionCode: string; key: string | null };
 
 export interface AggregateFilterInput {
   regionCode: string;
@@ -223,14 +237,18 @@ export class RollupService {
     });
   }
 
-  async aggregate(ctx: RequestContext, filter: AggregateFilterInput, groupBy: AggregateDimension[], keys: string[]) {
+  async aggregate(ctx: RequestContext, filter: AggregateFilterInput, groupBy: AggregateDimension[], keys: string[]): Promise<AggregateResultRow[]> {
     checkKeys(keys);
     const region = await this.regionByCode(ctx, filter.regionCode);
     const years = yearsOf(filter.fromYear, filter.toYear);
     const depth = filter.regionLevel ? LEVEL_DEPTH[filter.regionLevel] : region.depth + 1;
     if (groupBy.includes('REGION') && depth <= region.depth) throw new BadInputError('regionLevel must lie below the region');
     const base = [...new Set([...keys.flatMap(storedKeysOf), REPORTS_KEY])];
-    const editions = Object.values(EDITIONS).map((e) => [e.years.from, e.years.to, e.id] as [number, number | null, string]);
+    // The years each edition is in force: an open end closes the year before the next edition starts.
+    const editions = allEditions().map((e): [number, number | null, string] => {
+      const { from, to } = editionYears(e);
+      return [from, to, e.id];
+    });
     const rows = await this.connection.repos(ctx).rollups.aggregate({
       regionCode: region.code,
       regionPath: region.path,
@@ -262,7 +280,7 @@ export class RollupService {
   }
 
   /** Each consolidated report of the subtree against Σ of its region's own reports, as findings. */
-  async consolidationCheck(ctx: RequestContext, region: Region, year: number) {
+  async consolidationCheck(ctx: RequestContext, region: Region, year: number): Promise<ConsolidationFinding[]> {
     const scoped = await this.scopedRegion(ctx, region);
     const reports = await this.connection.repos(ctx).rollups.currentReportsInRegion(scoped.path, year, 'CONSOLIDATED');
     const out = await Promise.all(

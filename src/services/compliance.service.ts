@@ -60,8 +60,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * 条例 (2019) 第四十九条: organs by 31 January of the following year, the consolidated 本级政府
- * report by 31 March. Reports for 2018 and earlier fell under the 2008 条例, which set 31 March for
- * everyone (editions.md §1).
+ * report by 31 March. Reports for 2018 and earlier fell under the 2008 条例, whose 第三十一条 set
+ * 31 March for everyone.
  */
 export function deadlineFor(year: number, scope: ReportScope): string {
   return year <= 2018 || scope === 'CONSOLIDATED' ? `${year + 1}-03-31` : `${year + 1}-01-31`;

@@ -1,20 +1,23 @@
-import { allEditions, cellsOf, derivedKeys, editionYears, findEdition, type EditionDef, type TableDef } from '../../editions';
-import type { QueryEditionArgs } from '../../generated/graphql';
+import { allEditions, cellsOf, derivedKeys, editionYears, findEdition } from '../../editions';
+import type { EditionResolvers, QueryResolvers, TemplateTableResolvers } from '../../generated/graphql';
 
-/** The template editions are data, not stored rows: these read the registry and need no service. */
-export function editionResolvers() {
+/**
+ * The template editions are data, not stored rows: these read the registry and need no service
+ * (codegen.ts maps Edition and TemplateTable onto EditionDef and TableDef).
+ */
+export function editionResolvers(): { Query: QueryResolvers; Edition: EditionResolvers; TemplateTable: TemplateTableResolvers } {
   return {
     Query: {
-      editions: () => allEditions(),
-      edition: (_: unknown, { id }: QueryEditionArgs) => findEdition(id) ?? null,
+      editions: () => [...allEditions()],
+      edition: (_, { id }) => findEdition(id) ?? null,
     },
     Edition: {
-      fromYear: (e: EditionDef) => editionYears(e).from,
-      toYear: (e: EditionDef) => editionYears(e).to,
-      keys: (e: EditionDef) => [...cellsOf(e).map((c) => c.key), ...derivedKeys(e)],
+      fromYear: (e) => editionYears(e).from,
+      toYear: (e) => editionYears(e).to,
+      keys: (e) => [...cellsOf(e).map((c) => c.key), ...derivedKeys(e)],
     },
     TemplateTable: {
-      blocks: (t: TableDef) => t.blocks.map((b) => ({ caption: b.caption ?? null, rows: b.rows, columns: b.columns })),
+      blocks: (t) => t.blocks.map((b) => ({ caption: b.caption ?? null, rows: b.rows, columns: b.columns })),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ColumnDef, DerivedRowDef, GroupDef, RowDef, RuleDecl, SectionDef, TableDef } from './edition.types';
+import type { ColumnDef, DerivedRowDef, GroupDef, LegacyRowDef, RowDef, RuleDecl, SectionDef, TableDef } from './edition.types';
 
 /** Headings of the six sections; variants as published (docs/format.md, "Sections"). */
 export const SECTIONS: SectionDef[] = [
@@ -164,12 +164,12 @@ export function applicationRules(otherRows: RowDef[]): RuleDecl[] {
   ];
 }
 
-export function derivedApplicationRows(otherRows: RowDef[]): DerivedRowDef[] {
+/** Derived rows of section 三; a legacy row standing for a group's rows is one more part of it (blank when not printed). */
+export function derivedApplicationRows(otherRows: RowDef[], legacyRows: LegacyRowDef[] = []): DerivedRowDef[] {
   const rows = applicationRows(otherRows);
-  return APPLICATION_GROUPS.map((g) => ({
-    table: 'applications' as const,
-    key: g.key,
-    label: g.label,
-    parts: rows.filter((r) => r.group === g.key).map((r) => r.key),
-  }));
+  return APPLICATION_GROUPS.map((g) => {
+    const parts = rows.filter((r) => r.group === g.key).map((r) => r.key);
+    const legacy = legacyRows.filter((l) => l.table === 'applications' && l.replaces.some((k) => parts.includes(k))).map((l) => l.key);
+    return { table: 'applications' as const, key: g.key, label: g.label, parts: [...parts, ...legacy] };
+  });
 }

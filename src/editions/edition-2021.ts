@@ -1,4 +1,4 @@
-import type { EditionDef, RowDef } from './edition.types';
+import type { EditionDef, LegacyRowDef, RowDef } from './edition.types';
 import { APPLICATION_CARRY_OVER, APPLICATION_RATES, NARRATIVE_COMPARISONS, TITLE_SUFFIX } from './common-measures';
 import { APPLICATION_GROUPS, applicationRules, applicationsTable, derivedApplicationRows, LAWSUITS_TABLE, SECTIONS } from './common-tables';
 
@@ -21,6 +21,18 @@ const OTHER_ROWS: RowDef[] = [
     group: 'other_all',
   },
   { key: 'other_other', label: '3.其他', group: 'other_all' },
+];
+
+/** Some 2021-edition reports keep the 2019 single row （六）其他处理 without its three sub-rows. */
+const LEGACY_ROWS: LegacyRowDef[] = [
+  {
+    table: 'applications',
+    key: 'other',
+    label: '（六）其他处理',
+    replaces: OTHER_ROWS.map((r) => r.key),
+    rule: 'APPLICATIONS_LEGACY_OTHER_ROW',
+    message: '（六）其他处理按2019年格式填报为一行，未分列三项细目：三项细目留空，（六）合计取该行数值',
+  },
 ];
 
 /** 《中华人民共和国政府信息公开工作年度报告格式》, 国办公开办函〔2021〕30号. */
@@ -75,7 +87,8 @@ export const EDITION_2021: EditionDef = {
   narrativeComparisons: NARRATIVE_COMPARISONS,
   rates: APPLICATION_RATES,
   breaksComparison: [2],
-  derivedRows: derivedApplicationRows(OTHER_ROWS),
+  derivedRows: derivedApplicationRows(OTHER_ROWS, LEGACY_ROWS),
+  legacyRows: LEGACY_ROWS,
   rules: applicationRules(OTHER_ROWS),
   markers: ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '逾期不补正', '逾期未按收费通知要求缴纳费用'],
 };

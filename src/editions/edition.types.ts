@@ -120,6 +120,23 @@ export interface DerivedRowDef {
   parts: string[];
 }
 
+/**
+ * A row of an earlier edition that reports of this edition still print in place of some of its
+ * rows (2021 tables keeping the 2019 single row （六）其他处理): stored under the earlier key, the
+ * rows it stands for left blank, and said by a notice of `rule` (docs/format.md, "Derived keys").
+ */
+export interface LegacyRowDef {
+  table: TableId;
+  /** The earlier edition's row key and label (`other`, （六）其他处理). */
+  key: string;
+  label: string;
+  /** This edition's rows it replaces, in template order; they are stored blank. */
+  replaces: string[];
+  /** Rule code of the notice every such report gets. */
+  rule: string;
+  message: string;
+}
+
 /** This report's 结转 must equal last year's: `from` row of the previous report = `to` row of this one, per column. */
 export interface CarryOverDef {
   table: TableId;
@@ -167,4 +184,6 @@ export interface EditionDef {
    * changed meaning in 2021); other rows compare wherever both editions have them.
    */
   breaksComparison: number[];
+  /** Rows of an earlier edition accepted in place of this edition's (hybrid tables). */
+  legacyRows?: LegacyRowDef[];
 }

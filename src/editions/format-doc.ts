@@ -75,6 +75,8 @@ function editionSection(e: EditionDef): string[] {
       }),
     ),
   );
+  for (const l of e.legacyRows ?? [])
+    out.push(`Accepted in place of rows ${list(l.replaces)}: the earlier edition's single row ${l.label} (\`${l.table}.${l.key}.*\`), stored under its own key with those rows blank; notice ${code(l.rule)}: ${l.message}`, '');
   out.push('### Rules', '', 'Arithmetic every report of the edition must satisfy; a rule with a blank cell is open (blank is not zero), never failed.', '');
   out.push(...table(['code', 'table', 'rule', 'message'], e.rules.map((r) => [code(r.code), r.table, rule(r), r.message])));
   out.push('### Across reports and against the text', '');

@@ -1,7 +1,7 @@
 import { allEditions, cellsOf, perGeneration, type EditionDef, type TableDef } from '../editions';
 import { normalizeLabel } from '../editions/label';
 import { ReportParseError } from '../common/errors';
-import type { ParsedCell, ParsedNarrative, ParsedReport } from './parsed-report';
+import type { ParsedCell, ParsedNarrative, ParsedNotice, ParsedReport } from './parsed-report';
 import type { DocRow, DocTable, ReportDocument } from './report-document';
 import { TableMapper } from './table-mapper';
 import { SECTION_NUMERALS as NUMERALS } from '../editions/template-headers';
@@ -88,14 +88,16 @@ export function assembleReport(doc: ReportDocument, opts: AssembleOptions = {}):
 
   const cells: Record<string, ParsedCell> = {};
   const warnings: string[] = [];
+  const notices: ParsedNotice[] = [];
   for (const table of edition.tables) {
     const rows = tablesBySection.get(table.id);
     if (!rows) {
       throw new ReportParseError(`section missing: no table for ${table.heading}`, { file, section: table.section });
     }
-    const mapped = new TableMapper(table, file).map(rows);
+    const mapped = new TableMapper(table, file, (edition.legacyRows ?? []).filter((l) => l.table === table.id)).map(rows);
     Object.assign(cells, mapped.cells);
     warnings.push(...mapped.warnings);
+    notices.push(...mapped.notices);
   }
   for (const c of cellsOf(edition))
     if (!cells[c.key]) throw new ReportParseError('cell not found', { file, section: c.table.section, row: c.row.label, column: c.column.label });
@@ -109,7 +111,7 @@ export function assembleReport(doc: ReportDocument, opts: AssembleOptions = {}):
   const fullText = [title ?? '', ...preamble, ...narratives.map((n) => n.text)].join('\n');
   const period = findPeriod(fullText);
   const year = yearFromTitle(title) ?? yearFromPeriod(period) ?? opts.year ?? null;
-  return { edition: edition.id, year, title, period, publishedOn: doc.publishedOn ?? null, format: doc.format, cells, narratives, warnings };
+  return { edition: edition.id, year, title, period, publishedOn: doc.publishedOn ?? null, format: doc.format, cells, narratives, ...(notices.length ? { notices } : {}), warnings };
 }
 
 export function yearFromTitle(title: string | null): number | null {

@@ -1,9 +1,11 @@
-import { cellKey, type BlockDef, type ColumnDef, type RowDef, type TableDef } from '../editions';
-import { coreLabel, normalizeLabel } from '../editions/label';
+import { cellKey, type BlockDef, type ColumnDef, type LegacyRowDef, type RowDef, type TableDef } from '../editions';
+import { normalizeLabel } from '../editions/label';
 import { ReportParseError, type SourceLocation } from '../common/errors';
 import { parseCellText } from './cell-value';
-import type { ParsedCell } from './parsed-report';
+import type { ParsedCell, ParsedNotice } from './parsed-report';
 import type { DocCell, DocRow } from './report-document';
+import { alignRows, similarityMatrix, type Alignment, type Printed } from './align/row-aligner';
+import { checkHeaderRow } from './align/column-aligner';
 
 const isBlank = (c: DocCell) => c.text.replace(/[\s\u3000\u00a0\u200b\ufeff]/g, '') === '';
 
@@ -13,44 +15,82 @@ function isLabelCell(c: DocCell): boolean {
   return !parseCellText(c.text, 'wan_yuan').ok && !parseCellText(c.text, 'signed_count').ok;
 }
 
-function rowLabels(row: RowDef): string[] {
-  return [row.label, ...(row.variants ?? [])].map(coreLabel).filter((l) => l.length > 0);
-}
-
 export interface MappedTable {
   cells: Record<string, ParsedCell>;
   warnings: string[];
+  notices: ParsedNotice[];
 }
+
+/** A template row to align to: the edition's own, or a legacy row standing for some of them. */
+interface Target {
+  block: BlockDef;
+  row: RowDef;
+  legacy?: LegacyRowDef;
+}
+
+/** A printed row with label cells, in document order, with the block its caption put it in. */
+interface PrintedRow extends Printed {
+  docRow: DocRow;
+  /** The label as printed (the label cells naming the row, trimmed). */
+  printedLabels: string[];
+  block?: BlockDef;
+}
+
+/**
+ * A long label wrapped over two lines (PDF, text) arrives as a row of label only beside the row
+ * with the figures: the joined label is one more spelling of the row with figures.
+ */
+function joinWrappedLabels(printed: PrintedRow[]): void {
+  printed.forEach((p, i) => {
+    if (!p.hasFigures) return;
+    const before = printed[i - 1];
+    const after = printed[i + 1];
+    const own = p.printedLabels[0];
+    if (before && !before.hasFigures && before.block === p.block) p.labels.push(before.printedLabels[0] + own);
+    if (after && !after.hasFigures && after.block === p.block) p.labels.push(own + after.printedLabels[0]);
+  });
+}
+
+const hasFiguresAfterLabel = (cells: DocCell[]) => {
+  let last = -1;
+  cells.forEach((c, i) => {
+    if (isLabelCell(c)) last = i;
+  });
+  return cells.slice(last + 1).some((c) => !isBlank(c));
+};
 
 /** Maps a table's rows onto an edition table definition; throws ReportParseError naming the place. */
 export class TableMapper {
   private readonly cells: Record<string, ParsedCell> = {};
   private readonly warnings: string[] = [];
+  private readonly notices: ParsedNotice[] = [];
 
   constructor(
     private readonly table: TableDef,
     private readonly file?: string,
+    /** The edition's legacy rows of this table (hybrid tables), tried when the table's own rows do not align. */
+    private readonly legacyRows: LegacyRowDef[] = [],
   ) {}
 
   map(rows: DocRow[]): MappedTable {
     // The edition declares how each table is laid out (docs/format.md).
     if (this.table.layout === 'single_row') this.mapSingleRow(rows);
     else this.mapLabelledRows(rows);
-    return { cells: this.cells, warnings: this.warnings };
+    return { cells: this.cells, warnings: this.warnings, notices: this.notices };
   }
 
   private loc(row: string | undefined, column: string | undefined, line?: number, page?: number): SourceLocation {
     return { file: this.file, section: this.table.section, row, column, line, page };
   }
 
-  /** `labelled_rows` (二, 三): each data row starts with its label; values follow in column order. */
+  /**
+   * `labelled_rows` (二, 三): each data row starts with its label; values follow in column order.
+   * Printed rows are aligned to the template's rows in its fixed order by label similarity
+   * (align/row-aligner.ts); section 二's captions keep a row within its block.
+   */
   private mapLabelledRows(rows: DocRow[]): void {
     const blocks = this.table.blocks;
-    const expected: Array<{ block: BlockDef; row: RowDef; labels: string[] }> = blocks.flatMap((block) =>
-      block.rows.map((row) => ({ block, row, labels: rowLabels(row) })),
-    );
-    const seen = new Set<string>();
-    let pointer = 0;
+    const printed: PrintedRow[] = [];
     let currentBlock: BlockDef | undefined;
     for (const docRow of rows) {
       const labelCells = docRow.cells.filter(isLabelCell);
@@ -61,48 +101,97 @@ export class TableMapper {
         currentBlock = captionBlock;
         continue;
       }
-      const match = this.findRow(expected, pointer, labelCells, currentBlock);
-      if (!match) {
-        const hasNumbers = docRow.cells.some((c) => !isBlank(c) && !isLabelCell(c));
-        if (hasNumbers)
-          this.warnings.push(`section ${this.table.section}: row "${labelCells.map((c) => c.text.trim()).join(' ')}" is not in the template and was not mapped`);
-        continue;
-      }
-      pointer = match.index + 1;
-      seen.add(match.row.key);
-      currentBlock = match.block;
-      this.takeValues(docRow, match.row, match.block.columns);
+      // The last label cell names the row; earlier ones are flattened merged cells such as "（三）不予公开"
+      // or a label broken over cells, so the joined tails are tried too.
+      const texts = labelCells.map((c) => c.text.trim());
+      const printedLabels = texts.map((_, i) => texts.slice(texts.length - 1 - i).join(''));
+      printed.push({ docRow, labels: [...printedLabels], printedLabels, hasFigures: hasFiguresAfterLabel(docRow.cells), block: currentBlock });
     }
-    for (const e of expected)
-      if (!seen.has(e.row.key))
-        throw new ReportParseError(`row missing from the table`, this.loc(e.row.label, undefined, rows[0]?.line));
+    joinWrappedLabels(printed);
+    // The edition's own rows first; a legacy row (hybrid table) only when they do not align.
+    const own = { targets: this.targets(), alignment: undefined as Alignment | undefined };
+    own.alignment = this.align(printed, own.targets);
+    let chosen = own.alignment.problem ? undefined : { targets: own.targets, alignment: own.alignment };
+    for (const legacy of this.legacyRows) {
+      if (chosen) break;
+      const targets = this.targets(legacy);
+      const alignment = this.align(printed, targets);
+      if (!alignment.problem) chosen = { targets, alignment };
+    }
+    if (!chosen) this.reject(printed, own.targets, own.alignment, rows);
+    const { targets, alignment } = chosen;
+    targets.forEach((target, t) => {
+      const p = printed[alignment.printedOf[t]];
+      this.takeValues(p.docRow, target.row, target.block.columns, this.printedLabel(p, alignment.scores[alignment.printedOf[t]][t], target));
+      if (target.legacy) this.storeLegacy(target, p);
+    });
+    printed.forEach((p, i) => {
+      if (alignment.targetOf[i] < 0 && p.hasFigures)
+        this.warnings.push(`section ${this.table.section}: row "${p.printedLabels[p.printedLabels.length - 1]}" is not in the template and was not mapped`);
+      else if (alignment.targetOf[i] < 0 && p.block) checkHeaderRow(p.docRow.cells.filter(isLabelCell), p.block.columns, (column, reason) => {
+        throw new ReportParseError(reason, this.loc(p.printedLabels[p.printedLabels.length - 1], column, p.docRow.line, p.docRow.page));
+      });
+    });
   }
 
-  private findRow(
-    expected: Array<{ block: BlockDef; row: RowDef; labels: string[] }>,
-    pointer: number,
-    labelCells: DocCell[],
-    currentBlock: BlockDef | undefined,
-  ): { index: number; block: BlockDef; row: RowDef } | undefined {
-    // The last label cell names the row (earlier ones are flattened merged cells such as "（三）不予公开").
-    const last = coreLabel(labelCells[labelCells.length - 1].text);
-    const all = coreLabel(labelCells.map((c) => c.text).join(''));
-    const indexed = expected.map((e, index) => ({ ...e, index }));
-    // Section 三 runs in template order and starts at its first row, so header cells such as
-    // "总计" or "其他" never match a data row; section 二 follows its captions.
-    const ordered = this.table.blocks.some((b) => b.caption)
-      ? [...indexed.filter((e) => e.block === currentBlock), ...indexed.filter((e) => e.block !== currentBlock)]
-      : pointer === 0
-        ? indexed.slice(0, 1)
-        : indexed.slice(pointer);
-    const exact = ordered.find((e) => e.labels.some((l) => l === last));
-    const loose = exact ?? ordered.find((e) => e.labels.some((l) => last.endsWith(l) || (l.length >= 4 && last.includes(l))));
-    const joined = loose ?? ordered.find((e) => e.labels.some((l) => l.length >= 4 && all.endsWith(l)));
-    if (!joined) return undefined;
-    return { index: joined.index, block: joined.block, row: joined.row };
+  /** The template rows in order; with a legacy row, it takes the place of the rows it replaces. */
+  private targets(legacy?: LegacyRowDef): Target[] {
+    const out: Target[] = [];
+    for (const block of this.table.blocks)
+      for (const row of block.rows) {
+        if (!legacy?.replaces.includes(row.key)) out.push({ block, row });
+        else if (row.key === legacy.replaces[0]) out.push({ block, row: { key: legacy.key, label: legacy.label }, legacy });
+      }
+    return out;
   }
 
-  private takeValues(docRow: DocRow, row: RowDef, columns: ColumnDef[]): void {
+  private align(printed: PrintedRow[], targets: Target[]): Alignment {
+    const labels = targets.map((t) => [t.row.label, ...(t.row.variants ?? [])]);
+    const scores = similarityMatrix(printed, labels, (p, t) => !printed[p].block || printed[p].block === targets[t].block);
+    return alignRows(printed, scores, targets.length);
+  }
+
+  /** The printed spelling that matched: the tail of label cells most like the template row. */
+  private printedLabel(p: PrintedRow, score: number, target: Target): string {
+    const labels = [target.row.label, ...(target.row.variants ?? [])];
+    const hit = p.printedLabels.find((l) => Math.max(...similarityMatrix([{ labels: [l], hasFigures: true }], [labels])[0]) >= score);
+    return hit ?? p.printedLabels[0];
+  }
+
+  private reject(printed: PrintedRow[], targets: Target[], alignment: Alignment, rows: DocRow[]): never {
+    const problem = alignment.problem!;
+    if (problem.kind === 'ambiguous') {
+      const p = printed[problem.printed];
+      const [a, b] = problem.targets.map((t) => targets[t].row.label);
+      const label = p.printedLabels[0];
+      const reason =
+        a === b
+          ? `row cannot be aligned: it reads like the template row "${a}", which another printed row already holds`
+          : `row cannot be aligned: it could be the template row "${a}" or "${b}"`;
+      throw new ReportParseError(reason, this.loc(label, undefined, p.docRow.line, p.docRow.page));
+    }
+    const target = targets[problem.target];
+    if (problem.printed === undefined) throw new ReportParseError(`row missing from the table`, this.loc(target.row.label, undefined, rows[0]?.line));
+    const p = printed[problem.printed];
+    throw new ReportParseError(
+      `row missing from the table: the template row "${target.row.label}" is not found (the row printed here matches it only ${problem.score!.toFixed(2)})`,
+      this.loc(p.printedLabels[0], undefined, p.docRow.line, p.docRow.page),
+    );
+  }
+
+  /** A legacy row stands for rows of this edition: they are stored blank (not zero), and a notice says so. */
+  private storeLegacy(target: Target, p: PrintedRow): void {
+    const legacy = target.legacy!;
+    const location = this.loc(p.printedLabels[0], undefined, p.docRow.line, p.docRow.page);
+    for (const key of legacy.replaces) {
+      const row = target.block.rows.find((r) => r.key === key)!;
+      for (const col of target.block.columns)
+        this.cells[cellKey(this.table, key, col.key)] = { value: null, raw: '', location: this.loc(row.label, col.label), source: null };
+    }
+    this.notices.push({ rule: legacy.rule, message: legacy.message, cells: target.block.columns.map((c) => cellKey(this.table, legacy.key, c.key)), location });
+  }
+
+  private takeValues(docRow: DocRow, row: RowDef, columns: ColumnDef[], printedLabel = row.label): void {
     let lastLabel = -1;
     docRow.cells.forEach((c, i) => {
       if (isLabelCell(c)) lastLabel = i;
@@ -118,23 +207,23 @@ export class TableMapper {
           .slice(values.length)
           .map((c) => c.label)
           .join('、')})`,
-        this.loc(row.label, columns[values.length]?.label, values[values.length - 1]?.line ?? docRow.line, docRow.page),
+        this.loc(printedLabel, columns[values.length]?.label, values[values.length - 1]?.line ?? docRow.line, docRow.page),
       );
     }
     if (values.length > columns.length) {
       throw new ReportParseError(
         `row has ${values.length} value cells where the template has ${columns.length}`,
-        this.loc(row.label, undefined, docRow.line, docRow.page),
+        this.loc(printedLabel, undefined, docRow.line, docRow.page),
       );
     }
-    columns.forEach((col, i) => this.put(cellKey(this.table, row.key, col.key), values[i], row.label, col, docRow));
+    columns.forEach((col, i) => this.put(cellKey(this.table, row.key, col.key), values[i], printedLabel, col, docRow));
   }
 
   private put(key: string, cell: DocCell, rowLabel: string, col: ColumnDef, docRow: DocRow): void {
     const parsed = parseCellText(cell.text, col.unit);
     const location = this.loc(rowLabel, col.label, cell.line ?? docRow.line, docRow.page);
     if (!parsed.ok) throw new ReportParseError(parsed.reason, location, 'REPORT_BAD_CELL');
-    this.cells[key] = { value: parsed.value, raw: cell.text, location };
+    this.cells[key] = { value: parsed.value, raw: cell.text, location, source: cell.source ?? null };
   }
 
   /** `single_row` (四): one row of values (fifteen in 四) under two or three header rows. */

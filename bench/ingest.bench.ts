@@ -1,8 +1,10 @@
 /**
- * Ingest throughput per source format: parse only, beside parse + check + store, on SQLite and
- * (when reachable) MariaDB, in one run.  `npm run bench:ingest [-- --n 40]`
+ * Ingest throughput per source format: parse only, beside parse + check + store (read and checked
+ * on a pool of one thread per core, stored on the main thread as `npm run import -- DIR` does), on
+ * SQLite and (when reachable) MariaDB, in one run; RSS before and after.  `npm run bench:ingest [-- --n 40]`
+ * Writes bench/ingest-results.json: one `{engine, formats: [{format, parse_per_s, store_per_s}]}` per engine.
  */
-import { existsSync, readFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { cpus } from 'os';
 import { join } from 'path';
 import { parseArgs } from 'util';
@@ -14,6 +16,9 @@ import { ensureDatabase } from '../src/data/mysql-admin';
 import { createRequestContext } from '../src/graphql/request-context';
 import { readReport } from '../src/ingest/report-reader';
 import type { SourceFormat } from '../src/ingest/report-document';
+import { closePdfReader } from '../src/ingest/readers/pdf/pdf-extraction';
+import { ParsePool } from '../src/services/parse-pool';
+import type { PreparedReport } from '../src/services/report-preparation';
 import { seedAgencies, seedRegions, SEED_REPORT } from '../seeds/seed';
 
 const FIXTURES = join(__dirname, '..', '..', 'shared', 'fixtures');
@@ -21,12 +26,14 @@ const FIXTURES = join(__dirname, '..', '..', 'shared', 'fixtures');
 interface Sample {
   format: SourceFormat;
   name: string;
+  path: string;
   bytes: Buffer;
 }
 
 function samples(): Sample[] {
-  const out: Sample[] = [{ format: 'text', name: 'seed', bytes: readFileSync(SEED_REPORT) }];
-  const fixture = (format: SourceFormat, file: string) => existsSync(join(FIXTURES, file)) && out.push({ format, name: file, bytes: readFileSync(join(FIXTURES, file)) });
+  const out: Sample[] = [{ format: 'text', name: 'seed', path: SEED_REPORT, bytes: readFileSync(SEED_REPORT) }];
+  const fixture = (format: SourceFormat, file: string) =>
+    existsSync(join(FIXTURES, file)) && out.push({ format, name: file, path: join(FIXTURES, file), bytes: readFileSync(join(FIXTURES, file)) });
   fixture('html', 'pingtan-2021.html');
   fixture('docx', 'template-2021-blank.docx');
   fixture('pdf', 'huaian-2024.pdf');
@@ -39,6 +46,24 @@ async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<n
   for (let i = 0; i < n; i++) await fn(i);
   return n / (Number(process.hrtime.bigint() - t0) / 1e9);
 }
+
+/** n reports read and checked on the pool, a bounded 2 × size ahead, stored one by one in order. */
+async function pipelined(n: number, pool: ParsePool, prepare: (i: number) => Promise<PreparedReport>, store: (p: PreparedReport) => Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  const queue: Array<Promise<PreparedReport>> = [];
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    while (next < n && queue.length <= 2 * pool.size) {
+      const p = prepare(next++);
+      p.catch(() => undefined); // awaited in turn
+      queue.push(p);
+    }
+    await store(await queue.shift()!);
+  }
+  return n / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
 async function openBenchApp(engine: Engine): Promise<App | null> {
   let env = readEnv({ SQLITE_PATH: ':memory:' } as NodeJS.ProcessEnv);
@@ -61,12 +86,17 @@ async function openBenchApp(engine: Engine): Promise<App | null> {
 async function main() {
   const { values } = parseArgs({ options: { n: { type: 'string', default: '30' } } });
   const n = Number(values.n);
+  // Years 1900 + i (+ 100 per format) keep every import a new series under the 2019 edition.
+  if (!(n >= 1 && n <= 100)) throw new Error(`--n must be 1 to 100, not ${values.n}`);
   const list = samples();
   console.log(`ingest benchmark: ${n} reports per format and engine; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}`);
   const parseRates = new Map<string, number>();
   for (const s of list) parseRates.set(s.name, await timeIt(n, () => readReport(s.bytes, { file: s.name, year: 2024 })));
   const rows: string[] = ['| format | sample | bytes | parse only (reports/s) | parse + check + store, sqlite | parse + check + store, mariadb |', '|---|---|---|---|---|---|'];
   const storeRates = new Map<string, Record<Engine, number | null>>();
+  const pool = new ParsePool();
+  const results: Array<{ engine: Engine; formats: Array<{ format: SourceFormat; parse_per_s: number; store_per_s: number }> }> = [];
+  const rss0 = mb();
   for (const engine of ['sqlite', 'mysql'] as Engine[]) {
     const app = await openBenchApp(engine);
     for (const s of list) {
@@ -75,21 +105,29 @@ async function main() {
         const { services } = app;
         const ctx = createRequestContext(app.connection, SYSTEM);
         // A different year each time, so every import is a real write, not "unchanged".
-        rates[engine] = await timeIt(n, (i) =>
-          services.imports.importReport(ctx, { bytes: s.bytes, fileName: s.name, agencyName: '济宁市公共资源交易服务中心汶上分中心', year: 1900 + i + 100 * list.indexOf(s) }),
+        const year = (i: number) => 1900 + i + 100 * list.indexOf(s);
+        rates[engine] = await pipelined(n, pool, (i) => pool.prepare(s.path, s.name, year(i)), (p) =>
+          services.imports.importPrepared(ctx, { fileName: s.name, agencyName: '济宁市公共资源交易服务中心汶上分中心', year: p.year }, p),
         );
       }
       storeRates.set(s.name, rates);
     }
+    if (app) results.push({ engine, formats: list.map((s) => ({ format: s.format, parse_per_s: round(parseRates.get(s.name)!), store_per_s: round(storeRates.get(s.name)![engine]!) })) });
     await app?.connection.close({ drop: true });
   }
+  await pool.close();
+  await closePdfReader();
   for (const s of list) {
     const r = storeRates.get(s.name)!;
     const f = (v: number | null) => (v === null ? 'n/a' : v.toFixed(1));
     rows.push(`| ${s.format} | ${s.name} | ${s.bytes.length} | ${parseRates.get(s.name)!.toFixed(1)} | ${f(r.sqlite)} | ${f(r.mysql)} |`);
   }
   console.log(rows.join('\n'));
+  console.log(`RSS ${rss0} MB before the stores, ${mb()} MB after ${n * list.length * results.length} reports`);
+  writeFileSync(join(__dirname, 'ingest-results.json'), JSON.stringify(results, null, 2) + '\n');
 }
+
+const round = (v: number) => Math.round(v * 10) / 10;
 
 main().then(
   () => process.exit(0),

@@ -1,4 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CellSource } from '../src/ingest/report-document';
+import { CELL_SOURCE } from './cell-source.transformer';
 import { DECIMAL_TEXT } from './decimal-text.transformer';
 
 /** One table cell: null value for a blank or no-figure cell, the published text always kept. */
@@ -16,4 +18,8 @@ export class ReportCell {
 
   @Column({ type: 'varchar', length: 500 })
   raw: string;
+
+  /** Where the cell was read (page and position, line, or table/row/cell); null when not known. */
+  @Column({ type: 'varchar', length: 200, nullable: true, transformer: CELL_SOURCE })
+  source: CellSource | null;
 }

@@ -1,6 +1,7 @@
 import { cellKey, cellsOf, tableOf, type EditionDef, type RuleDecl, type TableDef, type Unit } from '../editions';
 import { cellLabel, listLabels } from './cell-labels';
 import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, isInteger, parseDecimal, type Decimal } from '../common/decimal';
+import { exactCell, exactValue } from './exact-values';
 import { RULE_CODES, type CellValues, type Finding, type FindingCell } from './finding.types';
 
 /** One cell-level equation: Σ left cells = Σ right cells. */
@@ -24,6 +25,37 @@ export interface ConcreteRule {
  * stored rows, so checking them again would only repeat findings).
  */
 export function expandRules(edition: EditionDef): ConcreteRule[] {
+  return expandedOf(edition).rules;
+}
+
+/** Rules expanded once per edition, with the lookups impliedByParts needs (not once per report). */
+interface ExpandedRules {
+  rules: ConcreteRule[];
+  /** code|kind|column → the equation along that column. */
+  along: Map<string, ConcreteRule>;
+  /** total cell → its row-sum (column_sum) equation. */
+  rowSumOf: Map<string, ConcreteRule>;
+}
+
+const expanded = new WeakMap<EditionDef, ExpandedRules>();
+
+function expandedOf(edition: EditionDef): ExpandedRules {
+  let e = expanded.get(edition);
+  if (!e) {
+    const rules = expandAll(edition);
+    const along = new Map<string, ConcreteRule>();
+    const rowSumOf = new Map<string, ConcreteRule>();
+    for (const r of rules) {
+      const k = `${r.code}|${r.kind}|${r.along.key}`;
+      if (!along.has(k)) along.set(k, r);
+      if (r.kind === 'column_sum' && !rowSumOf.has(r.left[0])) rowSumOf.set(r.left[0], r);
+    }
+    expanded.set(edition, (e = { rules, along, rowSumOf }));
+  }
+  return e;
+}
+
+function expandAll(edition: EditionDef): ConcreteRule[] {
   const out: ConcreteRule[] = [];
   for (const rule of edition.rules) {
     const table = tableOf(edition, rule.table);
@@ -76,8 +108,8 @@ function sumPhrase(description: string): string {
 
 function evaluate(edition: EditionDef, rule: ConcreteRule, values: CellValues): Finding | null {
   const keys = [...rule.left, ...rule.right];
-  const cells = keys.map((k) => findingCell(k, values[k]));
-  const parsed = keys.map((k) => (values[k] == null ? null : parseDecimal(values[k]!)));
+  const cells = keys.map((k) => exactCell(values, k));
+  const parsed = keys.map((k) => exactValue(values, k));
   const blank = keys.filter((_, i) => parsed[i] === null);
   if (blank.length > 0) {
     // Blank is not zero (docs/format.md): a rule with a blank cell is open, never failed.
@@ -123,7 +155,7 @@ function evaluate(edition: EditionDef, rule: ConcreteRule, values: CellValues): 
   };
 }
 
-const assessable = (rule: ConcreteRule, values: CellValues) => [...rule.left, ...rule.right].every((k) => values[k] != null && parseDecimal(values[k]!) !== null);
+const assessable = (rule: ConcreteRule, values: CellValues) => [...rule.left, ...rule.right].every((k) => exactValue(values, k) !== null);
 
 /**
  * A balance or row-sum equation along a total column (总计) is the sum of the same equation along
@@ -131,19 +163,19 @@ const assessable = (rule: ConcreteRule, values: CellValues) => [...rule.left, ..
  * can only fail together with one of them, so it is not reported again: one broken figure, one
  * finding. When the parts are blank (totals-only reports), it is the only check there is.
  */
-function impliedByParts(rules: ConcreteRule[], edition: EditionDef, rule: ConcreteRule, values: CellValues): boolean {
+function impliedByParts(rules: ExpandedRules, edition: EditionDef, rule: ConcreteRule, values: CellValues): boolean {
   if (rule.kind === 'column_sum') return false;
   const decl = edition.rules.find((d) => d.kind === 'column_sum' && d.table === rule.table && d.total === rule.along.key);
   if (!decl || decl.kind !== 'column_sum') return false;
-  const siblings = decl.parts.map((p) => rules.find((r) => r.code === rule.code && r.kind === rule.kind && r.along.key === p));
-  const rowSums = [...rule.left, ...rule.right].map((k) => rules.find((r) => r.kind === 'column_sum' && r.left[0] === k));
+  const siblings = decl.parts.map((p) => rules.along.get(`${rule.code}|${rule.kind}|${p}`));
+  const rowSums = [...rule.left, ...rule.right].map((k) => rules.rowSumOf.get(k));
   return [...siblings, ...rowSums].every((r) => r !== undefined && assessable(r, values));
 }
 
 /** Every declared arithmetic rule of the edition, cell by cell, without restating implied equations. */
 export function checkArithmetic(edition: EditionDef, values: CellValues): Finding[] {
-  const rules = expandRules(edition);
-  return rules
+  const rules = expandedOf(edition);
+  return rules.rules
     .filter((r) => !impliedByParts(rules, edition, r, values))
     .map((r) => evaluate(edition, r, values))
     .filter((f): f is Finding => f !== null);
@@ -162,13 +194,13 @@ export function checkUnits(edition: EditionDef, values: CellValues): Finding[] {
     const raw = values[c.key];
     if (raw == null) continue;
     const unit = UNIT_RULES[c.unit];
-    const d = parseDecimal(raw);
+    const d = exactValue(values, c.key);
     if (d && unit.ok(d)) continue;
     out.push({
       rule: unit.code,
       severity: 'error',
       status: 'failed',
-      cells: [findingCell(c.key, raw)],
+      cells: [exactCell(values, c.key)],
       expected: null,
       actual: d ? decimalToNumber(d) : null,
       message: d ? `${cellLabel(edition, c.key)} ${unit.says}，实为 ${raw}` : `${cellLabel(edition, c.key)} 不是数字：${raw}`,

@@ -1,7 +1,8 @@
 import { cellKey, tableOf, type EditionDef } from '../editions';
 import { findingCell } from './arithmetic.check';
 import { cellLabel } from './cell-labels';
-import { compareDecimals, decimalToNumber, parseDecimal } from '../common/decimal';
+import { compareDecimals, decimalToNumber } from '../common/decimal';
+import { exactValue } from './exact-values';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 
 /**
@@ -23,8 +24,8 @@ function carryPair(prevValues: CellValues, values: CellValues, edition: EditionD
   const out: Finding[] = [];
   for (const col of columns) {
     const [prevKey, curKey] = keys(col);
-    const prev = prevValues[prevKey] == null ? null : parseDecimal(prevValues[prevKey]!);
-    const cur = values[curKey] == null ? null : parseDecimal(values[curKey]!);
+    const prev = exactValue(prevValues, prevKey);
+    const cur = exactValue(values, curKey);
     const cells = [findingCell(prevKey, prevValues[prevKey]), findingCell(curKey, values[curKey])];
     const what = `上年报告“${cellLabel(edition, prevKey)}”与本年“${cellLabel(edition, curKey)}”`;
     if (prev === null || cur === null) {

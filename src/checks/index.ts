@@ -3,6 +3,7 @@ import type { ParsedReport } from '../ingest/parsed-report';
 import { checkArithmetic, checkUnits } from './arithmetic.check';
 import { checkBlankCells } from './blank-audit.check';
 import { checkCarryOver } from './carry-over.check';
+import { exactCell } from './exact-values';
 import type { CellValues, Finding, Severity } from './finding.types';
 import { checkNarrative } from './narrative.check';
 import { checkPeriod } from './period.check';
@@ -31,7 +32,28 @@ export function cellValues(parsed: Pick<ParsedReport, 'cells'>): Record<string, 
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Every single-report check (plus carry-over when the previous year is given), errors first. */
+/** Errors first; Array.prototype.sort is stable, so within a severity findings keep check order. */
+export function bySeverity(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}
+
+/** Layout facts a reader reported (ParsedReport.notices): each is a failed warning of its rule. */
+export function checkNotices(parsed: Pick<ParsedReport, 'notices'>, values: CellValues): Finding[] {
+  return (parsed.notices ?? []).map((n) => ({
+    rule: n.rule,
+    severity: 'warning' as const,
+    status: 'failed' as const,
+    cells: (n.cells ?? []).map((k) => exactCell(values, k)),
+    expected: null,
+    actual: null,
+    message: n.message,
+  }));
+}
+
+/**
+ * Every single-report check (plus carry-over when the previous year is given), errors first. Each
+ * cell's decimal is parsed once and shared by the checks (exact-values.ts).
+ */
 export function checkReport(parsed: ParsedReport, opts: CheckOptions = {}): Finding[] {
   const edition = getEdition(parsed.edition);
   const values = cellValues(parsed);
@@ -41,8 +63,8 @@ export function checkReport(parsed: ParsedReport, opts: CheckOptions = {}): Find
     ...checkNarrative(edition, parsed.narratives, values),
     ...checkPeriod(parsed, opts.importYear),
     ...checkBlankCells(edition, values),
+    ...checkNotices(parsed, values),
     ...(opts.previous ? checkCarryOver(opts.previous, values, edition) : []),
   ];
-  // Array.prototype.sort is stable: within a severity, findings keep check order.
-  return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  return bySeverity(findings);
 }

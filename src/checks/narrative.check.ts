@@ -3,7 +3,7 @@ import type { EditionDef, NarrativeComparisonDef } from '../editions';
 import type { ParsedNarrative } from '../ingest/parsed-report';
 import { cellLabel } from './cell-labels';
 import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, parseDecimal, type Decimal } from '../common/decimal';
-import { findingCell } from './arithmetic.check';
+import { exactCell, exactValue } from './exact-values';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 
 /**
@@ -140,8 +140,7 @@ function firstStated(narratives: ParsedNarrative[], ...patterns: RegExp[]): Stat
 }
 
 function value(values: CellValues, key: string): Decimal | null {
-  const v = values[key];
-  return v == null ? null : parseDecimal(v);
+  return exactValue(values, key);
 }
 
 /**
@@ -151,7 +150,7 @@ function value(values: CellValues, key: string): Decimal | null {
 function compare(edition: EditionDef, rule: string, stated: Stated | null, readings: string[][], values: CellValues, what: string): Finding[] {
   if (!stated) return [];
   const keys = [...new Set(readings.flat())];
-  const cells = keys.map((k) => findingCell(k, values[k]));
+  const cells = keys.map((k) => exactCell(values, k));
   const sums = readings.map((ks) => {
     const ds = ks.map((k) => value(values, k));
     return ds.every((d) => d !== null) ? addDecimals(ds as Decimal[]) : null;

@@ -5,12 +5,13 @@ import type { ReportScope } from '../../entities/report.entity';
 import { seedIfEmpty } from '../../seeds/seed';
 import { openApp } from '../app';
 import { SYSTEM } from '../auth/viewer';
-import { checkReport } from '../checks';
 import { readEnv } from '../config/env';
 import { createRequestContext } from '../graphql/request-context';
 import { valuesOf } from '../ingest/parsed-report';
-import { readReport } from '../ingest/report-reader';
+import { closePdfReader } from '../ingest/readers/pdf/pdf-extraction';
 import { formatSummary, importFiles, listFiles } from '../services/bulk-import.service';
+import { ParsePool } from '../services/parse-pool';
+import { prepareReport } from '../services/report-preparation';
 
 const USAGE = 'usage: npm run import -- FILE|DIR… [--agency NAME] [--region CODE] [--year YYYY] [--scope own|consolidated] [--dry-run --json] [--quiet]';
 
@@ -18,17 +19,23 @@ async function dryRun(files: string[], year: number | undefined, json: boolean):
   let failed = 0;
   for (const file of files) {
     try {
-      const { parsed } = await readReport(readFileSync(file), { file, year });
+      const { parsed, findings: checked } = await prepareReport(readFileSync(file), file, year);
       const raw = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.raw]));
-      const findings = checkReport(parsed, { importYear: year }).map(({ rule, severity, status, cells, message }) => ({ rule, severity, status, cells, message }));
+      const findings = checked.map(({ rule, severity, status, cells, message }) => ({ rule, severity, status, cells, message }));
       const out = { edition: parsed.edition, year: year ?? parsed.year, values: valuesOf(parsed), raw, findings };
-      console.log(json ? JSON.stringify(out, null, 2) : `${file}: parsed, edition ${out.edition}, year ${out.year}, ${findings.length} findings`);
+      await write(process.stdout, (json ? JSON.stringify(out, null, 2) : `${file}: parsed, edition ${out.edition}, year ${out.year}, ${findings.length} findings`) + '\n');
     } catch (e) {
       failed++;
-      console.error(`${file}: rejected: ${(e as Error).message}`);
+      await write(process.stderr, `${file}: rejected: ${(e as Error).message}\n`);
     }
   }
+  await closePdfReader();
   return failed ? 1 : 0;
+}
+
+/** Writes and waits until the stream has taken it (a pipe is asynchronous: output must not outrun the exit). */
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve())));
 }
 
 async function main(): Promise<number> {
@@ -70,6 +77,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   const progress = files.length > 1;
   const scope = opts.scope ? (opts.scope.toUpperCase() as ReportScope) : undefined;
+  // Read and check on every core while this thread stores; one file needs no threads.
+  const pool = files.length > 1 ? new ParsePool() : undefined;
   const summary = await importFiles(app.services.imports, ctx, files, { agencyName: opts.agency, regionCode: opts.region, year, scope }, (r, done) => {
     if (!opts.quiet || r.status === 'rejected') {
       // Clear the bar's line first so that the file's line is not printed over it.
@@ -77,16 +86,21 @@ async function main(): Promise<number> {
       console.log(`${r.file}: ${r.status}${r.code ? ` [${r.code}]` : ''}: ${r.detail}`);
     }
     if (progress) bar.update(done, { rate: (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1) });
-  });
+  }, pool).finally(() => pool?.close());
   if (files.length > 1) bar.stop();
-  console.log(formatSummary(summary));
+  await write(process.stdout, formatSummary(summary) + '\n');
   await app.close();
+  await closePdfReader();
   return summary.rejected.length ? 1 : 0;
 }
 
-main()
-  .then((code) => process.exit(code))
-  .catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(2);
-  });
+// No process.exit: the process ends when its output has drained, so a pipe gets all of it (issue 8).
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.exitCode = 2;
+    process.stderr.write(`${e instanceof Error ? e.message : e}\n`);
+  },
+);

@@ -33,7 +33,14 @@ export class FindingRepository {
       actual: f.actual === null ? null : String(f.actual),
       message: f.message.slice(0, 1000),
     }));
-    for (let i = 0; i < rows.length; i += 200) await this.repo.insert(rows.slice(i, i + 200));
+    // One multi-row INSERT (per 500 findings); nothing is read back (review takes its default).
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await this.db.query(
+        `INSERT INTO finding (report_id, rule, severity, status, cells, expected, actual, message) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap((r) => [r.reportId, r.rule, r.severity, r.status, r.cells, r.expected, r.actual, r.message]),
+      );
+    }
   }
 
   async deleteRule(reportIds: number[], rule: string): Promise<void> {

@@ -2,7 +2,12 @@ import { In } from 'typeorm';
 import type { Db } from './engine';
 import { Finding, Report, ReportCell, ReportNarrative } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
+import { encodeCellSource } from '../../entities/cell-source.transformer';
+import { canonical } from '../common/decimal';
 import { inSubtree } from './subtree';
+
+/** Rows per multi-row INSERT: 5 parameters a cell stay far below either engine's limit. */
+const CELL_ROWS = 1000;
 
 export interface ReportQuery {
   agencyId?: number | null;
@@ -57,6 +62,27 @@ export class ReportRepository {
     return this.repo.find({ select: LIST_SELECT, where: { agencyId: In([...agencyIds]), year: In([...years]) }, order: { revision: 'ASC' } });
   }
 
+  /**
+   * The current revisions of a series in the given years with their cell values, in one statement
+   * (the carry-over check reads the year before and the year after).
+   */
+  async currentValuesIn(agencyId: number, years: number[], scope: ReportScope): Promise<Map<number, { report: Pick<Report, 'id' | 'edition'>; values: Record<string, string | null> }>> {
+    const out = new Map<number, { report: Pick<Report, 'id' | 'edition'>; values: Record<string, string | null> }>();
+    if (!years.length) return out;
+    const rows: Array<{ id: number; year: number; edition: string; cell_key: string | null; value: string | number | null }> = await this.db.query(
+      `SELECT r.id, r.year, r.edition, c.cell_key, c.value FROM report r LEFT JOIN report_cell c ON c.report_id = r.id
+        WHERE r.agency_id = ? AND r.scope = ? AND r.current = 1 AND r.year IN (${years.map(() => '?').join(', ')})`,
+      [agencyId, scope, ...years],
+    );
+    for (const r of rows) {
+      const year = Number(r.year);
+      let e = out.get(year);
+      if (!e) out.set(year, (e = { report: { id: Number(r.id), edition: r.edition }, values: {} }));
+      if (r.cell_key !== null) e.values[r.cell_key] = canonical(r.value);
+    }
+    return out;
+  }
+
   /** The current revision of a series with its cell values (the carry-over check reads the neighbouring years). */
   async currentValues(agencyId: number, year: number, scope: ReportScope): Promise<{ report: Report; values: Record<string, string | null> } | null> {
     const report = await this.repo.findOne({ select: { id: true, edition: true }, where: { agencyId, year, scope, current: true } });
@@ -74,8 +100,15 @@ export class ReportRepository {
     await this.repo.update({ id }, { current: false });
   }
 
-  async insertCells(cells: Array<Pick<ReportCell, 'reportId' | 'key' | 'value' | 'raw'>>): Promise<void> {
-    for (let i = 0; i < cells.length; i += 250) await this.db.getRepository(ReportCell).insert(cells.slice(i, i + 250));
+  /** A report's cells in one multi-row INSERT (per 1,000 cells), provenance as compact JSON. */
+  async insertCells(cells: Array<Pick<ReportCell, 'reportId' | 'key' | 'value' | 'raw'> & { source?: ReportCell['source'] }>): Promise<void> {
+    for (let i = 0; i < cells.length; i += CELL_ROWS) {
+      const chunk = cells.slice(i, i + CELL_ROWS);
+      await this.db.query(
+        `INSERT INTO report_cell (report_id, cell_key, value, raw, source) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap((c) => [c.reportId, c.key, c.value, c.raw, encodeCellSource(c.source)]),
+      );
+    }
   }
 
   async insertNarratives(narratives: Array<Omit<ReportNarrative, 'id'>>): Promise<void> {

@@ -17,10 +17,8 @@ import { checkAgainstMembers } from './rollup.service';
 export class RollupWriteHook implements ReportWriteHook {
   constructor(private readonly connection: TransactionalConnection) {}
 
-  async afterWrite(txCtx: DataContext, written: Report, superseded: Report | null, parsed: ParsedReport): Promise<void> {
+  async afterWrite(txCtx: DataContext, written: Report, superseded: Report | null, parsed: ParsedReport, agency: Agency): Promise<void> {
     const repos = this.connection.repos(txCtx);
-    const [agency] = await repos.agencies.byIds([written.agencyId]);
-    if (!agency) throw new Error(`report ${written.id}: agency ${written.agencyId} not found`);
     if (written.scope !== 'OWN') {
       await this.recordConsolidation(txCtx, agency, written, parsed);
       return;

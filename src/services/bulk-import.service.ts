@@ -4,6 +4,8 @@ import type { ReportScope } from '../../entities/report.entity';
 import { NianbaoError } from '../common/errors';
 import type { RequestContext } from '../graphql/request-context';
 import type { ImportOutcome, ImportService } from './import.service';
+import type { ParsePool } from './parse-pool';
+import { prepareReport, type PreparedReport } from './report-preparation';
 
 export interface BulkImportOptions {
   agencyName?: string;
@@ -35,21 +37,41 @@ export function listFiles(paths: string[]): string[] {
   return paths.flatMap((p) => (statSync(p).isDirectory() ? listFiles(readdirSync(p).sort().map((f) => join(p, f))) : [p]));
 }
 
-/** Imports files one transaction each; a rejected file is reported and the walk goes on. */
+/**
+ * Imports files one transaction each; a rejected file is reported and the walk goes on. With a
+ * pool, files are read and checked on its threads a few ahead of the store, which takes them in
+ * file order on this thread (SQLite has one writer); at most 2 × pool size are in flight, and
+ * nothing of a stored file is kept, so memory stays flat however many files there are.
+ */
 export async function importFiles(
   imports: ImportService,
   ctx: RequestContext,
   files: string[],
   opts: BulkImportOptions,
   onFile: (result: FileResult, done: number) => void = () => undefined,
+  pool?: ParsePool,
 ): Promise<BulkImportSummary> {
   const started = Date.now();
   const summary: BulkImportSummary = { files: files.length, stored: 0, revised: 0, unchanged: 0, rejected: [], findingsBySeverity: { error: 0, warning: 0, info: 0 }, seconds: 0 };
+  const name = (path: string) => relative(process.cwd(), path);
+  const prepare = (path: string): Promise<PreparedReport> =>
+    pool ? pool.prepare(path, name(path), opts.year) : Promise.resolve().then(() => prepareReport(readFileSync(path), name(path), opts.year));
+  const ahead = pool ? 2 * pool.size : 0;
+  const queue: Array<Promise<PreparedReport>> = [];
+  let next = 0;
+  const refill = () => {
+    while (next < files.length && queue.length <= ahead) {
+      const p = prepare(files[next++]);
+      p.catch(() => undefined); // awaited in turn below; not an unhandled rejection meanwhile
+      queue.push(p);
+    }
+  };
   for (const [i, path] of files.entries()) {
-    const file = relative(process.cwd(), path);
+    refill();
+    const file = name(path);
     let result: FileResult;
     try {
-      const r = await imports.importReport(ctx, { bytes: readFileSync(path), fileName: file, ...opts });
+      const r = await imports.importPrepared(ctx, { fileName: file, ...opts }, await queue.shift()!);
       summary[r.status]++;
       for (const f of r.findings) if (f.status === 'failed') summary.findingsBySeverity[f.severity]++;
       result = { file, status: r.status, detail: `report ${r.report.id} (${r.agency.name}, ${r.report.year}, revision ${r.report.revision})` };

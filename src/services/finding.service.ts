@@ -1,6 +1,6 @@
 import type { Finding, Report } from '../../entities';
 import { assertCanReview } from '../auth/viewer';
-import { cellValues, checkCarryOver, checkReport, RULE_CODES, type Finding as CheckFinding } from '../checks';
+import { bySeverity, cellValues, checkCarryOver, checkReport, RULE_CODES, type Finding as CheckFinding } from '../checks';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { getEdition } from '../editions';
@@ -26,16 +26,20 @@ export class FindingService {
 
   /**
    * Runs every check on a freshly written revision, inside its transaction; the carry-over rule
-   * also re-checks next year's report, which may have arrived first.
+   * also re-checks next year's report, which may have arrived first. `single` are the single-report
+   * checks when already run (in a parse worker, for this revision's year): only carry-over is added.
    */
-  async recordChecks(txCtx: DataContext, report: Report, parsed: ParsedReport): Promise<CheckFinding[]> {
+  async recordChecks(txCtx: DataContext, report: Report, parsed: ParsedReport, single?: CheckFinding[]): Promise<CheckFinding[]> {
     const { findings: repo, reports } = this.connection.repos(txCtx);
-    const previous = await reports.currentValues(report.agencyId, report.year - 1, report.scope);
-    const findings = checkReport(parsed, { importYear: report.year, previous: previous?.values });
+    const neighbours = await reports.currentValuesIn(report.agencyId, [report.year - 1, report.year + 1], report.scope);
+    const previous = neighbours.get(report.year - 1);
+    const values = cellValues(parsed);
+    const findings = single
+      ? bySeverity([...single, ...(previous ? checkCarryOver(previous.values, values, getEdition(report.edition)) : [])])
+      : checkReport(parsed, { importYear: report.year, previous: previous?.values });
     await repo.insertFor(report.id, findings);
-    const next = await reports.currentValues(report.agencyId, report.year + 1, report.scope);
+    const next = neighbours.get(report.year + 1);
     if (next) {
-      const values = cellValues(parsed);
       await repo.deleteRule([next.report.id], RULE_CODES.carryOverMismatch);
       await repo.insertFor(next.report.id, checkCarryOver(values, next.values, getEdition(next.report.edition)));
     }

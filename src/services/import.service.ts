@@ -1,17 +1,16 @@
-import { createHash } from 'crypto';
 import type { Agency, Report } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
 import { assertCanImport } from '../auth/viewer';
-import { BadInputError, NianbaoError, NotFoundError } from '../common/errors';
+import { BadInputError, NotFoundError } from '../common/errors';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import type { ParsedReport } from '../ingest/parsed-report';
-import { readReport } from '../ingest/report-reader';
 import type { SourceFormat } from '../ingest/report-document';
 import { agencyNameFromTitle, kindFromName } from './agency-kind';
 import { expectedScope } from './compliance.service';
 import { FindingService } from './finding.service';
 import type { Finding as CheckFinding } from '../checks';
+import { prepareReport, type PreparedReport } from './report-preparation';
 
 export interface ImportRequest {
   bytes: Buffer;
@@ -44,13 +43,15 @@ export interface ImportOutcome {
   findings: CheckFinding[];
 }
 
-export class UnknownAgencyError extends NianbaoError {
+/** Input the caller can fix (name the agency, or the region to register it under): a 400 with its own code. */
+export class UnknownAgencyError extends BadInputError {
+  override readonly code = 'UNKNOWN_AGENCY';
+
   constructor(name: string | null, file: string) {
     super(
       name
         ? `${file}: no agency named "${name}" is registered; pass --region CODE to register it, or --agency NAME`
         : `${file}: the report names no agency in its title; pass --agency NAME`,
-      'UNKNOWN_AGENCY',
       { file, agency: name },
     );
   }
@@ -58,7 +59,8 @@ export class UnknownAgencyError extends NianbaoError {
 
 /** Hooks that must run inside the report's own transaction (roll-ups, cross-report checks). */
 export interface ReportWriteHook {
-  afterWrite(txCtx: DataContext, written: Report, superseded: Report | null, parsed: ParsedReport): Promise<void>;
+  /** `agency` is the written report's agency, so that a hook need not look it up again. */
+  afterWrite(txCtx: DataContext, written: Report, superseded: Report | null, parsed: ParsedReport, agency: Agency): Promise<void>;
 }
 
 /** Parses, then stores a report whole in one transaction, or nothing; a changed source becomes a new revision. */
@@ -70,11 +72,12 @@ export class ImportService {
   ) {}
 
   async importReport(ctx: RequestContext, req: ImportRequest): Promise<ImportOutcome> {
-    const { parsed, sourceText, format } = await readReport(req.bytes, { file: req.fileName, year: req.year });
-    const year = req.year ?? parsed.year;
-    if (!year) throw new BadInputError(`${req.fileName}: the report states no year; pass --year YYYY`, { file: req.fileName });
-    const hash = createHash('sha256').update(req.bytes).digest('hex');
+    return this.importPrepared(ctx, req, await prepareReport(req.bytes, req.fileName, req.year));
+  }
 
+  /** Stores a report already read and checked (prepareReport, here or in a parse thread). */
+  importPrepared(ctx: RequestContext, req: Omit<ImportRequest, 'bytes'>, prepared: PreparedReport): Promise<ImportOutcome> {
+    const { parsed, sourceText, format, sourceHash: hash, year } = prepared;
     return this.connection.withTransaction(ctx, async (txCtx) => {
       const agency = await this.resolveAgency(txCtx, req, parsed);
       assertCanImport(ctx.viewer, agency);
@@ -87,7 +90,7 @@ export class ImportService {
         sourceName: req.fileName,
         sourceHash: hash,
         sourceText,
-      });
+      }, prepared.findings);
       return { ...result, agency, parsed };
     });
   }
@@ -95,9 +98,9 @@ export class ImportService {
   /**
    * Writes one report revision in ctx's transaction (a new one when ctx has none): unchanged source
    * → nothing; changed source → a new revision superseding the current one. Write hooks run in the
-   * same transaction.
+   * same transaction. `checked`: the single-report findings when already run for meta.year.
    */
-  store(ctx: DataContext, agency: Agency, parsed: ParsedReport, meta: StoreMeta): Promise<{ status: ImportStatus; report: Report; findings: CheckFinding[] }> {
+  store(ctx: DataContext, agency: Agency, parsed: ParsedReport, meta: StoreMeta, checked?: CheckFinding[]): Promise<{ status: ImportStatus; report: Report; findings: CheckFinding[] }> {
     return this.connection.withTransaction(ctx, async (txCtx) => {
       const repos = this.connection.repos(txCtx);
       const revisions = await repos.reports.revisionsOf(agency.id, meta.year, meta.scope);
@@ -120,16 +123,16 @@ export class ImportService {
         sourceHash: meta.sourceHash,
         sourceText: meta.sourceText,
       });
-      await repos.reports.insertCells(Object.entries(parsed.cells).map(([key, c]) => ({ reportId: report.id, key, value: c.value, raw: c.raw.slice(0, 500) })));
+      await repos.reports.insertCells(Object.entries(parsed.cells).map(([key, c]) => ({ reportId: report.id, key, value: c.value, raw: c.raw.slice(0, 500), source: c.source })));
       await repos.reports.insertNarratives(parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text })));
-      const findings = await this.findings.recordChecks(txCtx, report, parsed);
-      for (const hook of this.hooks) await hook.afterWrite(txCtx, report, previous, parsed);
+      const findings = await this.findings.recordChecks(txCtx, report, parsed, checked);
+      for (const hook of this.hooks) await hook.afterWrite(txCtx, report, previous, parsed, agency);
       await repos.dataVersions.bump();
       return { status: previous ? ('revised' as const) : ('stored' as const), report, findings };
     });
   }
 
-  private async resolveAgency(txCtx: DataContext, req: ImportRequest, parsed: ParsedReport): Promise<Agency> {
+  private async resolveAgency(txCtx: DataContext, req: Omit<ImportRequest, 'bytes'>, parsed: ParsedReport): Promise<Agency> {
     const repos = this.connection.repos(txCtx);
     const name = req.agencyName ?? agencyNameFromTitle(parsed.title);
     if (!name) throw new UnknownAgencyError(null, req.fileName);

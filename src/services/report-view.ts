@@ -1,6 +1,7 @@
 import { allEditions, cellDef, cellKey, cellsOf, columnGroups, derivedColumns, derivedKeys, derivedParts, getEdition, tableOf, type EditionDef } from '../editions';
 import { camelKey as camel } from '../editions/edition-sdl';
 import type { ReportCell } from '../../entities';
+import type { CellSource } from '../ingest/report-document';
 import { canonical, sumDecimals, toNumber } from '../common/decimal';
 
 export interface CellView {
@@ -11,6 +12,7 @@ export interface CellView {
   section: number;
   row: string;
   column: string;
+  source: CellSource | null;
 }
 
 /** A report's cells as the API shows them: stored cells with their labels, derived rows summed. */
@@ -41,14 +43,15 @@ export class ReportCells {
   cell(key: string): CellView | null {
     const def = cellDef(this.edition, key);
     if (def) {
-      return { key, value: this.value(key), decimal: this.decimal(key), raw: this.raw(key), section: def.table.section, row: def.row.label, column: def.column.label };
+      const source = this.stored.get(key)?.source ?? null;
+      return { key, value: this.value(key), decimal: this.decimal(key), raw: this.raw(key), section: def.table.section, row: def.row.label, column: def.column.label, source };
     }
     if (!derivedParts(this.edition).has(key)) return null;
     for (const derived of this.edition.derivedRows) {
       const { table, columns } = derivedColumns(this.edition, derived);
       for (const col of columns)
         if (cellKey(table, derived.key, col.key) === key)
-          return { key, value: this.value(key), decimal: this.decimal(key), raw: null, section: table.section, row: derived.label, column: col.label };
+          return { key, value: this.value(key), decimal: this.decimal(key), raw: null, section: table.section, row: derived.label, column: col.label, source: null };
     }
     return null;
   }

@@ -29,7 +29,8 @@ export function reportResolvers(s: Pick<Services, 'reports'>): { Query: QueryRes
       revisions: (r, _, ctx) => s.reports.revisions(ctx, r),
     },
     ActiveDisclosure: {
-      __resolveType: (o) => (o as { __typename: ActiveDisclosure['__typename'] & string }).__typename,
+      // The typename is the view's (edition-sdl.ts names one type per registered edition): no edition is named here.
+      __resolveType: (o) => (o as unknown as { __typename: string }).__typename as Awaited<ReturnType<ActiveDisclosureResolvers['__resolveType']>>,
     },
   };
 }

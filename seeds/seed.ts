@@ -10,7 +10,7 @@ import { regionsFromChinaDivision } from './regions.seed';
 export const SEED_REPORT = join(__dirname, '000_1dfd185abb919a16.txt');
 
 /** The sample report's chain: the Jining city centre and its Wenshang branch. */
-const SEED_AGENCIES = [
+export const SEED_AGENCIES = [
   { name: '济宁市公共资源交易服务中心', kind: 'PUBLIC_INSTITUTION', regionCode: '370800', parent: null },
   { name: '济宁市公共资源交易服务中心汶上分中心', kind: 'BRANCH_CENTRE', regionCode: '370830', parent: '济宁市公共资源交易服务中心' },
 ] as const;

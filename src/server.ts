@@ -3,7 +3,11 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import pino from 'pino';
 import type { App } from './app';
-import { viewerFromToken } from './auth/viewer';
+import { asksOnlyToLogIn } from './auth/anonymous-access';
+import { tokenSettings } from './auth/token-settings';
+import { TokenService } from './auth/token.service';
+import { ANONYMOUS } from './auth/viewer';
+import { UnauthenticatedError } from './common/errors';
 import type { Env } from './config/env';
 import { badRequestResponse, errorFormatter, httpErrorResponse, httpStatusPlugin, type HttpErrorResponse } from './graphql/error-mapping';
 import { queryCostPlugin } from './graphql/query-cost.plugin';
@@ -17,7 +21,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export type ServerEnv = Pick<Env, 'PORT' | 'JWT_SECRET' | 'RESPONSE_CACHE'> & Partial<Pick<Env, 'LOG_LEVEL'>>;
+export type ServerEnv = Pick<Env, 'PORT' | 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'TOKEN_TTL_SECONDS' | 'ANONYMOUS_ACCESS' | 'NODE_ENV' | 'RESPONSE_CACHE'> &
+  Partial<Pick<Env, 'LOG_LEVEL'>>;
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -35,7 +40,11 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
   const log = pino({ level: env.LOG_LEVEL ?? 'info' });
   const logInternal = (err: unknown) => log.error({ err }, 'internal error, answered with a generic message');
   const repos = app.connection.repos();
-  const schema = buildSchema(app.services);
+  // Production refuses to start without JWT_SECRET (tokenSettings throws); elsewhere a random key of this process signs.
+  const settings = tokenSettings(env);
+  if (settings.ephemeral) log.warn('JWT_SECRET is unset: login tokens are signed with a random key of this process and do not survive a restart');
+  const accounts = app.services.accounts.withTokens(new TokenService(settings));
+  const schema = buildSchema({ ...app.services, accounts });
   const cache = env.RESPONSE_CACHE === 'on' ? new ResponseCache() : null;
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -50,8 +59,6 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
     ],
   });
   await apollo.start();
-
-  const pathOf = async (code: string) => (await repos.regions.byCodes([code]))[0]?.path ?? null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -73,7 +80,10 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
       }
     }
     // A bad token throws UnauthenticatedError: the catch below answers 401 through the error mapping.
-    const viewer = await viewerFromToken(req.headers.authorization, env.JWT_SECRET, pathOf);
+    const viewer = (await accounts.authenticate(req.headers.authorization)) ?? ANONYMOUS;
+    if (viewer === ANONYMOUS && env.ANONYMOUS_ACCESS === 'off' && !asksOnlyToLogIn(body, url.searchParams)) {
+      throw new UnauthenticatedError('sign in first: anonymous access is off here (ANONYMOUS_ACCESS=off); only the login mutation is open');
+    }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => createRequestContext(app.connection, viewer),

@@ -10,8 +10,20 @@ const EnvSchema = z.object({
   REGION_SEED: z.string().regex(/^\d{2,6}$/).default('37'),
   DB_LOGGING: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Signs viewer tokens; unset means anonymous read-only access for everyone. */
-  JWT_SECRET: z.string().min(16).optional(),
+  /**
+   * Signs the tokens `login` hands out (HS256). At least 32 characters: RFC 7518 §3.2 asks for a key
+   * as long as the hash (256 bits). Unset outside production: a random key per process (src/auth/token-settings.ts).
+   */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters (256 bits for HS256)').optional(),
+  /** `iss` and `aud` of the tokens signed here, both required and checked on every request. */
+  JWT_ISSUER: z.string().min(1).default('nianbao'),
+  JWT_AUDIENCE: z.string().min(1).default('nianbao'),
+  /** Lifetime of a login token, in seconds (1 minute to 1 day); API tokens are for longer use. */
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** `off`: a request without a token is refused (401), except the `login` mutation. */
+  ANONYMOUS_ACCESS: z.enum(['on', 'off']).default('on'),
+  /** `production` refuses to start without JWT_SECRET and never creates demo accounts. */
+  NODE_ENV: z.string().optional(),
   /** Whole answers to queries, keyed by the data version that every write bumps; `off` to measure without. */
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
 });

@@ -1,4 +1,5 @@
 import { AgencyRepository } from './agency.repository';
+import { ApiTokenRepository } from './api-token.repository';
 import { BulkReportRepository } from './bulk-report.repository';
 import { ComplianceRepository } from './compliance.repository';
 import { DataVersionRepository } from './data-version.repository';
@@ -7,6 +8,7 @@ import { FindingRepository } from './finding.repository';
 import { RegionRepository } from './region.repository';
 import { ReportRepository } from './report.repository';
 import { RollupRepository } from './rollup.repository';
+import { UserRepository } from './user.repository';
 
 /**
  * The one factory of repositories, bound to the pool or to one transaction. Only
@@ -22,6 +24,8 @@ export function createRepositories(db: Db) {
     rollups: new RollupRepository(db),
     dataVersions: new DataVersionRepository(db),
     bulk: new BulkReportRepository(db),
+    users: new UserRepository(db),
+    apiTokens: new ApiTokenRepository(db),
   };
 }
 

@@ -1,5 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Region as RegionEntity, Agency as AgencyEntity, Report as ReportEntity, Finding as FindingEntity } from '../../entities';
+import type { EditionDef, TableDef } from '../editions';
+import type { ComplianceResult, ComplianceRow as ComplianceRowResult } from '../services/compliance.service';
+import type { RollupTarget, ComparisonRow as ComparisonRowResult, AggregateResultRow, ConsolidationFinding as ConsolidationFindingResult } from '../rollup/rollup.service';
+import type { Metric as MetricDef } from '../rollup/metric-catalogue';
 import type { RequestContext } from '../graphql/request-context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -13,6 +17,31 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
 };
+
+export type Account = {
+  __typename?: 'Account';
+  agency?: Maybe<Agency>;
+  agencyId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['String']['output'];
+  disabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  region?: Maybe<Region>;
+  /** The region the account is confined to; null only for ADMIN and an unconfined ANALYST. */
+  regionCode?: Maybe<Scalars['String']['output']>;
+  role: AccountRole;
+};
+
+/** What an account may do: see README, "Accounts and roles". */
+export type AccountRole =
+  /** Everything, everywhere, including accounts. */
+  | 'ADMIN'
+  /** Files and edits its own agency's reports. */
+  | 'AGENCY'
+  /** Reads published data, optionally confined to a region. */
+  | 'ANALYST'
+  /** Sees and reviews its city or county and everything under it. */
+  | 'SUPERVISOR';
 
 /** Section 二, typed by edition. */
 export type ActiveDisclosure = ActiveDisclosure2019 | ActiveDisclosure2021;
@@ -142,6 +171,18 @@ export type AggregateRowValueArgs = {
   key: Scalars['String']['input'];
 };
 
+/** An API token as stored: its hash is kept, never the token; `prefix` tells tokens apart. */
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  createdAt: Scalars['String']['output'];
+  expiresAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['String']['output']>;
+};
+
 /** One row of ApplicationTable, by column. */
 export type ApplicantCounts = {
   __typename?: 'ApplicantCounts';
@@ -251,7 +292,22 @@ export type Cell = {
   row: Scalars['String']['output'];
   /** Section, row and column labels of the template edition. */
   section: Scalars['Int']['output'];
+  /** Where the figure was read in the source; null for derived cells and where it is not known. */
+  source?: Maybe<CellSource>;
   value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A place in a source file (1-based): page and position for PDF, line for text, table, row and cell for HTML and DOCX. */
+export type CellSource = {
+  __typename?: 'CellSource';
+  cell?: Maybe<Scalars['Int']['output']>;
+  line?: Maybe<Scalars['Int']['output']>;
+  page?: Maybe<Scalars['Int']['output']>;
+  row?: Maybe<Scalars['Int']['output']>;
+  table?: Maybe<Scalars['Int']['output']>;
+  /** PDF points from the page's top-left corner. */
+  x?: Maybe<Scalars['Float']['output']>;
+  y?: Maybe<Scalars['Float']['output']>;
 };
 
 export type CompareBy =
@@ -527,6 +583,14 @@ export type LawsuitTable = {
   review: CaseOutcomes;
 };
 
+/** A short-lived signed token: send it as `Authorization: Bearer <token>`. */
+export type LoginResult = {
+  __typename?: 'LoginResult';
+  /** ISO 8601 time after which the token is refused. */
+  expiresAt: Scalars['String']['output'];
+  token: Scalars['String']['output'];
+};
+
 /** A figure the roll-ups answer, with its formula and comparability across template editions. */
 export type Metric = {
   __typename?: 'Metric';
@@ -550,8 +614,39 @@ export type MetricValue = {
 export type Mutation = {
   __typename?: 'Mutation';
   _noop?: Maybe<Scalars['Boolean']['output']>;
+  /** A long-lived token for scripts, acting as the signed-in account until revoked or expired. */
+  createApiToken: NewApiToken;
+  /** ADMIN only. */
+  createUser: Account;
+  /** ADMIN only: the account can no longer log in, and its tokens stop working. */
+  disableUser: Account;
+  /** A short-lived token for a name and password; a wrong name and a wrong password give the same UNAUTHENTICATED error. */
+  login: LoginResult;
   /** Supervisors confirm or dismiss a finding (a dismissal needs a comment); who and when are kept. */
   reviewFinding: Finding;
+  revokeApiToken: ApiToken;
+};
+
+
+export type MutationCreateApiTokenArgs = {
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateUserArgs = {
+  input: NewAccount;
+};
+
+
+export type MutationDisableUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationLoginArgs = {
+  name: Scalars['String']['input'];
+  password: Scalars['String']['input'];
 };
 
 
@@ -561,11 +656,34 @@ export type MutationReviewFindingArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Narrative = {
   __typename?: 'Narrative';
   heading: Scalars['String']['output'];
   section: Scalars['Int']['output'];
   text: Scalars['String']['output'];
+};
+
+export type NewAccount = {
+  /** Required for AGENCY, refused for every other role. */
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  /** At least 12 characters; only its argon2id hash is kept. */
+  password: Scalars['String']['input'];
+  /** Required for SUPERVISOR (a city or county); optional for ANALYST; an AGENCY takes its agency's. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  role: AccountRole;
+};
+
+export type NewApiToken = {
+  __typename?: 'NewApiToken';
+  apiToken: ApiToken;
+  /** The token itself, shown this once: send it as `Authorization: Bearer nbk_…`. */
+  token: Scalars['String']['output'];
 };
 
 /** Keyset pagination: pass a connection's `pageInfo.endCursor` as `after` for the next page. */
@@ -589,6 +707,8 @@ export type Query = {
   agencies: AgencyConnection;
   agency?: Maybe<Agency>;
   aggregate: Array<AggregateRow>;
+  /** The signed-in account's API tokens, revoked ones included. */
+  apiTokens: Array<ApiToken>;
   compare: Array<ComparisonRow>;
   /** Which agencies of a region's subtree published their report for `year`, on time, late, or not at all. */
   compliance: ComplianceReport;
@@ -596,6 +716,8 @@ export type Query = {
   editions: Array<Edition>;
   /** Findings on current report revisions. */
   findings: FindingList;
+  /** The signed-in account; null for an anonymous reader. */
+  me?: Maybe<Account>;
   metrics: Array<Metric>;
   region?: Maybe<Region>;
   /** Regions by level and/or parent; without arguments, the top-level regions loaded. */
@@ -603,6 +725,8 @@ export type Query = {
   report?: Maybe<Report>;
   reports: ReportConnection;
   trend: Array<TrendSeries>;
+  /** Every account (ADMIN only). */
+  users: Array<Account>;
 };
 
 
@@ -1013,6 +1137,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Account: ResolverTypeWrapper<Omit<Account, 'agency' | 'region'> & { agency?: Maybe<ResolversTypes['Agency']>, region?: Maybe<ResolversTypes['Region']> }>;
+  AccountRole: AccountRole;
   ActiveDisclosure: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ActiveDisclosure']>;
   ActiveDisclosure2019: ResolverTypeWrapper<ActiveDisclosure2019>;
   ActiveDisclosure2021: ResolverTypeWrapper<ActiveDisclosure2021>;
@@ -1022,27 +1148,29 @@ export type ResolversTypes = {
   AgencyKind: AgencyKind;
   AggregateDimension: AggregateDimension;
   AggregateFilter: AggregateFilter;
-  AggregateRow: ResolverTypeWrapper<AggregateRow>;
+  AggregateRow: ResolverTypeWrapper<AggregateResultRow>;
+  ApiToken: ResolverTypeWrapper<ApiToken>;
   ApplicantCounts: ResolverTypeWrapper<ApplicantCounts>;
   ApplicationTable: ResolverTypeWrapper<ApplicationTable>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CaseOutcomes: ResolverTypeWrapper<CaseOutcomes>;
   Cell: ResolverTypeWrapper<Cell>;
+  CellSource: ResolverTypeWrapper<CellSource>;
   CompareBy: CompareBy;
-  ComparisonRow: ResolverTypeWrapper<ComparisonRow>;
+  ComparisonRow: ResolverTypeWrapper<ComparisonRowResult>;
   ComplianceCounts: ResolverTypeWrapper<ComplianceCounts>;
   ComplianceDeadlines: ResolverTypeWrapper<ComplianceDeadlines>;
   ComplianceRegionCounts: ResolverTypeWrapper<Omit<ComplianceRegionCounts, 'region'> & { region: ResolversTypes['Region'] }>;
-  ComplianceReport: ResolverTypeWrapper<Omit<ComplianceReport, 'byRegion' | 'coveredRegion' | 'region' | 'rows'> & { byRegion: Array<ResolversTypes['ComplianceRegionCounts']>, coveredRegion: ResolversTypes['Region'], region: ResolversTypes['Region'], rows: ResolversTypes['ComplianceRowConnection'] }>;
-  ComplianceRow: ResolverTypeWrapper<Omit<ComplianceRow, 'agency' | 'report'> & { agency: ResolversTypes['Agency'], report?: Maybe<ResolversTypes['Report']> }>;
+  ComplianceReport: ResolverTypeWrapper<ComplianceResult>;
+  ComplianceRow: ResolverTypeWrapper<ComplianceRowResult>;
   ComplianceRowConnection: ResolverTypeWrapper<Omit<ComplianceRowConnection, 'nodes'> & { nodes: Array<ResolversTypes['ComplianceRow']> }>;
   ComplianceStatus: ComplianceStatus;
-  ConsolidationFinding: ResolverTypeWrapper<ConsolidationFinding>;
+  ConsolidationFinding: ResolverTypeWrapper<ConsolidationFindingResult>;
   Count: ResolverTypeWrapper<Count>;
   Decisions2021: ResolverTypeWrapper<Decisions2021>;
   DocumentCounts2019: ResolverTypeWrapper<DocumentCounts2019>;
   DocumentCounts2021: ResolverTypeWrapper<DocumentCounts2021>;
-  Edition: ResolverTypeWrapper<Edition>;
+  Edition: ResolverTypeWrapper<EditionDef>;
   Fees2021: ResolverTypeWrapper<Fees2021>;
   Finding: ResolverTypeWrapper<FindingEntity>;
   FindingCell: ResolverTypeWrapper<FindingCell>;
@@ -1056,10 +1184,13 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ItemCounts2019: ResolverTypeWrapper<ItemCounts2019>;
   LawsuitTable: ResolverTypeWrapper<LawsuitTable>;
-  Metric: ResolverTypeWrapper<Metric>;
+  LoginResult: ResolverTypeWrapper<LoginResult>;
+  Metric: ResolverTypeWrapper<MetricDef>;
   MetricValue: ResolverTypeWrapper<MetricValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Narrative: ResolverTypeWrapper<Narrative>;
+  NewAccount: NewAccount;
+  NewApiToken: ResolverTypeWrapper<NewApiToken>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Procurement2019: ResolverTypeWrapper<Procurement2019>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1070,19 +1201,20 @@ export type ResolversTypes = {
   ReportConnection: ResolverTypeWrapper<Omit<ReportConnection, 'nodes'> & { nodes: Array<ResolversTypes['Report']> }>;
   ReportFilter: ReportFilter;
   ReportScope: ReportScope;
-  Rollup: ResolverTypeWrapper<Rollup>;
+  Rollup: ResolverTypeWrapper<RollupTarget>;
   SourceFormat: SourceFormat;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TemplateBlock: ResolverTypeWrapper<TemplateBlock>;
   TemplateColumn: ResolverTypeWrapper<TemplateColumn>;
   TemplateLabel: ResolverTypeWrapper<TemplateLabel>;
-  TemplateTable: ResolverTypeWrapper<TemplateTable>;
+  TemplateTable: ResolverTypeWrapper<TableDef>;
   TrendPoint: ResolverTypeWrapper<TrendPoint>;
   TrendSeries: ResolverTypeWrapper<TrendSeries>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Account: Omit<Account, 'agency' | 'region'> & { agency?: Maybe<ResolversParentTypes['Agency']>, region?: Maybe<ResolversParentTypes['Region']> };
   ActiveDisclosure: ResolversUnionTypes<ResolversParentTypes>['ActiveDisclosure'];
   ActiveDisclosure2019: ActiveDisclosure2019;
   ActiveDisclosure2021: ActiveDisclosure2021;
@@ -1090,25 +1222,27 @@ export type ResolversParentTypes = {
   AgencyConnection: Omit<AgencyConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Agency']> };
   AgencyFilter: AgencyFilter;
   AggregateFilter: AggregateFilter;
-  AggregateRow: AggregateRow;
+  AggregateRow: AggregateResultRow;
+  ApiToken: ApiToken;
   ApplicantCounts: ApplicantCounts;
   ApplicationTable: ApplicationTable;
   Boolean: Scalars['Boolean']['output'];
   CaseOutcomes: CaseOutcomes;
   Cell: Cell;
-  ComparisonRow: ComparisonRow;
+  CellSource: CellSource;
+  ComparisonRow: ComparisonRowResult;
   ComplianceCounts: ComplianceCounts;
   ComplianceDeadlines: ComplianceDeadlines;
   ComplianceRegionCounts: Omit<ComplianceRegionCounts, 'region'> & { region: ResolversParentTypes['Region'] };
-  ComplianceReport: Omit<ComplianceReport, 'byRegion' | 'coveredRegion' | 'region' | 'rows'> & { byRegion: Array<ResolversParentTypes['ComplianceRegionCounts']>, coveredRegion: ResolversParentTypes['Region'], region: ResolversParentTypes['Region'], rows: ResolversParentTypes['ComplianceRowConnection'] };
-  ComplianceRow: Omit<ComplianceRow, 'agency' | 'report'> & { agency: ResolversParentTypes['Agency'], report?: Maybe<ResolversParentTypes['Report']> };
+  ComplianceReport: ComplianceResult;
+  ComplianceRow: ComplianceRowResult;
   ComplianceRowConnection: Omit<ComplianceRowConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ComplianceRow']> };
-  ConsolidationFinding: ConsolidationFinding;
+  ConsolidationFinding: ConsolidationFindingResult;
   Count: Count;
   Decisions2021: Decisions2021;
   DocumentCounts2019: DocumentCounts2019;
   DocumentCounts2021: DocumentCounts2021;
-  Edition: Edition;
+  Edition: EditionDef;
   Fees2021: Fees2021;
   Finding: FindingEntity;
   FindingCell: FindingCell;
@@ -1119,10 +1253,13 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   ItemCounts2019: ItemCounts2019;
   LawsuitTable: LawsuitTable;
-  Metric: Metric;
+  LoginResult: LoginResult;
+  Metric: MetricDef;
   MetricValue: MetricValue;
   Mutation: Record<PropertyKey, never>;
   Narrative: Narrative;
+  NewAccount: NewAccount;
+  NewApiToken: NewApiToken;
   PageInfo: PageInfo;
   Procurement2019: Procurement2019;
   Query: Record<PropertyKey, never>;
@@ -1130,14 +1267,26 @@ export type ResolversParentTypes = {
   Report: ReportEntity;
   ReportConnection: Omit<ReportConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Report']> };
   ReportFilter: ReportFilter;
-  Rollup: Rollup;
+  Rollup: RollupTarget;
   String: Scalars['String']['output'];
   TemplateBlock: TemplateBlock;
   TemplateColumn: TemplateColumn;
   TemplateLabel: TemplateLabel;
-  TemplateTable: TemplateTable;
+  TemplateTable: TableDef;
   TrendPoint: TrendPoint;
   TrendSeries: TrendSeries;
+};
+
+export type AccountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  agencyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['AccountRole'], ParentType, ContextType>;
 };
 
 export type ActiveDisclosureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActiveDisclosure'] = ResolversParentTypes['ActiveDisclosure']> = {
@@ -1195,6 +1344,16 @@ export type AggregateRowResolvers<ContextType = RequestContext, ParentType exten
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType, RequireFields<AggregateRowValueArgs, 'key'>>;
   values?: Resolver<Array<ResolversTypes['MetricValue']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ApiTokenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ApplicantCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApplicantCounts'] = ResolversParentTypes['ApplicantCounts']> = {
@@ -1255,7 +1414,18 @@ export type CellResolvers<ContextType = RequestContext, ParentType extends Resol
   raw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   row?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['CellSource']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CellSourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CellSource'] = ResolversParentTypes['CellSource']> = {
+  cell?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  page?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  table?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  x?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  y?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type ComparisonRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComparisonRow'] = ResolversParentTypes['ComparisonRow']> = {
@@ -1412,6 +1582,11 @@ export type LawsuitTableResolvers<ContextType = RequestContext, ParentType exten
   review?: Resolver<ResolversTypes['CaseOutcomes'], ParentType, ContextType>;
 };
 
+export type LoginResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LoginResult'] = ResolversParentTypes['LoginResult']> = {
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MetricResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Metric'] = ResolversParentTypes['Metric']> = {
   additive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   comparableFrom?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1431,13 +1606,23 @@ export type MetricValueResolvers<ContextType = RequestContext, ParentType extend
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  createApiToken?: Resolver<ResolversTypes['NewApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
+  createUser?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  disableUser?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
+  login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'name' | 'password'>>;
   reviewFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationReviewFindingArgs, 'decision' | 'id'>>;
+  revokeApiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
 };
 
 export type NarrativeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Narrative'] = ResolversParentTypes['Narrative']> = {
   heading?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NewApiTokenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NewApiToken'] = ResolversParentTypes['NewApiToken']> = {
+  apiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1455,17 +1640,20 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   agencies?: Resolver<ResolversTypes['AgencyConnection'], ParentType, ContextType, RequireFields<QueryAgenciesArgs, 'first'>>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'id'>>;
   aggregate?: Resolver<Array<ResolversTypes['AggregateRow']>, ParentType, ContextType, RequireFields<QueryAggregateArgs, 'filter' | 'groupBy' | 'keys'>>;
+  apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   compare?: Resolver<Array<ResolversTypes['ComparisonRow']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'by' | 'keys' | 'regionCode' | 'year'>>;
   compliance?: Resolver<ResolversTypes['ComplianceReport'], ParentType, ContextType, RequireFields<QueryComplianceArgs, 'regionCode' | 'year'>>;
   edition?: Resolver<Maybe<ResolversTypes['Edition']>, ParentType, ContextType, RequireFields<QueryEditionArgs, 'id'>>;
   editions?: Resolver<Array<ResolversTypes['Edition']>, ParentType, ContextType>;
   findings?: Resolver<ResolversTypes['FindingList'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first'>>;
+  me?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
   report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
   reports?: Resolver<ResolversTypes['ReportConnection'], ParentType, ContextType, RequireFields<QueryReportsArgs, 'first'>>;
   trend?: Resolver<Array<ResolversTypes['TrendSeries']>, ParentType, ContextType, RequireFields<QueryTrendArgs, 'fromYear' | 'keys' | 'regionCode' | 'toYear'>>;
+  users?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
 };
 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -1568,16 +1756,19 @@ export type TrendSeriesResolvers<ContextType = RequestContext, ParentType extend
 };
 
 export type Resolvers<ContextType = RequestContext> = {
+  Account?: AccountResolvers<ContextType>;
   ActiveDisclosure?: ActiveDisclosureResolvers<ContextType>;
   ActiveDisclosure2019?: ActiveDisclosure2019Resolvers<ContextType>;
   ActiveDisclosure2021?: ActiveDisclosure2021Resolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
   AgencyConnection?: AgencyConnectionResolvers<ContextType>;
   AggregateRow?: AggregateRowResolvers<ContextType>;
+  ApiToken?: ApiTokenResolvers<ContextType>;
   ApplicantCounts?: ApplicantCountsResolvers<ContextType>;
   ApplicationTable?: ApplicationTableResolvers<ContextType>;
   CaseOutcomes?: CaseOutcomesResolvers<ContextType>;
   Cell?: CellResolvers<ContextType>;
+  CellSource?: CellSourceResolvers<ContextType>;
   ComparisonRow?: ComparisonRowResolvers<ContextType>;
   ComplianceCounts?: ComplianceCountsResolvers<ContextType>;
   ComplianceDeadlines?: ComplianceDeadlinesResolvers<ContextType>;
@@ -1597,10 +1788,12 @@ export type Resolvers<ContextType = RequestContext> = {
   FindingList?: FindingListResolvers<ContextType>;
   ItemCounts2019?: ItemCounts2019Resolvers<ContextType>;
   LawsuitTable?: LawsuitTableResolvers<ContextType>;
+  LoginResult?: LoginResultResolvers<ContextType>;
   Metric?: MetricResolvers<ContextType>;
   MetricValue?: MetricValueResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Narrative?: NarrativeResolvers<ContextType>;
+  NewApiToken?: NewApiTokenResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Procurement2019?: Procurement2019Resolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

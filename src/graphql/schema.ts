@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { allEditions } from '../editions';
 import { editionTypeDefs } from '../editions/edition-sdl';
 import type { Services } from '../services';
+import { accountResolvers } from './resolvers/account.resolver';
 import { agencyResolvers } from './resolvers/agency.resolver';
 import { complianceResolvers } from './resolvers/compliance.resolver';
 import { editionResolvers } from './resolvers/edition.resolver';
@@ -41,6 +42,7 @@ export function buildSchema(services: Services): GraphQLSchema {
       complianceResolvers(services),
       rollupResolvers(services),
       renderResolvers(services),
+      accountResolvers(services),
     ],
   });
 }

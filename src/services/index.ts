@@ -1,6 +1,7 @@
 import type { TransactionalConnection } from '../data/transactional-connection';
 import { RollupService } from '../rollup/rollup.service';
 import { RollupWriteHook } from '../rollup/rollup-write.hook';
+import { AccountService } from './account.service';
 import { AgencyService } from './agency.service';
 import { ComplianceService } from './compliance.service';
 import { FindingService } from './finding.service';
@@ -19,6 +20,7 @@ export function createServices(connection: TransactionalConnection, hooks: Repor
     imports: new ImportService(connection, hooks, findings),
     compliance: new ComplianceService(connection),
     rollups: new RollupService(connection),
+    accounts: new AccountService(connection),
   };
 }
 

@@ -1,16 +1,8 @@
-import { SignJWT } from 'jose';
 import { describeEachEngine } from '../support/test-app';
+import { AUTH_ENV, createAccount, tokenOf, type TestAccount } from '../auth/test-accounts';
 
-const SECRET = 'test-secret-of-at-least-16-chars';
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
-
-const sign = (claims: Record<string, unknown>, opts: { secret?: string; expires?: string | number } = {}) =>
-  new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('tester')
-    .setExpirationTime(opts.expires ?? '10m')
-    .sign(new TextEncoder().encode(opts.secret ?? SECRET));
 
 interface Answer {
   status: number;
@@ -30,12 +22,17 @@ describeEachEngine(
     };
 
     describe('a token that identifies nobody is 401 UNAUTHENTICATED, whatever the Accept', () => {
+      // Every token below is of a real account and differs from a good one in the named way only.
+      let analyst: TestAccount;
+      beforeAll(async () => {
+        analyst = await createAccount(app(), { name: 'status-analyst', role: 'ANALYST' });
+      });
       const cases: Array<[string, () => Promise<string>]> = [
         ['malformed', async () => 'not-a-jwt'],
-        ['expired', () => sign({ role: 'ANALYST' }, { expires: Math.floor(Date.now() / 1000) - 60 })],
-        ['signed with another secret', () => sign({ role: 'ANALYST' }, { secret: 'another-secret-of-16-chars' })],
-        ['naming a region that does not exist', () => sign({ role: 'SUPERVISOR', regionCode: '999999' })],
-        ['claiming a role no caller has', () => sign({ role: 'SYSTEM' })],
+        ['expired', () => tokenOf(analyst, {}, { expires: Math.floor(Date.now() / 1000) - 60 })],
+        ['signed with another secret', () => tokenOf(analyst, {}, { secret: 'another-secret-of-at-least-32-chars' })],
+        ['naming a region that does not exist', () => tokenOf(analyst, { role: 'SUPERVISOR', regionCode: '999999' })],
+        ['claiming a role no caller has', () => tokenOf(analyst, { role: 'SYSTEM' })],
       ];
       it.each(cases)('%s', async (_name, token) => {
         for (const accept of [JSON_TYPE, GRAPHQL_RESPONSE]) {
@@ -49,7 +46,7 @@ describeEachEngine(
       });
 
       it('while a good token, and no token at all, are answered', async () => {
-        expect((await post(`{ agencies { totalCount } }`, { authorization: `Bearer ${await sign({ role: 'ANALYST' })}` })).status).toBe(200);
+        expect((await post(`{ agencies { totalCount } }`, { authorization: `Bearer ${await tokenOf(analyst)}` })).status).toBe(200);
         expect((await post(`{ agencies { totalCount } }`)).status).toBe(200);
       });
     });
@@ -102,5 +99,5 @@ describeEachEngine(
       expect((await post(`{ region(code: "370800") { rollup(year: 2020) { reportCount } } }`)).json.errors).toBeUndefined();
     });
   },
-  { seed: true, env: { JWT_SECRET: SECRET, LOG_LEVEL: 'silent' } },
+  { seed: true, env: { ...AUTH_ENV, LOG_LEVEL: 'silent' } },
 );

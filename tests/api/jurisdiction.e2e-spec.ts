@@ -1,24 +1,26 @@
 import { SignJWT } from 'jose';
 import { describeEachEngine } from '../support/test-app';
-
-const SECRET = 'test-secret-of-at-least-16-chars';
-const token = (claims: Record<string, unknown>) =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(String(claims.sub ?? 'tester')).setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
+import { AUTH_ENV, bearer, createAccount, logIn } from '../auth/test-accounts';
 
 describeEachEngine(
   'who asks',
   (app) => {
-    const asViewer = async (query: string, claims: Record<string, unknown>) => app().gql(query, undefined, { authorization: `Bearer ${await token(claims)}` });
+    // A county supervisor's account, signed in through the real login mutation.
+    let wenshang = '';
+    beforeAll(async () => {
+      const { user, password } = await createAccount(app(), { name: 'sup-wenshang', role: 'SUPERVISOR', regionCode: '370830' });
+      wenshang = await logIn(app(), user.name, password);
+    });
+    const asViewer = (query: string, token: string) => app().gql(query, undefined, bearer(token));
 
     it('confines a county supervisor to the county, in lists and in direct lookups', async () => {
-      const claims = { sub: 'sup-wenshang', role: 'SUPERVISOR', regionCode: '370830' };
-      const list = await asViewer(`{ agencies { totalCount nodes { name } } }`, claims);
+      const list = await asViewer(`{ agencies { totalCount nodes { name } } }`, wenshang);
       expect(list.data.agencies.nodes.map((n: { name: string }) => n.name)).toEqual(['济宁市公共资源交易服务中心汶上分中心']);
-      const city = await asViewer(`{ agencies(filter: { regionCode: "370800" }) { totalCount } }`, claims);
+      const city = await asViewer(`{ agencies(filter: { regionCode: "370800" }) { totalCount } }`, wenshang);
       expect(city.data.agencies.totalCount).toBe(1);
-      const other = await asViewer(`{ agencies(filter: { regionCode: "370811" }) { totalCount } }`, claims);
+      const other = await asViewer(`{ agencies(filter: { regionCode: "370811" }) { totalCount } }`, wenshang);
       expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const branch = await asViewer(`{ agencies { nodes { parent { name } } } }`, claims);
+      const branch = await asViewer(`{ agencies { nodes { parent { name } } } }`, wenshang);
       // The branch's organisational parent sits in the city, outside the county: not shown.
       expect(branch.data.agencies.nodes[0].parent).toBeNull();
     });
@@ -26,7 +28,7 @@ describeEachEngine(
     it('never serves one viewer the cached answer of another', async () => {
       const q = `{ agencies { totalCount } }`;
       expect((await app().gql(q)).data.agencies.totalCount).toBe(2);
-      expect((await asViewer(q, { sub: 'sup-wenshang', role: 'SUPERVISOR', regionCode: '370830' })).data.agencies.totalCount).toBe(1);
+      expect((await asViewer(q, wenshang)).data.agencies.totalCount).toBe(1);
       expect((await app().gql(q)).data.agencies.totalCount).toBe(2);
     });
 
@@ -48,5 +50,5 @@ describeEachEngine(
       expect(forged.data).toBeUndefined();
     });
   },
-  { seed: true, env: { JWT_SECRET: SECRET } },
+  { seed: true, env: AUTH_ENV },
 );

@@ -75,3 +75,11 @@ export function parseCellText(raw: string, unit: Unit): CellParse {
   const value = shiftDecimal(sign + t, shift);
   return { ok: true, value };
 }
+
+/** A cell that reads as a figure: number, decorated number ("251000元", "减少22") or a no-figure mark. */
+export function isFigure(text: string): boolean {
+  const t = compactCellText(text);
+  if (t === '') return false;
+  if (isNoFigureMark(t)) return true;
+  return /\d/.test(t) && (parseCellText(t, 'signed_count').ok || parseCellText(t, 'wan_yuan').ok);
+}

@@ -4,7 +4,7 @@
  * expanded to a grid), because published reports align data cells by order within the row, not by
  * header position. The assembler turns this into a ParsedReport.
  */
-export type SourceFormat = 'text' | 'html' | 'docx' | 'pdf';
+export type SourceFormat = 'text' | 'html' | 'docx' | 'doc' | 'pdf';
 
 /**
  * Where in the source a cell was read, so that a figure can be shown beside its place: page and

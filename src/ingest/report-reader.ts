@@ -6,6 +6,7 @@ import { readText } from './readers/text-reader';
 import { readHtml } from './readers/html-reader';
 import { readDocx } from './readers/docx-reader';
 import { readPdf } from './readers/pdf-reader';
+import { OLE_SIGNATURE, readDoc } from './readers/doc-reader';
 
 type Reader = (bytes: Buffer) => ReportDocument | Promise<ReportDocument>;
 
@@ -13,6 +14,7 @@ const readers: Partial<Record<SourceFormat, Reader>> = {
   text: (bytes) => readText(decodeText(bytes)),
   html: (bytes) => readHtml(decodeText(bytes)),
   docx: readDocx,
+  doc: readDoc,
   pdf: (bytes) => readPdf(bytes),
 };
 
@@ -31,11 +33,13 @@ export function detectFormat(bytes: Buffer, fileName = ''): SourceFormat {
   if (bytes.length === 0) throw new ReportParseError('empty file', { file: fileName }, 'REPORT_EMPTY');
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
+  // Legacy Word and WPS files are OLE compound files; the .doc reader rejects other kinds (.xls) by name.
+  if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) return 'doc';
   const head = bytes.subarray(0, 4096);
   const nul = head.includes(0);
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(head);
   const bad = (decoded.match(/\ufffd/g) ?? []).length;
-  if (nul || bad > head.length / 50) throw new ReportParseError('not a text, HTML, DOCX or PDF document (binary content)', { file: fileName }, 'REPORT_UNSUPPORTED_FORMAT');
+  if (nul || bad > head.length / 50) throw new ReportParseError('not a text, HTML, DOCX, DOC or PDF document (binary content)', { file: fileName }, 'REPORT_UNSUPPORTED_FORMAT');
   if (/^\s*(<!doctype html|<html|<\?xml|<meta|<div|<table|<p[\s>]|<body|<head)/i.test(decoded) || /<(table|p|div|td)[\s>]/i.test(decoded)) return 'html';
   if (/\.html?$/i.test(fileName)) return 'html';
   return 'text';

@@ -14,7 +14,7 @@ export const MANIFEST_FILE = join(DERIVED_DIR, 'manifest.json');
 export const KINDS = ['chromium-pdf', 'chromium-text', 'lo-docx', 'lo-pdf', 'lo-doc', 'lo-txt'] as const;
 export type DerivedKind = (typeof KINDS)[number];
 
-/** Format the readers should report for a derived file (`doc` has no reader yet). */
+/** Format the readers should report for a derived file. */
 export const KIND_FORMAT: Record<DerivedKind, string> = {
   'chromium-pdf': 'pdf',
   'chromium-text': 'text',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'fs';
+import { join } from 'path';
 import JSZip from 'jszip';
 import { ReportParseError } from '../../src/common/errors';
 import { readReport } from '../../src/ingest/report-reader';
@@ -21,6 +22,16 @@ async function zipThatIsNotWord(): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('notes.txt', '这不是Word文档');
   return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/** A legacy .doc of a generated report (tests/fixtures/derived/lo-doc, LibreOffice's "MS Word 97" export). */
+const DOC = join(__dirname, '..', 'fixtures', 'derived', 'lo-doc', 'gen-2020-a-docx.doc');
+
+/** The .doc with its sector allocation tables zeroed: the compound file's directory cannot be followed. */
+function docWithoutAllocation(): Buffer {
+  const bytes = Buffer.from(readFileSync(DOC));
+  bytes.fill(0, 512, 4096);
+  return bytes;
 }
 
 const ENGLISH_PAGE = '<html><body><h1>Annual report on government information disclosure</h1><p>We received 12 requests.</p><table><tr><td>Requests</td><td>12</td></tr></table></body></html>';
@@ -62,6 +73,8 @@ const CASES: Array<{ name: string; bytes: () => Buffer | Promise<Buffer>; code: 
   },
   { name: 'an HTML page cut off inside table 三', bytes: truncatedHtml, code: 'REPORT_UNREADABLE', where: /section 三, row "2\.重复申请": row missing from the table/ },
   { name: 'a renamed zip that is not a Word document', bytes: zipThatIsNotWord, code: 'REPORT_UNSUPPORTED_FORMAT', where: /not a Word document/ },
+  { name: 'a truncated .doc', bytes: () => readFileSync(DOC).subarray(0, 30_000), code: 'REPORT_UNREADABLE', where: /damaged\.txt: truncated \.doc file: 30000 bytes/ },
+  { name: 'a corrupt .doc', bytes: docWithoutAllocation, code: 'REPORT_UNREADABLE', where: /damaged\.txt: corrupt \.doc file/ },
   { name: 'an image-only PDF', bytes: () => onePagePdf(Buffer.from('0 0 1 rg 72 72 300 300 re f', 'latin1')), code: 'REPORT_NO_TEXT', where: /no text layer/ },
   { name: 'a report in another language', bytes: () => Buffer.from(ENGLISH_PAGE), code: 'REPORT_UNREADABLE', where: /no report tables found/ },
 ];

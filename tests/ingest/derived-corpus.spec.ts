@@ -7,7 +7,7 @@ import { DERIVED_DIR, fromRepoPath, KINDS, type DerivedKind, type DerivedTruth, 
  * Every file of tests/fixtures/derived (made by tests/corpus/derive-corpus.ts: real fixtures and
  * rendered reports printed by Chromium and converted by LibreOffice) read by readReport and compared
  * cell by cell with its source's truth. One line per file with its score; a file must read 100%.
- * Legacy .doc files are listed and fail until a reader exists. Files whose truth lives in ../shared
+ * Legacy .doc files are read by the .doc reader (word-extractor). Files whose truth lives in ../shared
  * are skipped, with a message, when ../shared is not beside this checkout.
  */
 

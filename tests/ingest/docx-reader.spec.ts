@@ -5,6 +5,9 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const tc = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr>${p(text)}</w:tc>`;
 
+/** Where a cell of the document's first table was read (1-based row and cell). */
+const at = (row: number, cell: number) => ({ table: 1, row, cell });
+
 async function docx(body: string): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<Types/>');
@@ -29,8 +32,15 @@ describe('readDocx', () => {
         kind: 'table',
         table: {
           rows: [
-            { cells: [{ text: '三、本年度办理结果' }, { text: '（一）予以公开' }, { text: '7' }] },
-            { cells: [{ text: '' }, { text: '（三）不予公开' }, { text: '1.属于国家秘密' }, { text: '\u3000' }] },
+            { cells: [{ text: '三、本年度办理结果', source: at(1, 1) }, { text: '（一）予以公开', source: at(1, 2) }, { text: '7', source: at(1, 3) }] },
+            {
+              cells: [
+                { text: '', source: at(2, 1) },
+                { text: '（三）不予公开', source: at(2, 2) },
+                { text: '1.属于国家秘密', source: at(2, 3) },
+                { text: '\u3000', source: at(2, 4) },
+              ],
+            },
           ],
         },
       },
@@ -40,7 +50,7 @@ describe('readDocx', () => {
 
   it('joins a cell of several paragraphs with line breaks', async () => {
     const doc = await readDocx(await docx(`<w:tbl><w:tr><w:tc>${p('商业')}${p('企业')}</w:tc>${tc('0')}</w:tr></w:tbl>`));
-    expect(doc.blocks[0]).toEqual({ kind: 'table', table: { rows: [{ cells: [{ text: '商业\n企业' }, { text: '0' }] }] } });
+    expect(doc.blocks[0]).toEqual({ kind: 'table', table: { rows: [{ cells: [{ text: '商业\n企业', source: at(1, 1) }, { text: '0', source: at(1, 2) }] }] } });
   });
 
   it('refuses bytes that are not a zip archive', async () => {

@@ -72,11 +72,15 @@ function cellText(tc: Element): string {
     .join('\n');
 }
 
-function readTable(tbl: Element): DocRow[] {
+/** The rows of a table; with `tableNo`, each cell keeps its place: table, row and cell (1-based). */
+function readTable(tbl: Element, tableNo?: number): DocRow[] {
   return rowChildren(tbl, 'tr')
     .filter((tr) => !property(tr, 'trPr', 'del'))
-    .map((tr) => ({ cells: rowChildren(tr, 'tc').map((tc): DocCell => ({ text: cellText(tc) })) }))
-    .filter((r) => r.cells.length > 0);
+    .map((tr) => rowChildren(tr, 'tc'))
+    .filter((tcs) => tcs.length > 0)
+    .map((tcs, r) => ({
+      cells: tcs.map((tc, c): DocCell => ({ text: cellText(tc), ...(tableNo ? { source: { table: tableNo, row: r + 1, cell: c + 1 } } : {}) })),
+    }));
 }
 
 /** A Word (.docx) report: body paragraphs and tables in document order. */
@@ -98,8 +102,9 @@ export async function readDocx(bytes: Buffer): Promise<ReportDocument> {
     .find((el) => local(el as Element) === 'body') as Element | undefined;
   if (!body) throw new ReportParseError('the Word document has no body', {}, 'REPORT_EMPTY');
 
+  let tables = 0;
   const blocks: DocBlock[] = blockChildren(body).map((el) =>
-    local(el) === 'p' ? { kind: 'paragraph', text: paragraphText(el) } : { kind: 'table', table: { rows: readTable(el) } },
+    local(el) === 'p' ? { kind: 'paragraph', text: paragraphText(el) } : { kind: 'table', table: { rows: readTable(el, ++tables) } },
   );
   return { format: 'docx', blocks: blocks.filter((b) => b.kind === 'table' || b.text.trim() !== '') };
 }

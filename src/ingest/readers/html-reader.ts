@@ -99,16 +99,19 @@ function isDataTable(table: Element): boolean {
   return inLong <= lengths.reduce((a, b) => a + b, 0) / 2;
 }
 
-function readTable(table: Element): DocRow[] {
+/** The rows of a data table; each cell keeps its place: the table's number in the page, row and cell (1-based). */
+function readTable(table: Element, tableNo: number): DocRow[] {
   return rowsOf(table)
     .filter((tr) => !isHidden(tr))
-    .map((tr) => ({ cells: cellsOf(tr).map((td): DocCell => ({ text: cellText(td) })) }))
-    .filter((r) => r.cells.length > 0);
+    .map((tr) => cellsOf(tr))
+    .filter((tds) => tds.length > 0)
+    .map((tds, r) => ({ cells: tds.map((td, c): DocCell => ({ text: cellText(td), source: { table: tableNo, row: r + 1, cell: c + 1 } })) }));
 }
 
 /** Paragraphs and data tables of a subtree in document order; layout tables are read through. */
 function readFlow(root: Element): DocBlock[] {
   const blocks: DocBlock[] = [];
+  let tables = 0;
   let w = new FlowWriter();
   const flush = () => {
     w.flush();
@@ -124,7 +127,7 @@ function readFlow(root: Element): DocBlock[] {
     if (tag === 'br') return w.br();
     if (tag === 'table' && isDataTable(n)) {
       flush();
-      const rows = readTable(n);
+      const rows = readTable(n, ++tables);
       if (rows.length) blocks.push({ kind: 'table', table: { rows } });
       return;
     }

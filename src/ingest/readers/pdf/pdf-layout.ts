@@ -2,7 +2,9 @@
  * Layout: pdf.js text items → chunks (runs of one cell or one line of prose) → lines, and the value
  * columns and prose marks that tell a table's lines from the body text around it.
  */
-import { compactCellText, isNoFigureMark, parseCellText } from '../../cell-value';
+import { isFigure } from '../../cell-value';
+
+export { isFigure };
 import type { PageText, TextItem } from './pdf-text.types';
 
 export interface Chunk {
@@ -10,6 +12,8 @@ export interface Chunk {
   x0: number;
   x1: number;
   y: number;
+  /** Baseline in PDF points from the page's top edge (y counts from the bottom). */
+  top: number;
   size: number;
   page: number;
   figure: boolean;
@@ -40,13 +44,6 @@ interface Part {
 
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4})$/u;
 
-/** A cell that reads as a figure: number, decorated number ("251000元", "减少22") or a no-figure mark. */
-export function isFigure(text: string): boolean {
-  const t = compactCellText(text);
-  if (t === '') return false;
-  if (isNoFigureMark(t)) return true;
-  return /\d/.test(t) && (parseCellText(t, 'signed_count').ok || parseCellText(t, 'wan_yuan').ok);
-}
 
 function joinRun(parts: Part[]): string {
   let out = '';
@@ -56,6 +53,15 @@ function joinRun(parts: Part[]): string {
     out += p.text;
   });
   return out;
+}
+
+/**
+ * Fonts embedded by Chromium map some ideographs to their Kangxi or supplementary radicals
+ * (U+2F00–U+2FDF, U+2E80–U+2EFF: "⼀" for 一, "⾏" for 行); the page shows the ideograph, and NFKC
+ * gives it back. Nothing else is folded: the raw text of a cell stays as printed.
+ */
+function ideographs(text: string): string {
+  return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/gu, (ch) => ch.normalize('NFKC'));
 }
 
 /** Lines of every page, top to bottom, with page numbers left out. */
@@ -74,7 +80,7 @@ export function buildLines(pages: PageText[]): Line[] {
       g.sort((a, b) => a.x - b.x);
       const runs: Part[][] = [];
       for (const it of g) {
-        const part = { text: it.text, x0: it.x, x1: it.x + it.w, size: it.size };
+        const part = { text: ideographs(it.text), x0: it.x, x1: it.x + it.w, size: it.size };
         const run = runs[runs.length - 1];
         if (run && part.x0 - run[run.length - 1].x1 <= 0.6 * Math.min(part.size, run[run.length - 1].size)) run.push(part);
         else runs.push([part]);
@@ -82,7 +88,7 @@ export function buildLines(pages: PageText[]): Line[] {
       const y = g[0].y;
       const chunks: Chunk[] = runs.map((run) => {
         const text = joinRun(run).trim();
-        return { text, x0: run[0].x0, x1: run[run.length - 1].x1, y, size: Math.max(...run.map((p) => p.size)), page: pi + 1, figure: isFigure(text) };
+        return { text, x0: run[0].x0, x1: run[run.length - 1].x1, y, top: page.height - y, size: Math.max(...run.map((p) => p.size)), page: pi + 1, figure: isFigure(text) };
       });
       const text = joinRun(chunks);
       if (chunks.length === 1 && PAGE_NUMBER.test(text.trim())) continue;

@@ -31,7 +31,13 @@ interface PendingRow {
   row: DocRow;
 }
 
-const cell = (text: string): DocCell => ({ text });
+/** A cell and where it was printed: page, and PDF points from the page's top-left corner. */
+const round = (v: number) => Math.round(v * 10) / 10;
+const cell = (text: string, page: number, x: number | undefined, top: number): DocCell => ({
+  text,
+  source: x === undefined ? { page, y: round(top) } : { page, x: round(x), y: round(top) },
+});
+const chunkCell = (c: Chunk): DocCell => cell(c.text, c.page, c.x0, c.top);
 
 /**
  * Tables live between headings; inside a section a run of non-prose lines with figures is a table.
@@ -81,6 +87,43 @@ function nearestIndex(starts: number[], x: number): number {
 
 /** Builds the rows of one table from its lines (which may run over several pages). */
 export function buildTable(lines: Line[]): DocTable {
+  const groups = columnGroups(lines);
+  if (groups.length === 1) return buildGroup(lines);
+  const rows = groups.flatMap((g) => buildGroup(g).rows);
+  return { rows, page: rows[0]?.page };
+}
+
+/**
+ * A table whose parts have columns of their own (section 二's blocks: four, three or two columns,
+ * each under its caption and header row) is cut before each later header: a line with text over the
+ * value columns after figures, together with the caption lines just above it.
+ */
+function columnGroups(lines: Line[]): Line[][] {
+  const valueLines = lines.filter((l) => l.value);
+  if (!valueLines.length) return [lines];
+  const valueStart = valueColumns(valueLines)[0].x0;
+  const groups: Line[][] = [[]];
+  let seenValues = false;
+  lines.forEach((l) => {
+    const header = !l.value && l.chunks.some((c) => !c.figure && c.x1 > valueStart + 0.5 * c.size);
+    const current = groups[groups.length - 1];
+    if (header && seenValues) {
+      // The caption lines right above the header (label column only) open the new part with it.
+      let k = current.length;
+      while (k > 0 && !current[k - 1].value && current[k - 1].chunks.every((c) => c.x1 <= valueStart) && current[k - 1].page === l.page) k--;
+      const moved = current.splice(k);
+      if (!current.some((x) => x.value)) current.push(...moved.splice(0));
+      groups.push([...moved, l]);
+      seenValues = false;
+      return;
+    }
+    current.push(l);
+    seenValues ||= l.value;
+  });
+  return groups.filter((g) => g.some((l) => l.value));
+}
+
+function buildGroup(lines: Line[]): DocTable {
   const valueLines = lines.filter((l) => l.value);
   const cols = valueColumns(valueLines);
   const valueStart = cols[0].x0;
@@ -98,7 +141,7 @@ export function buildTable(lines: Line[]): DocTable {
     }
     // Header lines: everything above the first values, and lines with text over the value columns.
     if (i < firstValue || l.chunks.some(inValueZone)) {
-      pending.push({ page: l.page, y: l.y, row: { cells: l.chunks.map((c) => cell(c.text)), page: l.page } });
+      pending.push({ page: l.page, y: l.y, row: { cells: l.chunks.map(chunkCell), page: l.page } });
       return;
     }
     for (const c of l.chunks) fragments.push({ chunk: c, column: 0 });
@@ -110,10 +153,12 @@ export function buildTable(lines: Line[]): DocTable {
   attachLabels(blocks, anchors, pending, cols.length);
 
   for (const a of anchors) {
-    const values: string[][] = cols.map(() => []);
-    for (const c of a.line.chunks) if (c.figure || inValueZone(c)) values[columnOf(cols, c)].push(c.text);
+    const values: Chunk[][] = cols.map(() => []);
+    for (const c of a.line.chunks) if (c.figure || inValueZone(c)) values[columnOf(cols, c)].push(c);
     const labels = [...a.labels].sort((p, q) => p.column - q.column || q.top - p.top);
-    pending.push({ page: a.line.page, y: a.line.y, row: { cells: [...labels.map((b) => cell(b.text)), ...values.map((v) => cell(v.join(' ')))], page: a.line.page } });
+    const top = a.line.chunks[0].top;
+    const valueCells = values.map((v, i) => cell(v.map((c) => c.text).join(' '), a.line.page, v[0]?.x0 ?? cols[i].x0, v[0]?.top ?? top));
+    pending.push({ page: a.line.page, y: a.line.y, row: { cells: [...labels.map((b) => chunkCell({ ...b.fragments[0], text: b.text })), ...valueCells], page: a.line.page } });
   }
   pending.sort((p, q) => p.page - q.page || q.y - p.y);
   return { rows: pending.map((p) => p.row), page: pending[0]?.page };
@@ -170,7 +215,7 @@ function attachLabels(blocks: LabelBlock[], anchors: Anchor[], pending: PendingR
   const nearest = (page: number, y: number) =>
     onPage(page).reduce<Anchor | undefined>((best, a) => (!best || Math.abs(a.line.y - y) < Math.abs(best.line.y - y) ? a : best), undefined);
   const standalone = (b: LabelBlock) =>
-    pending.push({ page: b.page, y: b.top, row: { cells: [cell(b.text), ...Array.from({ length: valueCount }, () => cell(''))], page: b.page } });
+    pending.push({ page: b.page, y: b.top, row: { cells: [chunkCell({ ...b.fragments[0], text: b.text }), ...Array.from({ length: valueCount }, () => cell('', b.page, undefined, b.fragments[0].top))], page: b.page } });
 
   const spanning: LabelBlock[] = [];
   for (const b of blocks) {

@@ -17,6 +17,8 @@ export interface ConcreteRule {
   left: string[];
   /** For sums: the parts; for balance: the right-hand rows. */
   right: string[];
+  /** Cells of `right` a printed legacy cell stands for when they are blank (row_sum alternatives). */
+  alternatives?: Array<{ parts: string[]; by: string }>;
 }
 
 /**
@@ -89,6 +91,9 @@ function expandAll(edition: EditionDef): ConcreteRule[] {
           along: { key: col.key, label: col.label },
           left: left.map((r) => cellKey(table, r, col.key)),
           right: right.map((r) => cellKey(table, r, col.key)),
+          ...(rule.kind === 'row_sum' && rule.alternatives
+            ? { alternatives: rule.alternatives.map((a) => ({ parts: a.parts.map((r) => cellKey(table, r, col.key)), by: cellKey(table, a.by, col.key) })) }
+            : {}),
         });
     }
   }
@@ -106,7 +111,23 @@ function sumPhrase(description: string): string {
   return i >= 0 ? description.slice(i + 3) : description;
 }
 
-function evaluate(edition: EditionDef, rule: ConcreteRule, values: CellValues): Finding | null {
+/**
+ * The equation as this report printed it: where a legacy row was printed and the rows it stands for
+ * are all blank (hybrid tables), the legacy cell is summed in their place (docs/format.md, "Rules").
+ */
+function asPrinted(rule: ConcreteRule, values: CellValues): ConcreteRule {
+  let right = rule.right;
+  for (const alt of rule.alternatives ?? []) {
+    if (values[alt.by] === undefined || alt.parts.some((k) => values[k] != null)) continue;
+    const at = right.indexOf(alt.parts[0]);
+    if (at < 0) continue;
+    right = [...right.slice(0, at), alt.by, ...right.slice(at).filter((k) => !alt.parts.includes(k))];
+  }
+  return right === rule.right ? rule : { ...rule, right };
+}
+
+function evaluate(edition: EditionDef, printed: ConcreteRule, values: CellValues): Finding | null {
+  const rule = asPrinted(printed, values);
   const keys = [...rule.left, ...rule.right];
   const cells = keys.map((k) => exactCell(values, k));
   const parsed = keys.map((k) => exactValue(values, k));
@@ -155,7 +176,10 @@ function evaluate(edition: EditionDef, rule: ConcreteRule, values: CellValues): 
   };
 }
 
-const assessable = (rule: ConcreteRule, values: CellValues) => [...rule.left, ...rule.right].every((k) => exactValue(values, k) !== null);
+const assessable = (rule: ConcreteRule, values: CellValues) => {
+  const r = asPrinted(rule, values);
+  return [...r.left, ...r.right].every((k) => exactValue(values, k) !== null);
+};
 
 /**
  * A balance or row-sum equation along a total column (总计) is the sum of the same equation along
@@ -168,7 +192,8 @@ function impliedByParts(rules: ExpandedRules, edition: EditionDef, rule: Concret
   const decl = edition.rules.find((d) => d.kind === 'column_sum' && d.table === rule.table && d.total === rule.along.key);
   if (!decl || decl.kind !== 'column_sum') return false;
   const siblings = decl.parts.map((p) => rules.along.get(`${rule.code}|${rule.kind}|${p}`));
-  const rowSums = [...rule.left, ...rule.right].map((k) => rules.rowSumOf.get(k));
+  const printed = asPrinted(rule, values);
+  const rowSums = [...printed.left, ...printed.right].map((k) => rules.rowSumOf.get(k));
   return [...siblings, ...rowSums].every((r) => r !== undefined && assessable(r, values));
 }
 

@@ -118,6 +118,8 @@ export const LAWSUITS_TABLE: TableDef = {
       columns: LAWSUIT_GROUPS.flatMap(([g, gl]) =>
         CASE_COLUMNS.map(([c, cl]) => ({ key: `${g}.${c}`, label: `${gl}·${cl}`, unit: 'count' as const })),
       ),
+      // Some reports print each group as a row of five under its caption ("行政诉讼（复议后起诉）").
+      columnGroups: LAWSUIT_GROUPS.map(([g, gl]) => ({ key: g, label: gl, columns: CASE_COLUMNS.map(([c]) => `${g}.${c}`) })),
     },
   ],
 };
@@ -127,7 +129,10 @@ export function resultRowKeys(otherRows: RowDef[]): string[] {
   return [...RESULT_ROWS_BEFORE_OTHER, ...otherRows].map((r) => r.key);
 }
 
-export function applicationRules(otherRows: RowDef[]): RuleDecl[] {
+/** Rules of sections 三 and 四; a legacy row standing for （六）'s rows is summed in their place when printed. */
+export function applicationRules(otherRows: RowDef[], legacyRows: LegacyRowDef[] = []): RuleDecl[] {
+  const parts = resultRowKeys(otherRows);
+  const alternatives = legacyRows.filter((l) => l.table === 'applications' && l.replaces.every((k) => parts.includes(k))).map((l) => ({ parts: l.replaces, by: l.key }));
   return [
     {
       code: 'APPLICATIONS_BALANCE',
@@ -142,7 +147,8 @@ export function applicationRules(otherRows: RowDef[]): RuleDecl[] {
       kind: 'row_sum',
       table: 'applications',
       total: 'processed_total',
-      parts: resultRowKeys(otherRows),
+      parts,
+      ...(alternatives.length ? { alternatives } : {}),
       message: '（七）总计应等于各项办理结果之和',
     },
     {

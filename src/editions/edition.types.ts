@@ -24,6 +24,20 @@ export interface RowDef {
   group?: string;
 }
 
+/**
+ * Columns printed under one caption (四: 行政复议 | 行政诉讼·未经复议直接起诉 | 行政诉讼·复议后起诉). A
+ * `single_row` table may print each group as its own row of figures under its caption; the rows are
+ * joined in template order (docs/format.md).
+ */
+export interface ColumnGroupDef {
+  key: string;
+  /** The caption, its levels joined by `·` as in the column labels. */
+  label: string;
+  variants?: string[];
+  /** The group's column keys, in template order. */
+  columns: string[];
+}
+
 export interface BlockDef {
   /** Section 二 caption row (第二十条第（一）项); absent for 三 and 四. */
   caption?: string;
@@ -31,6 +45,8 @@ export interface BlockDef {
   typeName?: string;
   rows: RowDef[];
   columns: ColumnDef[];
+  /** The columns' groups, where a report may print them as captioned rows (四). */
+  columnGroups?: ColumnGroupDef[];
 }
 
 /** The three tabled sections of the template; code reaches a table by this role, never by position. */
@@ -99,6 +115,11 @@ export type RuleDecl =
       /** total row = Σ part rows, in every column. */
       total: string;
       parts: string[];
+      /**
+       * Parts a legacy row may stand for (hybrid tables, LegacyRowDef): where those rows are all
+       * blank and the report printed the row `by`, `by` is summed in their place.
+       */
+      alternatives?: Array<{ parts: string[]; by: string }>;
       message: string;
     }
   | {

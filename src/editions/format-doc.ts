@@ -31,13 +31,16 @@ function years(e: EditionDef): string {
 
 function rule(r: RuleDecl): string {
   if (r.kind === 'balance') return `Σ rows ${list(r.left)} = Σ rows ${list(r.right)}, in every column`;
-  if (r.kind === 'row_sum') return `row ${code(r.total)} = Σ rows ${list(r.parts)}, in every column`;
+  if (r.kind === 'row_sum')
+    return `row ${code(r.total)} = Σ rows ${list(r.parts)}, in every column${(r.alternatives ?? [])
+      .map((a) => `; where rows ${list(a.parts)} are all blank and row ${code(a.by)} is printed, ${code(a.by)} in their place`)
+      .join('')}`;
   return `column ${code(r.total)} = Σ columns ${list(r.parts)}, in every row`;
 }
 
 const LAYOUTS: Record<TableDef['layout'], string> = {
   labelled_rows: 'every data row starts with its row label; values follow in column order',
-  single_row: 'one unlabelled row of values under the header rows, in column order',
+  single_row: 'one unlabelled row of values under the header rows, in column order, or one row per column group under its caption',
 };
 
 function tableSection(e: EditionDef, t: TableDef): string[] {
@@ -54,6 +57,13 @@ function tableSection(e: EditionDef, t: TableDef): string[] {
     const rowKey = (r: string) => (t.keyPattern.includes('{row}') ? code(r) : '—');
     out.push(...table(['row', 'key', 'variants', 'group'], b.rows.map((r) => [r.label || '(the data row)', rowKey(r.key), (r.variants ?? []).join('；'), r.group ?? ''])));
     out.push(...table(['column', 'key', 'GraphQL field', 'unit', 'variants'], b.columns.map((c) => [c.label, code(c.key), code(camelKey(c.key.split('.').pop()!)), UNITS[c.unit], (c.variants ?? []).join('；')])));
+    if (b.columnGroups?.length)
+      out.push(
+        `Column groups (a report may print each as its own row of figures under its caption; the captions are aligned with these labels and the rows joined in this order): ${b.columnGroups
+          .map((g) => `${g.label} (${g.columns.map(code).join(', ')})${g.variants?.length ? `, also spelt ${g.variants.join('；')}` : ''}`)
+          .join('; ')}`,
+        '',
+      );
     const keys = b.rows.flatMap((r) => b.columns.map((c) => cellKey(t, r.key, c.key)));
     out.push(`Cell keys (${keys.length}): ${list(keys)}`, '');
   }

@@ -1,10 +1,11 @@
-import { cellKey, type BlockDef, type ColumnDef, type LegacyRowDef, type RowDef, type TableDef } from '../editions';
+import { cellKey, type BlockDef, type ColumnDef, type ColumnGroupDef, type LegacyRowDef, type RowDef, type TableDef } from '../editions';
+import { HEADER_LEVEL_SEPARATOR } from '../editions/template-headers';
 import { normalizeLabel } from '../editions/label';
 import { ReportParseError, type SourceLocation } from '../common/errors';
 import { parseCellText } from './cell-value';
 import type { ParsedCell, ParsedNotice } from './parsed-report';
 import type { DocCell, DocRow } from './report-document';
-import { alignRows, similarityMatrix, type Alignment, type Printed } from './align/row-aligner';
+import { alignRows, AMBIGUITY_MARGIN, ROW_THRESHOLD, similarityMatrix, type Alignment, type Printed } from './align/row-aligner';
 import { checkHeaderRow } from './align/column-aligner';
 
 const isBlank = (c: DocCell) => c.text.replace(/[\s\u3000\u00a0\u200b\ufeff]/g, '') === '';
@@ -51,13 +52,7 @@ function joinWrappedLabels(printed: PrintedRow[]): void {
   });
 }
 
-const hasFiguresAfterLabel = (cells: DocCell[]) => {
-  let last = -1;
-  cells.forEach((c, i) => {
-    if (isLabelCell(c)) last = i;
-  });
-  return cells.slice(last + 1).some((c) => !isBlank(c));
-};
+const hasFiguresAfterLabel = (cells: DocCell[]) => cells.slice(lastLabelIndex(cells) + 1).some((c) => !isBlank(c));
 
 /** Maps a table's rows onto an edition table definition; throws ReportParseError naming the place. */
 export class TableMapper {
@@ -192,11 +187,7 @@ export class TableMapper {
   }
 
   private takeValues(docRow: DocRow, row: RowDef, columns: ColumnDef[], printedLabel = row.label): void {
-    let lastLabel = -1;
-    docRow.cells.forEach((c, i) => {
-      if (isLabelCell(c)) lastLabel = i;
-    });
-    let values = docRow.cells.slice(lastLabel + 1);
+    let values = docRow.cells.slice(lastLabelIndex(docRow.cells) + 1);
     // Ragged rows: trailing empty cells beyond the template's columns carry nothing.
     while (values.length > columns.length && isBlank(values[values.length - 1])) values = values.slice(0, -1);
     // Flattened merged cells may leave empty placeholders before the values.
@@ -226,12 +217,16 @@ export class TableMapper {
     this.cells[key] = { value: parsed.value, raw: cell.text, location, source: cell.source ?? null };
   }
 
-  /** `single_row` (四): one row of values (fifteen in 四) under two or three header rows. */
+  /**
+   * `single_row` (四): one row of values (fifteen in 四) under two or three header rows, or one row
+   * per column group under its caption (docs/format.md, "Tables").
+   */
   private mapSingleRow(rows: DocRow[]): void {
     const block = this.table.blocks[0];
     const n = block.columns.length;
     const unlabelled = rows.filter((r) => !r.cells.some(isLabelCell) && r.cells.length >= n);
     const dataRow = unlabelled.find((r) => r.cells.some((c) => !isBlank(c))) ?? unlabelled[0];
+    if (!dataRow && block.columnGroups && this.mapGroupRows(rows, block, block.columnGroups)) return;
     if (!dataRow) {
       const longest = rows.filter((r) => !r.cells.some(isLabelCell)).reduce((m, r) => Math.max(m, r.cells.length), 0);
       throw new ReportParseError(
@@ -246,4 +241,115 @@ export class TableMapper {
       throw new ReportParseError(`row has ${values.length} value cells where the template has ${n}`, this.loc('', undefined, dataRow.line, dataRow.page));
     block.columns.forEach((col, i) => this.put(cellKey(this.table, '', col.key), values[i], '', col, dataRow));
   }
+
+  /**
+   * Column groups printed as rows of figures, each under its caption (行政复议 / 行政诉讼（复议后起诉）…):
+   * the captions are aligned to the edition's groups like rows (align/row-aligner.ts), in template
+   * order. False for a lone row of figures wider than any group (a cut-short full row keeps its own error).
+   */
+  private mapGroupRows(rows: DocRow[], block: BlockDef, groups: ColumnGroupDef[]): boolean {
+    const lastLevel = (c: ColumnDef) => ({ ...c, label: c.label.split(HEADER_LEVEL_SEPARATOR).pop()! });
+    const segments = groupSegments(rows, block.columns.map(lastLevel));
+    const widest = Math.max(...groups.map((g) => g.columns.length));
+    const widths = segments.map((s) => s.docRow.cells.length - lastLabelIndex(s.docRow.cells) - 1);
+    if (segments.length < 2 && !widths.some((w) => w <= widest)) return false;
+    const targets = groups.map((g) => [g.label, ...(g.variants ?? [])]);
+    const alignment = alignRows(segments, similarityMatrix(segments, targets), groups.length);
+    const caption = (s: GroupSegment, of = targets) => bestSpelling(s, of) ?? '';
+    const where = (s: GroupSegment) => this.loc(caption(s), undefined, s.docRow.line, s.docRow.page);
+    const problem = alignment.problem;
+    if (problem?.kind === 'ambiguous') {
+      const [a, b] = problem.targets.map((t) => groups[t].label);
+      const s = segments[problem.printed];
+      throw new ReportParseError(
+        a === b ? `figures cannot be aligned: their caption reads like the column group "${a}", which other figures already hold` : `figures cannot be aligned: their caption could be the column group "${a}" or "${b}"`,
+        where(s),
+      );
+    }
+    if (problem) {
+      const label = groups[problem.target].label;
+      if (problem.printed === undefined) throw new ReportParseError(`column group "${label}" missing from the table`, this.loc(label, undefined, rows[rows.length - 1]?.line));
+      const s = segments[problem.printed];
+      const why = s.labels.length ? `are under a caption that matches it only ${problem.score!.toFixed(2)}` : 'have no caption';
+      throw new ReportParseError(`column group "${label}" not found: the figures printed here ${why}`, where(s));
+    }
+    segments.forEach((s, i) => {
+      const t = alignment.targetOf[i];
+      // Group captions differ by a qualifier only: one that reads as well as another group is a guess, in any order.
+      const rival = groups.findIndex((_, o) => t >= 0 && o !== t && alignment.scores[i][o] >= alignment.scores[i][t] - AMBIGUITY_MARGIN);
+      if (rival >= 0)
+        throw new ReportParseError(`figures cannot be aligned: their caption reads like the column group "${groups[rival].label}" but stands where the template has "${groups[t].label}"`, where(s));
+      if (t >= 0) return;
+      if (s.labels.length === 0) throw new ReportParseError('figures under no caption: which column group they are cannot be told', where(s));
+      this.warnings.push(`section ${this.table.section}: figures under "${caption(s)}" are not a column group of the template and were not mapped`);
+    });
+    groups.forEach((g, t) => {
+      const s = segments[alignment.printedOf[t]];
+      const columns = g.columns.map((k) => block.columns.find((c) => c.key === k)!);
+      // A header row over the group (结果维持 | … | 总计) must show its columns in template order.
+      for (const header of s.headers)
+        checkHeaderRow(header.cells.filter(isLabelCell), columns.map(lastLevel), (column, reason) => {
+          throw new ReportParseError(reason, this.loc(caption(s), `${g.label}${HEADER_LEVEL_SEPARATOR}${column}`, header.line, header.page));
+        });
+      this.takeValues(s.docRow, block.rows[0], columns, caption(s, [targets[t]]));
+    });
+    return true;
+  }
+}
+
+/** A row of figures with the label-only rows above it (since the previous one): its captions (the labels) and header rows. */
+interface GroupSegment extends Printed {
+  docRow: DocRow;
+  headers: DocRow[];
+}
+
+/** The segment's label most like one of the targets (the caption, not a header row), if it has labels. */
+function bestSpelling(s: GroupSegment, targets: string[][]): string | undefined {
+  const scores = s.labels.map((l) => Math.max(0, ...similarityMatrix([{ labels: [l], hasFigures: true }], targets)[0]));
+  return s.labels[scores.indexOf(Math.max(...scores))];
+}
+
+function lastLabelIndex(cells: DocCell[]): number {
+  let last = -1;
+  cells.forEach((c, i) => {
+    if (isLabelCell(c)) last = i;
+  });
+  return last;
+}
+
+/**
+ * Rows of figures, each with the label rows above it: a row with a cell like a column's label
+ * (结果维持) is a header, any other a caption. An all-blank row under a caption is a group left blank.
+ */
+function groupSegments(rows: DocRow[], columns: ColumnDef[]): GroupSegment[] {
+  const columnLabels = columns.map((c) => [c.label, ...(c.variants ?? [])]);
+  const isHeader = (cells: DocCell[]) => similarityMatrix(cells.map((c) => ({ labels: [c.text.trim()], hasFigures: false })), columnLabels).some((r) => r.some((v) => v >= ROW_THRESHOLD));
+  const joined = (cells: DocCell[]) => cells.map((c) => c.text.trim()).join('');
+  const out: GroupSegment[] = [];
+  let labels: string[] = [];
+  let headers: DocRow[] = [];
+  let blank: DocRow | undefined;
+  const close = (docRow: DocRow) => {
+    const own = joined(docRow.cells.filter(isLabelCell));
+    out.push({ docRow, headers, labels: own && !labels.includes(own) ? [...labels, own] : labels, hasFigures: true });
+    [labels, headers, blank] = [[], [], undefined];
+  };
+  for (const r of rows) {
+    const labelCells = r.cells.filter(isLabelCell);
+    if (hasFiguresAfterLabel(r.cells)) {
+      // A caption in the row of figures: a blank group above it is a group of its own.
+      if (blank && labelCells.length) close(blank);
+      close(r);
+    } else if (labelCells.length === 0) {
+      if ((labels.length || headers.length) && !blank && r.cells.length > 1) blank = r;
+    } else if (isHeader(labelCells)) headers.push(r);
+    else {
+      if (blank) close(blank);
+      labels.push(joined(labelCells));
+      // Blank cells beside a caption: figures left blank, unless figures follow under it.
+      if (r.cells.length - lastLabelIndex(r.cells) - 1 > 1) blank = r;
+    }
+  }
+  if (blank) close(blank);
+  return out;
 }

@@ -1,3 +1,4 @@
+import { checkReport } from '../../src/checks';
 import { buildConsistentValues } from '../../src/checks/consistent-values';
 import { cellsOf, getEdition, type EditionDef } from '../../src/editions';
 import { readReport } from '../../src/ingest/report-reader';
@@ -56,6 +57,37 @@ describe('a 2021 table printed with the 2019 one-row （六）', () => {
     const { parsed } = await readReport(await renderReport(plain, 'html'), { file: 'plain.html' });
     expect(parsed.notices ?? []).toEqual([]);
     expect(Object.keys(parsed.cells).filter((k) => k.startsWith('applications.other.'))).toEqual([]);
+  });
+});
+
+describe('the processed total of a hybrid table', () => {
+  const RULE = 'APPLICATIONS_PROCESSED_TOTAL';
+  const checked = async (cellsPrinted: typeof cells) => {
+    const { parsed } = await readReport(await renderReport({ ...input, cells: cellsPrinted }, 'html'), { file: 'hybrid.html' });
+    return checkReport(parsed).filter((f) => f.rule === RULE);
+  };
+
+  it('is checked with the one row in place of the three blank sub-rows: a consistent report passes', async () => {
+    expect(E2021.rules.find((r) => r.code === RULE)).toMatchObject({ alternatives: [{ parts: LEGACY.replaces, by: LEGACY.key }] });
+    expect(await checked(cells)).toEqual([]);
+  });
+
+  it('fails, naming the one row among the cells summed, when the one row does not add up', async () => {
+    const off = { ...cells, 'applications.other.natural_person': { value: String(Number(oneRow.natural_person) + 1) } };
+    const findings = await checked(off);
+    expect(findings).toEqual([expect.objectContaining({ status: 'failed', expected: Number(values['applications.processed_total.natural_person']) + 1 })]);
+    const keys = findings[0].cells.map((c) => c.key);
+    expect(keys).toContain('applications.other.natural_person');
+    expect(keys.filter((k) => LEGACY.replaces.some((r) => k.startsWith(`applications.${r}.`)))).toEqual([]);
+  });
+
+  it('still reads the three sub-rows of a 2021 table that prints them', async () => {
+    const plain = { ...input, edition: E2021, cells: Object.fromEntries(cellsOf(E2021).map((c) => [c.key, { value: values[c.key] }])) };
+    const { parsed } = await readReport(await renderReport(plain, 'html'), { file: 'plain.html' });
+    expect(checkReport(parsed).filter((f) => f.rule === RULE)).toEqual([]);
+    const broken = { ...plain.cells, 'applications.other_other.natural_person': { value: String(Number(values['applications.other_other.natural_person']) + 2) } };
+    const again = await readReport(await renderReport({ ...plain, cells: broken }, 'html'), { file: 'plain.html' });
+    expect(checkReport(again.parsed).filter((f) => f.rule === RULE && f.status === 'failed')).toHaveLength(1);
   });
 });
 

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { readDoc } from '../../src/ingest/readers/doc-reader';
 import { readText } from '../../src/ingest/readers/text-reader';
 import type { DocBlock } from '../../src/ingest/report-document';
+import { readReport } from '../../src/ingest/report-reader';
 
 const tables = (blocks: DocBlock[]) => blocks.flatMap((b) => (b.kind === 'table' ? [b.table.rows.map((r) => r.cells.map((c) => c.text))] : []));
 
@@ -44,6 +45,25 @@ describe('readText: the shapes of a text export', () => {
     const doc = readText(['## 二、主动公开政府信息情况', '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '|---|---|---|---|', '| 规章 | 0 | 0 | 0 |', '| 行政规范性文件 | 6 | 1 | 32 |', '', '## 三、收到和处理政府信息公开申请情况'].join('\n'));
     expect(doc.blocks[0]).toEqual({ kind: 'paragraph', text: '二、主动公开政府信息情况', line: 1 });
     expect(tables(doc.blocks)).toEqual([[['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], ['规章', '0', '0', '0'], ['行政规范性文件', '6', '1', '32']]]);
+  });
+});
+
+describe('readText: section 四 printed as one small table per caption', () => {
+  const REAL = join(__dirname, '..', 'fixtures', 'real', 'shuyang-2025.txt');
+  const text = readFileSync(REAL, 'utf8');
+  const part = (caption: string) => {
+    const at = text.indexOf(`### ${caption}`);
+    return text.slice(at, text.indexOf('\n\n', text.indexOf('|', at) + 1) + 2);
+  };
+  const direct = part('行政诉讼（未经复议直接起诉）');
+  const after = part('行政诉讼（复议后起诉）');
+
+  it('keeps the captions, so parts printed out of order are refused by caption, never stored swapped', async () => {
+    const inOrder = (await readReport(Buffer.from(text), { file: 'shuyang-2025.txt' })).parsed;
+    expect(Object.keys(inOrder.cells).filter((k) => !/^(active|applications)\./.test(k))).toHaveLength(15);
+    const swapped = text.replace(direct + after, after + direct);
+    expect(swapped).not.toBe(text);
+    await expect(readReport(Buffer.from(swapped), { file: 'swapped.txt' })).rejects.toThrow(/swapped\.txt, section 四, row "行政诉讼（复议后起诉）", line \d+: .*column group/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { headingNumber } from '../report-assembler';
-import type { DocBlock, DocCell, DocRow, ReportDocument } from '../report-document';
+import type { DocBlock, DocCell, DocRow, DocTable, ReportDocument } from '../report-document';
 import { isFigure } from '../cell-value';
 import { readCellStream } from './cell-stream';
 
@@ -46,23 +46,30 @@ function pipeCells(line: string): string[] | null {
 }
 
 /**
- * A single-row table printed in parts side by side no more (section 四 as three small tables, one per
- * heading "行政复议", "行政诉讼（未经复议直接起诉）", …): consecutive tables, apart only by short
- * headings, that each hold a header row and one row of figures only, become one table whose value row
- * is the parts' figures in document order and whose header is the parts' headers.
+ * A single-row table printed in parts (section 四 as three small tables, one under each heading
+ * "行政复议", "行政诉讼（未经复议直接起诉）", …): consecutive tables, apart only by short headings, that
+ * each hold a header row and one row of figures only, become one table of caption, header and value
+ * rows per part. The captions stay in it, so the mapper aligns each part to its column group by
+ * caption rather than trusting the order they were printed in.
  */
 function joinSplitValueRows(blocks: DocBlock[]): DocBlock[] {
   const valueOnly = (b: DocBlock) =>
     b.kind === 'table' && b.table.rows.length === 2 && b.table.rows[1].cells.every((c) => isFigure(c.text)) && !b.table.rows[0].cells.some((c) => isFigure(c.text));
+  const isCaption = (b: DocBlock | undefined): b is Extract<DocBlock, { kind: 'paragraph' }> =>
+    b?.kind === 'paragraph' && headingNumber(b.text) === 0 && !SENTENCE_END.test(b.text) && b.text.length <= 40;
   const out: DocBlock[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    const parts: DocBlock[] = [];
+    const parts: Array<{ caption?: Extract<DocBlock, { kind: 'paragraph' }>; table: DocTable }> = [];
+    let caption: Extract<DocBlock, { kind: 'paragraph' }> | undefined;
     let j = i;
     while (j < blocks.length) {
-      if (valueOnly(blocks[j])) parts.push(blocks[j++]);
-      else if (parts.length && blocks[j].kind === 'paragraph' && j + 1 < blocks.length && valueOnly(blocks[j + 1])) {
-        const text = (blocks[j] as { text: string }).text;
-        if (headingNumber(text) > 0 || SENTENCE_END.test(text) || text.length > 40) break;
+      const b = blocks[j];
+      if (valueOnly(b)) {
+        parts.push({ caption, table: (b as Extract<DocBlock, { kind: 'table' }>).table });
+        caption = undefined;
+        j++;
+      } else if (parts.length && isCaption(b) && j + 1 < blocks.length && valueOnly(blocks[j + 1])) {
+        caption = b;
         j++;
       } else break;
     }
@@ -70,10 +77,15 @@ function joinSplitValueRows(blocks: DocBlock[]): DocBlock[] {
       out.push(blocks[i]);
       continue;
     }
-    const tables = parts.map((b) => (b as Extract<DocBlock, { kind: 'table' }>).table);
-    const header: DocRow = { cells: tables.flatMap((t) => t.rows[0].cells), line: tables[0].rows[0].line };
-    const values: DocRow = { cells: tables.flatMap((t) => t.rows[1].cells), line: tables[0].rows[1].line };
-    out.push({ kind: 'table', table: { rows: [header, values], line: header.line } });
+    // The first part's heading was read before the run began: take it back from the output.
+    const before = out[out.length - 1];
+    if (isCaption(before)) parts[0].caption = out.pop() as Extract<DocBlock, { kind: 'paragraph' }>;
+    const rows: DocRow[] = parts.flatMap(({ caption: c, table }) => [
+      ...(c ? [{ cells: [cellAt(c.text, c.line ?? 0)], line: c.line }] : []),
+      table.rows[0],
+      table.rows[1],
+    ]);
+    out.push({ kind: 'table', table: { rows, line: rows[0].line } });
     i = j - 1;
   }
   return out;

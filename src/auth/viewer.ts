@@ -38,6 +38,14 @@ export function canRead(viewer: Viewer, regionPath: string): boolean {
   return !viewer.regionPath || regionPath.startsWith(viewer.regionPath);
 }
 
+/**
+ * A figure of one region or agency (a roll-up, a trend, a group) is shown only to a viewer who may
+ * read all of it: summed over the readable part, it would carry another region's name.
+ */
+export function assertReadsWhole(viewer: Viewer, path: string, what: string): void {
+  if (!canRead(viewer, path)) throw new ForbiddenError(`${what} lies partly outside your jurisdiction: its figures cover more than you may read`);
+}
+
 /** Reviewing findings is for supervisors (within their region), administrators and the system. */
 export function assertCanReview(viewer: Viewer, regionPath: string): void {
   if (isPrivileged(viewer)) return;

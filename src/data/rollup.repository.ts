@@ -49,6 +49,8 @@ export interface AggregateQuery {
   regionPath: string;
   /** Depth of the regions grouped by REGION (descendants of regionCode). */
   regionDepth: number | null;
+  /** Only regions inside this subtree are grouped (the viewer's jurisdiction); null: anywhere. */
+  within?: string | null;
   years: number[];
   kinds: string[] | null;
   keys: string[];
@@ -166,22 +168,51 @@ export class RollupRepository {
     }
   }
 
-  /** Agencies of the subtrees under the given agencies (organisational parent links), root id per member. */
-  async agencySubtrees(rootIds: number[]): Promise<Map<number, number>> {
-    const rootOf = new Map<number, number>(rootIds.map((id) => [id, id]));
-    let frontier = rootIds;
+  /**
+   * Each root agency with every agency under it (organisational parent links), the root first.
+   * Each root's subtree is its own, whatever else is in the batch: a root that is also under
+   * another root belongs to both. `within` confines members to a region subtree in the statement.
+   */
+  async agencySubtrees(rootIds: number[], within: string | null = null): Promise<Map<number, number[]>> {
+    const children = new Map<number, number[]>();
+    const range = within ? subtreeRange(within) : null;
+    const roots = range && rootIds.length
+      ? new Set((await this.q(`SELECT id FROM agency WHERE id IN (${placeholders(rootIds.length)}) AND region_path >= ? AND region_path < ?`, [...rootIds, ...range])).map((r) => num(r.id)))
+      : new Set(rootIds);
+    let frontier = [...roots];
+    const expanded = new Set<number>();
     // Parent chains are shallow (agency → branch); one statement per level.
     for (let level = 0; frontier.length && level < 8; level++) {
-      const rows = await this.q(`SELECT id, parent_id FROM agency WHERE parent_id IN (${placeholders(frontier.length)})`, frontier);
+      frontier.forEach((id) => expanded.add(id));
+      const rows = await this.q(
+        `SELECT id, parent_id FROM agency WHERE parent_id IN (${placeholders(frontier.length)})${range ? ' AND region_path >= ? AND region_path < ?' : ''}`,
+        [...frontier, ...(range ?? [])],
+      );
       frontier = [];
       for (const r of rows) {
         const id = num(r.id);
-        if (rootOf.has(id)) continue;
-        rootOf.set(id, rootOf.get(num(r.parent_id))!);
-        frontier.push(id);
+        const parent = num(r.parent_id);
+        children.set(parent, [...(children.get(parent) ?? []), id]);
+        if (!expanded.has(id)) frontier.push(id);
       }
     }
-    return rootOf;
+    const out = new Map<number, number[]>();
+    for (const root of rootIds) {
+      if (!roots.has(root)) {
+        out.set(root, []);
+        continue;
+      }
+      const members = new Set<number>([root]);
+      const queue = [root];
+      while (queue.length)
+        for (const c of children.get(queue.pop()!) ?? [])
+          if (!members.has(c)) {
+            members.add(c);
+            queue.push(c);
+          }
+      out.set(root, [...members].sort((a, b) => a - b));
+    }
+    return out;
   }
 
   /** Σ per agency over current OWN reports, straight from report_cell (small agency sets), report counts under REPORTS_KEY. */
@@ -239,8 +270,9 @@ export class RollupRepository {
     if (wantRegion) {
       select.push('x.region_code AS region_code');
       group.push('x.region_code');
-      where.push(`x.region_code IN (SELECT g.code FROM region g WHERE g.path >= ? AND g.path < ? AND g.depth = ?)`);
-      params.push(...subtreeRange(a.regionPath), a.regionDepth);
+      const within = a.within ? ' AND g.path >= ? AND g.path < ?' : '';
+      where.push(`x.region_code IN (SELECT g.code FROM region g WHERE g.path >= ? AND g.path < ? AND g.depth = ?${within})`);
+      params.push(...subtreeRange(a.regionPath), a.regionDepth, ...(a.within ? subtreeRange(a.within) : []));
     } else {
       where.push('x.region_code = ?');
       params.push(a.regionCode);

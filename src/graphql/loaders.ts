@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Agency, Finding, Region, Report, ReportCell, ReportNarrative } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
+import type { Viewer } from '../auth/viewer';
 import type { Repositories } from '../data/repositories';
 import type { SumCell } from '../data/rollup.repository';
 
@@ -38,8 +39,11 @@ function splitRollupKeys(keys: readonly string[]) {
 /** "agencyId|year|scope" */
 export type AgencyYearKey = string;
 
-/** All DataLoaders of one request, built in the context factory; each returns results in key order. */
-export function createLoaders(repos: Repositories) {
+/**
+ * All DataLoaders of one request, built in the context factory; each returns results in key order.
+ * Agency subtrees are confined to `viewer`'s region inside their statement (the loaders are the request's, as is the viewer).
+ */
+export function createLoaders(repos: Repositories, viewer: Viewer) {
   const loaders = {
     regionByCodeLoader: new DataLoader<string, Region | null>(async (codes) => byKey(codes, await repos.regions.byCodes(codes), (r) => r.code)),
     regionChildrenByCodeLoader: new DataLoader<string, Region[]>(async (codes) =>
@@ -84,12 +88,10 @@ export function createLoaders(repos: Repositories) {
       for (const r of rows) map.get(`${r.regionCode}|${r.year}|${r.key}`)?.set(r.agencyKind!, toSum(r));
       return keys.map((k) => map.get(k)!);
     }),
-    /** agencyId → ids of the agency and every agency under it (branches, subordinate agencies). */
+    /** agencyId → ids of the agency and every agency under it (branches, subordinate agencies) the viewer may read. */
     agencySubtreeLoader: new DataLoader<number, number[]>(async (ids) => {
-      const rootOf = await repos.rollups.agencySubtrees([...ids]);
-      const out = new Map<number, number[]>(ids.map((id) => [id, []]));
-      for (const [member, root] of rootOf) out.get(root)?.push(member);
-      return ids.map((id) => out.get(id)!.sort((a, b) => a - b));
+      const trees = await repos.rollups.agencySubtrees([...ids], viewer.regionPath);
+      return ids.map((id) => trees.get(id) ?? []);
     }),
     /** region path → agencies and expected filers in the subtree. */
     agencyCountByPathLoader: new DataLoader<string, { agencies: number; expected: number }>(async (paths) => {
@@ -99,20 +101,24 @@ export function createLoaders(repos: Repositories) {
   };
   /** "agencyId|year|cellKey" → Σ over the agency's subtree's own reports, from report_cell. */
   const rollupByAgencyYearLoader = new DataLoader<string, SumCell | null>(async (keys) => {
-    const { as, years, cellKeys } = splitRollupKeys(keys);
-    const roots = as.map(Number);
-    const trees = await loaders.agencySubtreeLoader.loadMany(roots);
-    const rootOf = new Map<number, number>();
-    trees.forEach((t, i) => (t instanceof Error ? [] : t).forEach((m) => rootOf.set(m, roots[i])));
-    const rows = await repos.rollups.agencySums([...rootOf.keys()], years, cellKeys);
-    const acc = new Map<string, SumCell>();
-    for (const r of rows) {
-      const id = `${rootOf.get(r.agencyId!)}|${r.year}|${r.key}`;
-      const s = toSum(r);
-      const a = acc.get(id);
-      acc.set(id, a ? { micros: a.micros + s.micros, nonNull: a.nonNull + s.nonNull, reports: a.reports + s.reports } : s);
-    }
-    return keys.map((k) => acc.get(k) ?? null);
+    const { parts, years, cellKeys } = splitRollupKeys(keys);
+    const roots = [...new Set(parts.map((p) => Number(p.a)))];
+    const trees = new Map(roots.map((r) => [r, [] as number[]]));
+    (await loaders.agencySubtreeLoader.loadMany(roots)).forEach((t, i) => {
+      if (t instanceof Error) throw t;
+      trees.set(roots[i], t);
+    });
+    const rows = await repos.rollups.agencySums([...new Set([...trees.values()].flat())], years, cellKeys);
+    const byMember = new Map(rows.map((r) => [`${r.agencyId}|${r.year}|${r.key}`, toSum(r)]));
+    // Each key sums its own root's members: the answer never depends on the other keys of the batch.
+    return parts.map((p) => {
+      let acc: SumCell | null = null;
+      for (const m of trees.get(Number(p.a))!) {
+        const s = byMember.get(`${m}|${p.year}|${p.key}`);
+        if (s) acc = acc ? { micros: acc.micros + s.micros, nonNull: acc.nonNull + s.nonNull, reports: acc.reports + s.reports } : s;
+      }
+      return acc;
+    });
   });
   return { ...loaders, rollupByAgencyYearLoader };
 }

@@ -12,5 +12,5 @@ export interface RequestContext extends DataContext {
 }
 
 export function createRequestContext(connection: TransactionalConnection, viewer: Viewer = ANONYMOUS): RequestContext {
-  return { viewer, loaders: createLoaders(connection.repos()), transaction: null };
+  return { viewer, loaders: createLoaders(connection.repos(), viewer), transaction: null };
 }

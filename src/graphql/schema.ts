@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { allEditions } from '../editions';
 import { editionTypeDefs } from '../editions/edition-sdl';
 import type { Services } from '../services';
+import { applyAccess } from './access/apply-access';
 import { accountResolvers } from './resolvers/account.resolver';
 import { agencyResolvers } from './resolvers/agency.resolver';
 import { complianceResolvers } from './resolvers/compliance.resolver';
@@ -27,9 +28,12 @@ export function loadTypeDefs(): string[] {
 
 const baseResolvers = { Query: { _version: () => '1' }, Mutation: { _noop: () => null } };
 
-/** The executable schema: the SDL files, the section types the registered editions generate, and resolvers over the services. */
+/**
+ * The executable schema: the SDL files, the section types the registered editions generate, and
+ * resolvers over the services, every field behind its access rule (src/graphql/access).
+ */
 export function buildSchema(services: Services): GraphQLSchema {
-  return makeExecutableSchema({
+  return applyAccess(makeExecutableSchema({
     typeDefs: [...loadTypeDefs(), editionTypeDefs(allEditions())],
     // An array is merged type by type (later maps add fields to earlier ones).
     resolvers: [
@@ -44,5 +48,5 @@ export function buildSchema(services: Services): GraphQLSchema {
       renderResolvers(services),
       accountResolvers(services),
     ],
-  });
+  }));
 }

@@ -1,5 +1,5 @@
 import type { Agency, Region } from '../../entities';
-import { canRead, readablePath } from '../auth/viewer';
+import { assertReadsWhole, canRead, readablePath } from '../auth/viewer';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { fromMicros } from '../common/decimal';
 import { checkConsolidated, type CellValues, type Finding } from '../checks';
@@ -83,28 +83,27 @@ function rank<T extends { values: MetricValue[]; rank: number }>(rows: T[], key:
 export class RollupService {
   constructor(private readonly connection: TransactionalConnection) {}
 
-  /** The region actually summed: the asked one, or the viewer's own region when asked about an ancestor. */
-  async scopedRegion(ctx: RequestContext, region: Region): Promise<Region> {
-    const path = readablePath(ctx.viewer, region.path)!;
-    if (path === region.path) return region;
-    const code = pathCodes(path).pop()!;
-    const own = await ctx.loaders.regionByCodeLoader.load(code);
-    if (!own) throw new NotFoundError('region', code);
-    return own;
+  /** A region whose whole subtree the viewer may read (FORBIDDEN otherwise: its figures are never narrowed silently). */
+  wholeRegion(ctx: RequestContext, region: Region): Region {
+    assertReadsWhole(ctx.viewer, region.path, `region ${region.code}`);
+    return region;
   }
 
   async regionByCode(ctx: RequestContext, code: string): Promise<Region> {
     const region = await ctx.loaders.regionByCodeLoader.load(code);
     if (!region) throw new NotFoundError('region', code);
-    return this.scopedRegion(ctx, region);
+    // An unrelated region is refused as before; an ancestor is only refused where a whole-region figure is asked.
+    readablePath(ctx.viewer, region.path);
+    return region;
   }
 
-  async regionRollup(ctx: RequestContext, region: Region, year: number): Promise<RollupTarget> {
-    return { kind: 'region', region: await this.scopedRegion(ctx, region), year };
+  regionRollup(ctx: RequestContext, region: Region, year: number): RollupTarget {
+    return { kind: 'region', region: this.wholeRegion(ctx, region), year };
   }
 
+  /** The agency with the branches and subordinate agencies the viewer may read (the loaders confine them). */
   agencyRollup(ctx: RequestContext, agency: Agency, year: number): RollupTarget {
-    readablePath(ctx.viewer, agency.regionPath);
+    assertReadsWhole(ctx.viewer, agency.regionPath, `agency ${agency.id}`);
     return { kind: 'agency', agency, year };
   }
 
@@ -161,6 +160,7 @@ export class RollupService {
     const base = [...new Set(wanted.flatMap(storedKeysOf))];
     let rows: ComparisonRow[];
     if (by === 'CHILD_REGION') {
+      // Rows are labelled by their own region: only children the viewer may read whole are listed.
       const children = (await ctx.loaders.regionChildrenByCodeLoader.load(region.code)).filter((r) => canRead(ctx.viewer, r.path));
       rows = await Promise.all(
         children.map(async (child) => {
@@ -170,6 +170,7 @@ export class RollupService {
         }),
       );
     } else if (by === 'AGENCY_KIND') {
+      this.wholeRegion(ctx, region);
       const perKind = await ctx.loaders.rollupByKindLoader.loadMany([...base, REPORTS_KEY].map((k) => `${region.code}|${year}|${k}`));
       const byKind = new Map<string, Map<string, SumCell>>();
       [...base, REPORTS_KEY].forEach((k, i) => {
@@ -190,7 +191,8 @@ export class RollupService {
         rank: 0,
       }));
     } else {
-      const sums = await this.connection.repos(ctx).rollups.agencySumsInRegion(region.path, year, base);
+      // Each row is one agency: the statement covers the part of the region the viewer may read.
+      const sums = await this.connection.repos(ctx).rollups.agencySumsInRegion(readablePath(ctx.viewer, region.path)!, year, base);
       const byAgency = new Map<number, Map<string, SumCell>>();
       for (const s of sums) {
         if (!byAgency.has(s.agencyId!)) byAgency.set(s.agencyId!, new Map());
@@ -219,7 +221,7 @@ export class RollupService {
 
   async trend(ctx: RequestContext, regionCode: string, keys: string[], fromYear: number, toYear: number) {
     checkKeys(keys);
-    const region = await this.regionByCode(ctx, regionCode);
+    const region = this.wholeRegion(ctx, await this.regionByCode(ctx, regionCode));
     const years = yearsOf(fromYear, toYear);
     const perYear = await Promise.all(years.map((year) => this.values(ctx, { kind: 'region', region, year }, keys)));
     const editionOf = (y: number) => editionForYear(y).id;
@@ -240,6 +242,8 @@ export class RollupService {
   async aggregate(ctx: RequestContext, filter: AggregateFilterInput, groupBy: AggregateDimension[], keys: string[]): Promise<AggregateResultRow[]> {
     checkKeys(keys);
     const region = await this.regionByCode(ctx, filter.regionCode);
+    // Grouped by region, each row is labelled by its own region and only whole readable ones are grouped; otherwise the one figure is the region's.
+    if (!groupBy.includes('REGION')) this.wholeRegion(ctx, region);
     const years = yearsOf(filter.fromYear, filter.toYear);
     const depth = filter.regionLevel ? LEVEL_DEPTH[filter.regionLevel] : region.depth + 1;
     if (groupBy.includes('REGION') && depth <= region.depth) throw new BadInputError('regionLevel must lie below the region');
@@ -253,6 +257,7 @@ export class RollupService {
       regionCode: region.code,
       regionPath: region.path,
       regionDepth: depth,
+      within: ctx.viewer.regionPath,
       years,
       kinds: filter.agencyKinds ?? null,
       keys: base,
@@ -281,8 +286,8 @@ export class RollupService {
 
   /** Each consolidated report of the subtree against Σ of its region's own reports, as findings. */
   async consolidationCheck(ctx: RequestContext, region: Region, year: number): Promise<ConsolidationFinding[]> {
-    const scoped = await this.scopedRegion(ctx, region);
-    const reports = await this.connection.repos(ctx).rollups.currentReportsInRegion(scoped.path, year, 'CONSOLIDATED');
+    // One finding per consolidated report, each labelled by its agency and region: the readable part of the subtree.
+    const reports = await this.connection.repos(ctx).rollups.currentReportsInRegion(readablePath(ctx.viewer, region.path)!, year, 'CONSOLIDATED');
     const out = await Promise.all(
       reports.map(async (r) => {
         const edition = getEdition(r.edition);

@@ -19,6 +19,9 @@ export interface FindingFilterInput {
   review?: string | null;
 }
 
+/** entities/finding.entity.ts declares review_comment as 2000 characters. */
+export const REVIEW_COMMENT_MAX = 2000;
+
 const lower = (s?: string | null) => (s ? s.toLowerCase() : s);
 
 export class FindingService {
@@ -49,12 +52,14 @@ export class FindingService {
   async list(ctx: RequestContext, filter: FindingFilterInput | null | undefined, first?: number | null, after?: string | null) {
     const limit = pageSize(first);
     const path = await scopedRegionPath(ctx, filter?.regionCode);
+    const asked = filter?.regionCode ? await ctx.loaders.regionByCodeLoader.load(filter.regionCode) : null;
     // The API spells severities and statuses in capitals, the store in lower case.
     const { rows, total, byRule, byPath } = await this.connection
       .repos(ctx)
       .findings.page({ ...filter, severity: lower(filter?.severity), status: lower(filter?.status), regionPath: path, afterId: decodeCursor('finding', after), limit });
-    // Counts by child region of the asked region: fold agency region paths into the next level down.
-    const depth = path ? pathCodes(path).length : 0;
+    // Counts by child region of the asked region (not of the viewer's part of it: each count is
+    // labelled by the region it counts), folding agency region paths into the next level down.
+    const depth = asked ? pathCodes(asked.path).length : 0;
     const byChild = new Map<string, number>();
     for (const r of byPath) {
       const code = pathCodes(r.key)[depth];
@@ -84,6 +89,8 @@ export class FindingService {
     if (!agency) throw new NotFoundError('report', finding.reportId);
     assertCanReview(ctx.viewer, agency.regionPath);
     if (decision === 'DISMISSED' && !comment?.trim()) throw new BadInputError('a dismissal needs a comment saying why', { argument: 'comment' });
+    // The column's declared length, held here on both engines (SQLite would store any length).
+    if ((comment?.trim().length ?? 0) > REVIEW_COMMENT_MAX) throw new BadInputError(`comment: longer than ${REVIEW_COMMENT_MAX} characters`, { argument: 'comment' });
     finding.review = decision;
     finding.reviewComment = comment?.trim() || null;
     finding.reviewedBy = ctx.viewer.id;

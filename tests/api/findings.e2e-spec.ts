@@ -1,5 +1,6 @@
 import { ForbiddenError } from '../../src/common/errors';
 import { describeEachEngine } from '../support/test-app';
+import { AUTH_ENV, bearer, createAccount, logIn } from '../auth/test-accounts';
 
 describeEachEngine(
   'findings',
@@ -37,9 +38,16 @@ describeEachEngine(
       await expect(app().services.findings.review(county, Number(finding.id), 'DISMISSED', '')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
       await app().services.findings.review(county, Number(finding.id), 'DISMISSED', '图表重复计数');
       const after = (await seedFindings()).find((f) => f.id === finding.id)!;
-      const res = await app().gql(`{ findings(filter:{ review: DISMISSED }) { nodes { id review reviewComment reviewedBy reviewedAt } } }`);
+      // The review record is shown to a supervisor of the region; anonymous readers see the decision only.
+      const { user, password } = await createAccount(app(), { name: 'sup-wenshang-reader', role: 'SUPERVISOR', regionCode: '370830' });
+      const token = await logIn(app(), user.name, password);
+      const q = `{ findings(filter:{ review: DISMISSED }) { nodes { id review reviewComment reviewedBy reviewedAt } } }`;
+      const res = await app().gql(q, undefined, bearer(token));
       expect(res.data.findings.nodes).toEqual([{ id: after.id, review: 'DISMISSED', reviewComment: '图表重复计数', reviewedBy: 'sup-wenshang', reviewedAt: expect.any(String) }]);
+      const anon = await app().gql(q);
+      expect(anon.data?.findings.nodes).toEqual([{ id: after.id, review: 'DISMISSED', reviewComment: null, reviewedBy: null, reviewedAt: null }]);
+      expect(new Set(anon.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
     });
   },
-  { seed: true },
+  { seed: true, env: AUTH_ENV },
 );

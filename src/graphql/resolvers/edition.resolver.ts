@@ -1,4 +1,4 @@
-import { allEditions, cellsOf, derivedKeys, editionYears, findEdition } from '../../editions';
+import { allEditions, cellsOf, derivedKeys, editionYears } from '../../editions';
 import type { EditionResolvers, QueryResolvers, TemplateTableResolvers } from '../../generated/graphql';
 
 /**
@@ -9,7 +9,8 @@ export function editionResolvers(): { Query: QueryResolvers; Edition: EditionRes
   return {
     Query: {
       editions: () => [...allEditions()],
-      edition: (_, { id }) => findEdition(id) ?? null,
+      // Compared with each registered id, so no inherited name ("__proto__") can match.
+      edition: (_, { id }) => allEditions().find((e) => e.id === id) ?? null,
     },
     Edition: {
       fromYear: (e) => editionYears(e).from,

@@ -1,0 +1,132 @@
+import { parse, type ObjectTypeDefinitionNode } from 'graphql';
+import type { Finding } from '../../../entities';
+import { canRead, isPrivileged, type Viewer } from '../../auth/viewer';
+import { allEditions } from '../../editions';
+import { editionTypeDefs } from '../../editions/edition-sdl';
+import type { RequestContext } from '../request-context';
+
+/**
+ * Who may resolve a field. Rows are confined to the viewer's region inside the statements
+ * themselves (src/data, the loaders); a rule decides whether the field is shown at all to this
+ * kind of viewer, before its resolver runs. README "Accounts and roles" is the table these encode.
+ */
+export interface AccessRule {
+  readonly name: string;
+  /** True when the field may be resolved for this viewer on this parent. */
+  allows(viewer: Viewer, parent: unknown, ctx: RequestContext): boolean | Promise<boolean>;
+  /** Said in the FORBIDDEN error. */
+  readonly refusal: string;
+}
+
+/** Published reports, roll-ups and the template: the 条例 makes them public, anonymous readers included. */
+export const PUBLIC: AccessRule = { name: 'PUBLIC', allows: () => true, refusal: '' };
+
+/** A signed-in account (its own tokens). */
+export const SIGNED_IN: AccessRule = {
+  name: 'SIGNED_IN',
+  allows: (v) => v.role !== 'ANONYMOUS',
+  refusal: 'sign in first',
+};
+
+export const ADMIN: AccessRule = { name: 'ADMIN', allows: isPrivileged, refusal: 'only an administrator may do this' };
+
+/** Reviewing: supervisors and administrators (the finding's region is checked by the service, which loads it). */
+export const SUPERVISOR: AccessRule = {
+  name: 'SUPERVISOR',
+  allows: (v) => isPrivileged(v) || v.role === 'SUPERVISOR',
+  refusal: 'only a supervisor may review findings',
+};
+
+/**
+ * Review comments, reviewers and review times are not published: a supervisor of the finding's
+ * region, an administrator, or the agency whose report it is.
+ */
+export const REVIEW_RECORD: AccessRule = {
+  name: 'REVIEW_RECORD',
+  async allows(v, parent, ctx) {
+    if (isPrivileged(v)) return true;
+    if (v.role !== 'SUPERVISOR' && v.role !== 'AGENCY') return false;
+    const report = await ctx.loaders.reportByIdLoader.load((parent as Finding).reportId);
+    const agency = report && (await ctx.loaders.agencyByIdLoader.load(report.agencyId));
+    if (!agency) return false;
+    return v.role === 'SUPERVISOR' ? !!v.regionPath && canRead(v, agency.regionPath) : v.agencyId === agency.id;
+  },
+  refusal: 'review comments and reviewers are visible to the supervisors of the region and the agency only',
+};
+
+/** A type's rule for every field ('*'), and per-field rules that override it. */
+export type TypeRules = { '*'?: AccessRule } & Record<string, AccessRule>;
+
+/** Types public as a whole ('*'): their fields are figures of published reports, the template, or pages of them. */
+const PUBLIC_TYPES = [
+  'Region', 'Agency', 'AgencyConnection', 'PageInfo', 'ReportConnection', 'Cell', 'CellSource', 'Narrative',
+  'Edition', 'TemplateTable', 'TemplateBlock', 'TemplateLabel', 'TemplateColumn',
+  'Rollup', 'MetricValue', 'Metric', 'ComparisonRow', 'TrendPoint', 'TrendSeries', 'AggregateRow', 'ConsolidationFinding',
+  'FindingCell', 'Count', 'FindingList',
+  'ComplianceRow', 'ComplianceRowConnection', 'ComplianceCounts', 'ComplianceRegionCounts', 'ComplianceDeadlines', 'ComplianceReport',
+] as const;
+
+/** Rules field by field, for the types where a field added later must say who sees it (drafts, review records, accounts). */
+const each = (fields: string, rule: AccessRule): TypeRules => Object.fromEntries(fields.split(/\s+/).map((f) => [f, rule]));
+
+/** The section types generated from the editions (report content: public like the report). */
+function editionTypeNames(): string[] {
+  return parse(editionTypeDefs(allEditions()))
+    .definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === 'ObjectTypeDefinition')
+    .map((d) => d.name.value);
+}
+
+/** Every object type's rules: src/graphql/access/apply-access.ts refuses to build a schema with a field not covered. */
+export function accessRules(): Record<string, TypeRules> {
+  const rules: Record<string, TypeRules> = Object.fromEntries([...PUBLIC_TYPES, ...editionTypeNames()].map((t) => [t, { '*': PUBLIC }]));
+  // A published report: its figures, texts and source are public (README, "What each role sees").
+  rules.Report = each(
+    'id agency year edition scope revision current title period publishedOn importedAt sourceFormat sourceName sourceText value raw cell cells narrative narratives active applications lawsuits revisions findings rendered',
+    PUBLIC,
+  );
+  // The checks' results are computed from published figures; the review record is not published.
+  rules.Finding = { ...each('id rule severity status cells expected actual message review report', PUBLIC), ...each('reviewComment reviewedBy reviewedAt', REVIEW_RECORD) };
+  // Reached only through `me`, `users` and the account mutations, whose rules below decide.
+  rules.Account = each('id name role regionCode region agencyId agency disabled createdAt', PUBLIC);
+  rules.ApiToken = each('id name prefix createdAt expiresAt lastUsedAt revokedAt', SIGNED_IN);
+  rules.NewApiToken = each('token apiToken', SIGNED_IN);
+  rules.LoginResult = each('token expiresAt', PUBLIC);
+  // Root fields are listed one by one (no '*'): a new one fails the build until it says who may ask.
+  rules.Query = {
+    _version: PUBLIC,
+    me: PUBLIC,
+    apiTokens: SIGNED_IN,
+    users: ADMIN,
+    region: PUBLIC,
+    regions: PUBLIC,
+    agency: PUBLIC,
+    agencies: PUBLIC,
+    report: PUBLIC,
+    reports: PUBLIC,
+    editions: PUBLIC,
+    edition: PUBLIC,
+    findings: PUBLIC,
+    compliance: PUBLIC,
+    metrics: PUBLIC,
+    compare: PUBLIC,
+    trend: PUBLIC,
+    aggregate: PUBLIC,
+  };
+  rules.Mutation = {
+    _noop: PUBLIC,
+    login: PUBLIC,
+    createApiToken: SIGNED_IN,
+    revokeApiToken: SIGNED_IN,
+    createUser: ADMIN,
+    disableUser: ADMIN,
+    reviewFinding: SUPERVISOR,
+  };
+  return rules;
+}
+
+/** The rule of one field, or undefined when none is declared. */
+export function ruleOf(rules: Record<string, TypeRules>, type: string, field: string): AccessRule | undefined {
+  const t = Object.prototype.hasOwnProperty.call(rules, type) ? rules[type] : undefined;
+  if (!t) return undefined;
+  return Object.prototype.hasOwnProperty.call(t, field) ? t[field] : t['*'];
+}

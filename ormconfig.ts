@@ -34,7 +34,8 @@ export function dataSourceOptions(env: Env): DataSourceOptions {
       // DECIMAL and BIGINT come back as exact strings; the API converts at its edge.
       supportBigNumbers: true,
       bigNumberStrings: true,
-      extra: { connectionLimit: 20 },
+      // connectTimeout: with the database away a request fails in 3 s (UNAVAILABLE), not after mysql2's default 10 s.
+      extra: { connectionLimit: 20, connectTimeout: 3_000 },
     };
   }
   const file = env.SQLITE_PATH === ':memory:' ? ':memory:' : resolve(env.SQLITE_PATH);

@@ -16,11 +16,11 @@ import type { DataSource } from 'typeorm';
 import { openApp } from '../src/app';
 import { readEnv, type Env } from '../src/config/env';
 import { generate } from '../src/generator/generator';
+import { DASHBOARD_OPERATIONS, sha256 } from '../src/graphql/limits/persisted-operations';
 import { startServer } from '../src/server';
 
 const OUT = __dirname;
 const YEAR = 2024;
-const KEYS = ['applications.new.total', 'grant_rate', 'review_correction_rate'];
 
 function envFor(region: string): Env {
   const raw = { ...process.env, PORT: '0' } as NodeJS.ProcessEnv;
@@ -32,7 +32,8 @@ function envFor(region: string): Env {
 async function serve(region: string) {
   const env = envFor(region);
   const app = await openApp(env);
-  const server = await startServer(app, { ...env, PORT: 0, JWT_SECRET: undefined, RESPONSE_CACHE: process.env.RESPONSE_CACHE === 'off' ? 'off' : 'on' });
+  // Budgets off: the load generator is one address asking thousands of times a second (README "Limits").
+  const server = await startServer(app, { ...env, PORT: 0, JWT_SECRET: undefined, RESPONSE_CACHE: process.env.RESPONSE_CACHE === 'off' ? 'off' : 'on', QUERY_BUDGET_PER_HOUR: 0, ANONYMOUS_BUDGET_PER_HOUR: 0 });
   process.on('message', (m: { type: string }) => {
     if (m.type === 'count') process.send!({ type: 'count', count: app.connection.statementCount() });
     if (m.type === 'stop') void server.stop().then(() => app.close()).then(() => process.exit(0));
@@ -116,11 +117,7 @@ async function main() {
   const queries = [
     {
       name: 'city dashboard (roll-up, children compared, six-year trend)',
-      query: `query D($code: String!) {
-        region(code: $code) { code name rollup(year: ${YEAR}) { reportCount agencyCount expectedCount ${KEYS.map((k, i) => `k${i}: value(key: "${k}")`).join(' ')} } }
-        compare(regionCode: $code, year: ${YEAR}, by: CHILD_REGION, keys: ${JSON.stringify(KEYS)}) { label regionCode rank values { key value } }
-        trend(regionCode: $code, keys: ${JSON.stringify(KEYS)}, fromYear: 2019, toYear: ${YEAR}) { key comparable points { year value change comparable } }
-      }`,
+      query: DASHBOARD_OPERATIONS.CityDashboard,
       variables: { code: city.code },
       baseline: [
         `SELECT SUBSTR(a.region_path, 1, ${childPrefixLen}) AS part, r.year, c.cell_key, SUM(c.value) AS t, COUNT(c.value) AS n
@@ -132,7 +129,7 @@ async function main() {
     },
     {
       name: 'province comparison by city',
-      query: `query P($code: String!) { compare(regionCode: $code, year: ${YEAR}, by: CHILD_REGION, keys: ${JSON.stringify(KEYS)}) { label regionCode rank reportCount values { key value } } }`,
+      query: DASHBOARD_OPERATIONS.ProvinceComparison,
       variables: { code: rootRegion.code },
       baseline: [
         `SELECT SUBSTR(a.region_path, 1, ${rootRegion.path.length + 7}) AS part, c.cell_key, SUM(c.value) AS t, COUNT(c.value) AS n, COUNT(DISTINCT r.id) AS reports
@@ -144,7 +141,7 @@ async function main() {
     },
     {
       name: 'ad hoc group-by (year × agency kind)',
-      query: `query A($code: String!) { aggregate(filter: { regionCode: $code, fromYear: 2019, toYear: ${YEAR} }, groupBy: [YEAR, AGENCY_KIND], keys: ["applications.new.total", "grant_rate"]) { year agencyKind reportCount values { key value } } }`,
+      query: DASHBOARD_OPERATIONS.GroupBy,
       variables: { code: rootRegion.code },
       baseline: [
         `SELECT r.year, a.kind, c.cell_key, SUM(c.value) AS t, COUNT(c.value) AS n
@@ -156,7 +153,7 @@ async function main() {
     },
     {
       name: 'agency list page (50 agencies with their roll-ups)',
-      query: `query L($code: String!) { agencies(filter: { regionCode: $code }, first: 50) { totalCount nodes { id name kind rollup(year: ${YEAR}) { reportCount n: value(key: "applications.new.total") g: value(key: "grant_rate") } } } }`,
+      query: DASHBOARD_OPERATIONS.AgencyListPage,
       variables: { code: city.code },
       baseline: [
         `SELECT COALESCE(a.parent_id, a.id) AS root, c.cell_key, SUM(c.value) AS t, COUNT(c.value) AS n
@@ -173,7 +170,8 @@ async function main() {
     const server = await startChild(cached);
     const out = [];
     for (const q of queries) {
-      const body = JSON.stringify({ query: q.query, variables: q.variables });
+      // As the dashboard sends them: by hash, from the persisted-operation allowlist, priced like any other.
+      const body = JSON.stringify({ variables: q.variables, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(q.query) } } });
       const check = await post(server.url, body);
       if (check.errors) throw new Error(`${q.name}: ${JSON.stringify(check.errors)}`);
       const before = await server.count();

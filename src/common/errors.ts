@@ -101,3 +101,25 @@ export class QueryTooCostlyError extends NianbaoError {
     super(`query costs ${cost}, above the limit of ${limit}: ask for smaller pages or fewer nested lists`, 'QUERY_TOO_COSTLY', { cost, limit });
   }
 }
+
+/** A request over one of the limits checked before execution (body size, depth, aliases, directives, nodes). */
+export class QueryLimitError extends NianbaoError {
+  constructor(code: 'REQUEST_TOO_LARGE' | 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'TOO_MANY_NODES', message: string, extensions: Record<string, unknown> = {}) {
+    super(message, code, extensions);
+  }
+}
+
+/** The caller spent its points for the hour: refused before anything runs, with the time points come back. */
+export class BudgetExceededError extends NianbaoError {
+  constructor(cost: number, remaining: number, limit: number, resetAt: string) {
+    super(`this query costs ${cost} points and ${remaining} of your ${limit} points per hour are left; try again after ${resetAt}`, 'RATE_LIMITED', { cost, remaining, limit, resetAt });
+  }
+}
+
+/** A request or one of its SQL statements ran past its time: cut off, nothing of it is kept. */
+export class QueryTimeoutError extends NianbaoError {
+  constructor(what: 'request' | 'statement', limitMs?: number) {
+    const limit = limitMs ? `longer than ${limitMs / 1000} s` : 'past its time limit';
+    super(`the ${what === 'request' ? 'request' : 'database statement'} ran ${limit} and was cut off: ask for less (smaller pages, fewer nested lists)`, 'QUERY_TIMEOUT', { what, ...(limitMs ? { limitMs } : {}) });
+  }
+}

@@ -26,6 +26,13 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   /** Whole answers to queries, keyed by the data version that every write bumps; `off` to measure without. */
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  /** Points per hour (sliding window) of one account, and of one anonymous address; 0 turns budgets off (benchmarks). README "Limits". */
+  QUERY_BUDGET_PER_HOUR: z.coerce.number().int().min(0).default(50_000_000),
+  ANONYMOUS_BUDGET_PER_HOUR: z.coerce.number().int().min(0).default(10_000_000),
+  /** Execution deadline of one request, in ms (GitHub's API allows 10 s). */
+  REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** MariaDB `max_statement_time` of every pooled connection, in ms (0: none); SQLite has no statement timeout. */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { QueryTimeoutError, UnavailableError, type NianbaoError } from '../common/errors';
 import type { Env } from '../config/env';
 import { dropDatabase } from './mysql-admin';
 import { engineOf, type Engine } from './engine';
@@ -11,6 +12,29 @@ import { createRepositories, type Repositories } from './repositories';
  */
 export class TransactionState {
   private readonly brand = 'transaction';
+}
+
+/** Driver codes of a database that cannot be reached or went away (mysql2 and node's socket codes). */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_CONNECTION_KILLED',
+]);
+/** MariaDB's ER_STATEMENT_TIMEOUT: a statement ran past `max_statement_time` (src/data/open-database.ts sets it). */
+const STATEMENT_TIMEOUT_ERRNO = 1969;
+
+/**
+ * What an engine failure means to a caller, or null when it is not one the data layer knows: the
+ * database away (UNAVAILABLE, no engine detail: the engine's message names hosts and ports) or a
+ * statement cut off by the statement timeout. The error mapping asks this of every unknown error.
+ */
+export function dataFailure(error: unknown): NianbaoError | null {
+  const e = (error as { driverError?: unknown })?.driverError ?? error;
+  if (!e || typeof e !== 'object') return null;
+  const { code, errno, message } = e as { code?: unknown; errno?: unknown; message?: unknown };
+  if (errno === STATEMENT_TIMEOUT_ERRNO || code === 'ER_STATEMENT_TIMEOUT') return new QueryTimeoutError('statement');
+  const closed = typeof message === 'string' && /closed state|Pool is closed|Connection lost/i.test(message);
+  if ((typeof code === 'string' && UNREACHABLE.has(code)) || closed) return new UnavailableError('the database is unavailable for now: try again shortly', { retryable: true });
+  return null;
 }
 
 const managers = new WeakMap<TransactionState, EntityManager>();
@@ -71,6 +95,11 @@ export class TransactionalConnection {
   async withSession<T>(work: (session: DataSession) => Promise<T>): Promise<T> {
     const qr = this.dataSource.createQueryRunner();
     await qr.connect();
+    // A bulk load's long statements (roll-up rebuilds) are not a caller's query: lift the request
+    // statement timeout for this session, and put it back before the connection returns to the pool.
+    const mysql = this.engine === 'mysql';
+    const limit: Array<{ t: string | number }> = mysql ? await qr.query('SELECT @@SESSION.max_statement_time AS t') : [];
+    if (mysql) await qr.query('SET SESSION max_statement_time = 0');
     const repos = createRepositories(qr.manager);
     const session: DataSession = {
       repos,
@@ -89,6 +118,7 @@ export class TransactionalConnection {
     try {
       return await work(session);
     } finally {
+      if (mysql) await qr.query(`SET SESSION max_statement_time = ${Number(limit[0]?.t ?? 0)}`);
       await qr.release();
     }
   }

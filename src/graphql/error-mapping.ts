@@ -2,15 +2,19 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   BadInputError,
+  BudgetExceededError,
   ConflictError,
   ForbiddenError,
   NianbaoError,
   NotFoundError,
+  QueryLimitError,
+  QueryTimeoutError,
   QueryTooCostlyError,
   ReportParseError,
   UnauthenticatedError,
   UnavailableError,
 } from '../common/errors';
+import { dataFailure } from '../data/transactional-connection';
 import { APPLICATION_JSON, contentTypeOf, responseFormat } from './response-format';
 
 /**
@@ -30,9 +34,19 @@ const STATUS_BY_CLASS: Array<[new (...args: never[]) => NianbaoError, number]> =
   [ConflictError, 409],
   [ReportParseError, 422],
   [QueryTooCostlyError, 400],
+  [QueryLimitError, 400],
   [BadInputError, 400],
+  [BudgetExceededError, 429],
+  [QueryTimeoutError, 504],
   [UnavailableError, 503],
 ];
+/** A body over the size limit is refused before it is read whole (RFC 9110 §15.5.14). */
+const STATUS_BY_CODE: Record<string, number> = { REQUEST_TOO_LARGE: 413 };
+/**
+ * Statuses that stand under every Accept: a spent budget, the database away, a timeout are not
+ * errors in the request a client could read from the body and fix; retrying later may work.
+ */
+const OWN_STATUSES = new Set([413, 429, 503, 504]);
 
 /** Errors Apollo and graphql-js raise about the request itself; their message is meant for the client. */
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
@@ -49,7 +63,7 @@ function causeOf(error: unknown): unknown {
 const codeOf = (error: unknown): unknown => (error instanceof GraphQLError ? error.extensions.code : undefined);
 
 export function domainStatus(error: NianbaoError): number {
-  return STATUS_BY_CLASS.find(([cls]) => error instanceof cls)?.[1] ?? 400;
+  return STATUS_BY_CODE[error.code] ?? STATUS_BY_CLASS.find(([cls]) => error instanceof cls)?.[1] ?? 400;
 }
 
 type ErrorKind = { kind: 'domain'; error: NianbaoError } | { kind: 'graphql' } | { kind: 'internal'; error: unknown };
@@ -57,10 +71,14 @@ type ErrorKind = { kind: 'domain'; error: NianbaoError } | { kind: 'graphql' } |
 function classify(error: unknown): ErrorKind {
   const cause = causeOf(error);
   if (cause instanceof NianbaoError) return { kind: 'domain', error: cause };
+  // The database away or a statement cut off: named errors, not internal ones (and no engine detail).
+  const failure = dataFailure(cause);
+  if (failure) return { kind: 'domain', error: failure };
   const code = codeOf(error);
   if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || PROTOCOL_CODES.has(code))) return { kind: 'graphql' };
-  // graphql-js's own execution errors (a null for a non-null field, a value a scalar cannot represent) name fields, not engines.
-  if (cause instanceof GraphQLError) return { kind: 'graphql' };
+  // graphql-js's own execution errors (a null for a non-null field, a value a scalar cannot represent) name fields, not engines;
+  // Apollo's "Unexpected error value: …" wraps a thrown non-Error, whose text may say anything.
+  if (cause instanceof GraphQLError && !cause.message.startsWith('Unexpected error value')) return { kind: 'graphql' };
   return { kind: 'internal', error: cause };
 }
 
@@ -85,11 +103,22 @@ export function errorFormatter(log: ErrorLogger) {
 function requestErrorStatus(errors: readonly unknown[], apolloStatus: number | undefined): { status: number; wellFormed: boolean } {
   const first = errors[0];
   const c = classify(first);
-  if (c.kind === 'domain') return { status: domainStatus(c.error), wellFormed: true };
+  if (c.kind === 'domain') {
+    const status = domainStatus(c.error);
+    return { status, wellFormed: !OWN_STATUSES.has(status) };
+  }
   if (c.kind === 'internal') return { status: 500, wellFormed: false };
   const code = codeOf(first);
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return { status: 400, wellFormed: true };
   return { status: apolloStatus ?? 500, wellFormed: false };
+}
+
+function ownStatusOf(errors: readonly unknown[]): number | undefined {
+  for (const e of errors) {
+    const c = classify(e);
+    if (c.kind === 'domain' && OWN_STATUSES.has(domainStatus(c.error))) return domainStatus(c.error);
+  }
+  return undefined;
 }
 
 /**
@@ -109,7 +138,13 @@ export function httpStatusPlugin<C extends object>(): ApolloServerPlugin<C> {
           // Set here so that the status below and the content type can never disagree; null: Apollo answers 406.
           if (format) response.http.headers.set('content-type', contentTypeOf(format));
           const result = response.body.singleResult;
-          if (result.data !== undefined || !result.errors?.length) return;
+          if (!result.errors?.length) return;
+          if (result.data !== undefined) {
+            // Executed, with data null: an outage or a timeout keeps its status (non-null data is always 200, as the spec asks).
+            const own = result.data === null ? ownStatusOf(rc.errors ?? []) : undefined;
+            if (own) response.http.status = own;
+            return;
+          }
           const { status, wellFormed } = requestErrorStatus(rc.errors ?? [], response.http.status);
           response.http.status = wellFormed && format === APPLICATION_JSON ? 200 : status;
         },
@@ -135,6 +170,7 @@ export function httpErrorResponse(error: unknown, accept: string | undefined, lo
   }
   const status = domainStatus(c.error);
   if (status === 401) headers['www-authenticate'] = 'Bearer error="invalid_token"';
+  if (status === 413) headers.connection = 'close';
   return { status, headers, body: JSON.stringify({ errors: [{ message: c.error.message, extensions: { ...c.error.extensions, code: c.error.code } }] }) };
 }
 

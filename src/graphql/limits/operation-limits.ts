@@ -1,0 +1,65 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import type { Viewer } from '../../auth/viewer';
+import { QueryLimitError } from '../../common/errors';
+
+/**
+ * The limits checked on the document before anything is priced or run, chosen for this schema
+ * (README "Limits"): the deepest example and dashboard query nests 6 fields, the widest uses 4
+ * aliases, none needs more than a couple of directives.
+ */
+export const LIMITS = {
+  /** Bytes of a request body (a POST's JSON, query and variables together). */
+  maxBodyBytes: 64 * 1024,
+  /** Lexical tokens of the query text (graphql-js stops parsing past them). */
+  maxTokens: 2_000,
+  /** Field nesting, fragments flattened; introspection is bounded by its own price instead. */
+  maxDepth: 8,
+  maxAliases: 30,
+  maxDirectives: 10,
+  /** Points of one operation (pricing.ts): a page of 500 reports with every cell (about 300,000) fits. */
+  maxCost: 500_000,
+  /** Objects and list items one answer can hold: that page holds about 100,000. */
+  maxNodes: 250_000,
+} as const;
+
+type Code = ConstructorParameters<typeof QueryLimitError>[0];
+
+/** graphql-armor reports in plain GraphQLErrors: each rejection is reported instead as its named domain error. */
+const reporting = (code: Code, what: string, limit: number) => ({
+  propagateOnRejection: false,
+  exposeLimits: true,
+  onReject: [
+    (ctx: ValidationContext | null, err: GraphQLError) => {
+      const found = Number(/found (\d+)/.exec(err.message)?.[1] ?? NaN);
+      const e = new QueryLimitError(code, `${what} is limited to ${limit}${Number.isFinite(found) ? `; this operation has ${found}` : ''}`, { limit, ...(Number.isFinite(found) ? { found } : {}) });
+      ctx?.reportError(new GraphQLError(e.message, { originalError: e }));
+    },
+  ],
+});
+
+export const limitRules: ValidationRule[] = [
+  maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...reporting('QUERY_TOO_DEEP', 'query depth', LIMITS.maxDepth) }),
+  maxAliasesRule({ n: LIMITS.maxAliases, ...reporting('TOO_MANY_ALIASES', 'the number of aliases', LIMITS.maxAliases) }),
+  maxDirectivesRule({ n: LIMITS.maxDirectives, ...reporting('TOO_MANY_DIRECTIVES', 'the number of directives', LIMITS.maxDirectives) }),
+] as ValidationRule[];
+
+const SUGGESTION = /\s*Did you mean .*\?$/;
+
+/** Field suggestions ("Did you mean …?") map the schema for whoever asks: anonymous callers get none. */
+export function blockSuggestionsForAnonymous<C extends { viewer: Viewer }>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (contextValue.viewer.role !== 'ANONYMOUS' || response.body.kind !== 'single') return;
+          const { singleResult } = response.body;
+          if (singleResult.errors) singleResult.errors = singleResult.errors.map((e) => (SUGGESTION.test(e.message) ? { ...e, message: e.message.replace(SUGGESTION, '') } : e));
+        },
+      };
+    },
+  };
+}

@@ -5,7 +5,7 @@ import { headingNumber } from '../../src/ingest/report-assembler';
 
 // Positions as pdf.js gives them (y upwards, baseline); 10 pt text, about one em per character.
 const item = (text: string, x: number, y: number): TextItem => ({ text, x, y, w: 10 * text.length, size: 10 });
-const page = (...items: TextItem[]): PageText => ({ width: 595, height: 842, items });
+const page = (...items: TextItem[]): PageText => ({ width: 595, height: 842, items, rules: [] });
 
 /** The reader's own steps after extraction: headings and value lines marked, tables found. */
 function tablesOf(pages: PageText[]): string[][][] {

@@ -6,6 +6,7 @@
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { collectRules } from './pdf-rules';
 import type { ExtractReply, ExtractRequest, ExtractResult, PageText, TextItem } from './pdf-text.types';
 
 const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -42,12 +43,13 @@ async function extract(pdfjs: Pdfjs, data: Uint8Array): Promise<PageText[]> {
       const content = await page.getTextContent();
       const items: TextItem[] = [];
       for (const it of content.items) {
-        // Marked-content entries carry no text.
-        if (!('str' in it) || it.str.trim() === '') continue;
+        // Marked-content entries carry no text. Blank runs are kept: a blank cell's raw text is its spaces.
+        if (!('str' in it) || it.str === '') continue;
         const [a, b, c, d, e, f] = it.transform as number[];
         items.push({ text: it.str, x: e, y: f, w: it.width, size: Math.hypot(c, d) || Math.hypot(a, b) || it.height });
       }
-      pages.push({ width: view.width, height: view.height, items });
+      const ops = await page.getOperatorList();
+      pages.push({ width: view.width, height: view.height, items, rules: collectRules(ops.fnArray, ops.argsArray, pdfjs.OPS) });
       page.cleanup();
     }
   } finally {

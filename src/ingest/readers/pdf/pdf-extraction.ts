@@ -1,20 +1,9 @@
-import { extname, join } from 'path';
 import { Worker } from 'worker_threads';
 import { ReportParseError } from '../../../common/errors';
+import { workerFile } from '../../../common/worker-file';
 import type { ExtractReply, ExtractRequest, ExtractResult } from './pdf-text.types';
 
 const EXTRACT_TIMEOUT_MS = 60_000;
-
-/**
- * The worker is this folder's sibling module, in whatever form this file runs as: .js when built
- * with tsc, .ts under tsx (npm start) and ts-jest. A worker thread is outside jest's module system,
- * so a .ts worker loads tsx's CommonJS hook itself.
- */
-function workerOptions(): { file: string; execArgv?: string[] } {
-  const ext = extname(__filename);
-  const file = join(__dirname, `pdf-extract.worker${ext}`);
-  return ext === '.ts' ? { file, execArgv: ['--require', require.resolve('tsx/cjs')] } : { file };
-}
 
 interface Pending {
   resolve: (r: ExtractResult) => void;
@@ -36,7 +25,7 @@ function failAll(pending: Map<number, Pending>, error: Error): void {
 
 function getExtractor() {
   if (extractor) return extractor;
-  const { file, execArgv } = workerOptions();
+  const { file, execArgv } = workerFile(__filename, __dirname, 'pdf-extract.worker');
   const worker = new Worker(file, { execArgv });
   // An idle extractor must not keep the process alive; pending timers do while work is under way.
   worker.unref();

@@ -35,17 +35,20 @@ export interface Column {
   x1: number;
 }
 
-interface Part {
+export interface Part {
   text: string;
   x0: number;
   x1: number;
   size: number;
+  y?: number;
 }
 
-const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4})$/u;
 
 
-function joinRun(parts: Part[]): string {
+/** Page numbers as printed alone: "- 1 -", "第 1 页", "第1页 共6页", "1/6", "Page 1 of 6". */
+export const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/u;
+
+export function joinRun(parts: Part[]): string {
   let out = '';
   parts.forEach((p, i) => {
     // A visible gap between runs on one line was a space in the source (e.g. "2024 年").
@@ -60,15 +63,23 @@ function joinRun(parts: Part[]): string {
  * (U+2F00–U+2FDF, U+2E80–U+2EFF: "⼀" for 一, "⾏" for 行); the page shows the ideograph, and NFKC
  * gives it back. Nothing else is folded: the raw text of a cell stays as printed.
  */
-function ideographs(text: string): string {
-  return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/gu, (ch) => ch.normalize('NFKC'));
+export function ideographs(text: string): string {
+  return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/gu, (ch) => SUPPLEMENT[ch] ?? ch.normalize('NFKC'));
 }
+
+/** Radicals Supplement forms that are whole (simplified) ideographs but have no NFKC mapping. */
+const SUPPLEMENT: Record<string, string> = Object.fromEntries(
+  [...'⺊卜⺝月⺟母⺠民⺧牛⺩王⺮竹⺷羊⻁虎⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻗雨⻘青⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻨麦⻩黄⻬齐⻮齿⻰龙⻳龟'].flatMap((ch, i, all) =>
+    i % 2 ? [] : [[ch, all[i + 1]]],
+  ),
+);
 
 /** Lines of every page, top to bottom, with page numbers left out. */
 export function buildLines(pages: PageText[]): Line[] {
   const lines: Line[] = [];
   pages.forEach((page, pi) => {
-    const items = [...page.items].sort((a, b) => b.y - a.y || a.x - b.x);
+    // Blank runs (kept by the extractor for blank table cells) carry nothing for lines of text.
+    const items = page.items.filter((it) => it.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
     const groups: TextItem[][] = [];
     for (const it of items) {
       const g = groups[groups.length - 1];
@@ -80,9 +91,11 @@ export function buildLines(pages: PageText[]): Line[] {
       g.sort((a, b) => a.x - b.x);
       const runs: Part[][] = [];
       for (const it of g) {
-        const part = { text: ideographs(it.text), x0: it.x, x1: it.x + it.w, size: it.size };
+        const part = { text: ideographs(it.text), x0: it.x, x1: it.x + it.w, size: it.size, y: it.y };
         const run = runs[runs.length - 1];
-        if (run && part.x0 - run[run.length - 1].x1 <= 0.6 * Math.min(part.size, run[run.length - 1].size)) run.push(part);
+        const prev = run?.[run.length - 1];
+        // Text of one cell shares its baseline; a figure set a little off it is the next cell's, however close.
+        if (prev && part.x0 - prev.x1 <= 0.6 * Math.min(part.size, prev.size) && Math.abs(part.y - prev.y!) < 0.08 * part.size) run!.push(part);
         else runs.push([part]);
       }
       const y = g[0].y;

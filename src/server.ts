@@ -7,11 +7,16 @@ import { asksOnlyToLogIn } from './auth/anonymous-access';
 import { tokenSettings } from './auth/token-settings';
 import { TokenService } from './auth/token.service';
 import { ANONYMOUS } from './auth/viewer';
-import { UnauthenticatedError } from './common/errors';
+import { QueryLimitError, QueryTimeoutError, UnauthenticatedError } from './common/errors';
 import type { Env } from './config/env';
 import { badRequestResponse, errorFormatter, httpErrorResponse, httpStatusPlugin, type HttpErrorResponse } from './graphql/error-mapping';
-import { queryCostPlugin } from './graphql/query-cost.plugin';
+import { BudgetStore } from './graphql/limits/budget';
+import { deadlinePlugin, withinDeadline } from './graphql/limits/deadline.plugin';
+import { blockSuggestionsForAnonymous, limitRules, LIMITS } from './graphql/limits/operation-limits';
+import { allowlistCache } from './graphql/limits/persisted-operations';
+import { queryCostPlugin, type LimitsContext } from './graphql/query-cost.plugin';
 import { createRequestContext, type RequestContext } from './graphql/request-context';
+import { serveStatic } from './http/static-site';
 import { ResponseCache, responseCachePlugin } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';
 
@@ -22,12 +27,29 @@ export interface RunningServer {
 }
 
 export type ServerEnv = Pick<Env, 'PORT' | 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'TOKEN_TTL_SECONDS' | 'ANONYMOUS_ACCESS' | 'NODE_ENV' | 'RESPONSE_CACHE'> &
-  Partial<Pick<Env, 'LOG_LEVEL'>>;
+  Partial<Pick<Env, 'LOG_LEVEL' | 'QUERY_BUDGET_PER_HOUR' | 'ANONYMOUS_BUDGET_PER_HOUR' | 'REQUEST_DEADLINE_MS'>>;
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+type ServerContext = RequestContext & LimitsContext;
+
+const tooLarge = () => new QueryLimitError('REQUEST_TOO_LARGE', `the request body is limited to ${LIMITS.maxBodyBytes} bytes`, { limit: LIMITS.maxBodyBytes });
+
+/** The body, refused (413) past the limit without reading the rest: a declared length over it is refused before a byte is read. */
+function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > LIMITS.maxBodyBytes) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > LIMITS.maxBodyBytes) {
+        req.pause();
+        req.removeAllListeners('data');
+        reject(tooLarge());
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }
 
 function send(res: ServerResponse, answer: HttpErrorResponse): void {
@@ -46,16 +68,25 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
   const accounts = app.services.accounts.withTokens(new TokenService(settings));
   const schema = buildSchema({ ...app.services, accounts });
   const cache = env.RESPONSE_CACHE === 'on' ? new ResponseCache() : null;
-  const apollo = new ApolloServer<RequestContext>({
+  const deadlineMs = env.REQUEST_DEADLINE_MS ?? 10_000;
+  const budget = { store: new BudgetStore(), perAccount: env.QUERY_BUDGET_PER_HOUR ?? 50_000_000, perAnonymous: env.ANONYMOUS_BUDGET_PER_HOUR ?? 10_000_000 };
+  const apollo = new ApolloServer<ServerContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
     formatError: errorFormatter(logInternal),
+    // Limits before execution (README "Limits"): tokens while parsing, depth, aliases and directives while validating.
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    validationRules: limitRules,
+    persistedQueries: { cache: allowlistCache() },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      queryCostPlugin(schema),
-      httpStatusPlugin<RequestContext>(),
-      ...(cache ? [responseCachePlugin<RequestContext>(cache, () => repos.dataVersions.current())] : []),
+      queryCostPlugin<ServerContext>(schema, budget),
+      deadlinePlugin(deadlineMs),
+      blockSuggestionsForAnonymous<ServerContext>(),
+      httpStatusPlugin<ServerContext>(),
+      ...(cache ? [responseCachePlugin<ServerContext>(cache, () => repos.dataVersions.current())] : []),
     ],
   });
   await apollo.start();
@@ -63,8 +94,11 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== '/graphql') {
-      res.writeHead(url.pathname === '/' ? 302 : 404, url.pathname === '/' ? { location: '/graphql' } : {});
-      res.end();
+      // The dashboard and the workbench (web/dist); anything else is a 404.
+      if (!serveStatic(req, res, url.pathname)) {
+        res.writeHead(404);
+        res.end();
+      }
       return;
     }
     const headers = new HeaderMap();
@@ -84,10 +118,16 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
     if (viewer === ANONYMOUS && env.ANONYMOUS_ACCESS === 'off' && !asksOnlyToLogIn(body, url.searchParams)) {
       throw new UnauthenticatedError('sign in first: anonymous access is off here (ANONYMOUS_ACCESS=off); only the login mutation is open');
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createRequestContext(app.connection, viewer),
-    });
+    // An account's budget is its own, whichever token it uses; an anonymous caller's is its address's.
+    const caller = viewer.userId ? `account:${viewer.userId}` : `address:${req.socket.remoteAddress ?? 'unknown'}`;
+    const result = await withinDeadline(
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => ({ ...createRequestContext(app.connection, viewer), caller }),
+      }),
+      deadlineMs,
+    );
+    if (!result) throw new QueryTimeoutError('request', deadlineMs);
     res.writeHead(result.status ?? 200, Object.fromEntries(result.headers));
     if (result.body.kind === 'complete') {
       res.end(result.body.string);

@@ -1,0 +1,33 @@
+/** Display of figures: a blank stays a dash, never a zero; rates as percentages. */
+export const RATE_KEYS = new Set(['grant_rate', 'full_grant_rate', 'denial_rate', 'unavailable_rate', 'carry_forward_rate', 'review_correction_rate', 'litigation_direct_correction_rate', 'litigation_after_review_correction_rate', 'legal_person_share', 'natural_person_share']);
+
+export function fmt(v: number | null | undefined, key = ''): string {
+  if (v === null || v === undefined) return '—';
+  if (RATE_KEYS.has(key)) return `${(v * 100).toFixed(1)}%`;
+  return Number.isInteger(v) ? v.toLocaleString('zh-CN') : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+}
+
+export function change(now: number | null | undefined, before: number | null | undefined, key = ''): string {
+  if (now == null || before == null) return '无可比数据';
+  const d = now - before;
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+  return RATE_KEYS.has(key) ? `${sign}${Math.abs(d * 100).toFixed(1)} 个百分点` : `${sign}${fmt(Math.abs(d))}`;
+}
+
+/** Metrics a supervisor picks for the map, the rankings and the trends (docs/format.md keys). */
+export const METRICS: Array<{ key: string; label: string }> = [
+  { key: 'applications.new.total', label: '本年新收政府信息公开申请数量' },
+  { key: 'grant_rate', label: '申请予以公开率' },
+  { key: 'applications.other_all.total', label: '申请办理结果总计' },
+  { key: 'review_correction_rate', label: '行政复议纠错率' },
+  { key: 'litigation_direct_correction_rate', label: '行政诉讼（未经复议）纠错率' },
+  { key: 'active.normative.published', label: '规范性文件本年新公开数量' },
+];
+export const metricLabel = (key: string) => METRICS.find((m) => m.key === key)?.label ?? key;
+
+export const ROLE_LABEL: Record<string, string> = { ADMIN: '管理员', SUPERVISOR: '监督人员', AGENCY: '机关填报人员', ANALYST: '分析人员' };
+export const SEVERITY_LABEL: Record<string, string> = { ERROR: '错误', WARNING: '警告', INFO: '提示' };
+export const REVIEW_LABEL: Record<string, string> = { OPEN: '待处理', CONFIRMED: '已确认', DISMISSED: '已驳回' };
+export const STATUS_LABEL: Record<string, string> = { ON_TIME: '按时', LATE: '逾期', MISSING: '未报送', DATE_UNKNOWN: '日期不明', PENDING: '未到期' };
+
+export const thisYear = () => new Date().getFullYear();

@@ -1,0 +1,5 @@
+import { createApp } from 'vue';
+import AppShell from './app-shell.vue';
+import './styles.css';
+
+createApp(AppShell).mount('#app');

@@ -31,20 +31,20 @@ export type ServerEnv = Pick<Env, 'PORT' | 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AU
 
 type ServerContext = RequestContext & LimitsContext;
 
-const tooLarge = () => new QueryLimitError('REQUEST_TOO_LARGE', `the request body is limited to ${LIMITS.maxBodyBytes} bytes`, { limit: LIMITS.maxBodyBytes });
+const tooLarge = (limit: number) => new QueryLimitError('REQUEST_TOO_LARGE', `the request body is limited to ${limit} bytes`, { limit });
 
 /** The body, refused (413) past the limit without reading the rest: a declared length over it is refused before a byte is read. */
-function readBody(req: IncomingMessage): Promise<string> {
-  if (Number(req.headers['content-length'] ?? 0) > LIMITS.maxBodyBytes) return Promise.reject(tooLarge());
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > LIMITS.maxBodyBytes) {
+      if (size > limit) {
         req.pause();
         req.removeAllListeners('data');
-        reject(tooLarge());
+        reject(tooLarge(limit));
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -103,7 +103,10 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
     }
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-    const raw = req.method === 'POST' ? await readBody(req) : '';
+    // A bad token throws UnauthenticatedError: the catch below answers 401 through the error mapping.
+    // Who asks is settled before the body is read: only a signed-in caller may send a report file.
+    const viewer = (await accounts.authenticate(req.headers.authorization)) ?? ANONYMOUS;
+    const raw = req.method === 'POST' ? await readBody(req, viewer === ANONYMOUS ? LIMITS.maxBodyBytes : LIMITS.maxSignedInBodyBytes) : '';
     let body: unknown = raw;
     if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
       try {
@@ -113,8 +116,6 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
         return;
       }
     }
-    // A bad token throws UnauthenticatedError: the catch below answers 401 through the error mapping.
-    const viewer = (await accounts.authenticate(req.headers.authorization)) ?? ANONYMOUS;
     if (viewer === ANONYMOUS && env.ANONYMOUS_ACCESS === 'off' && !asksOnlyToLogIn(body, url.searchParams)) {
       throw new UnauthenticatedError('sign in first: anonymous access is off here (ANONYMOUS_ACCESS=off); only the login mutation is open');
     }

@@ -1,9 +1,12 @@
 import type { Region } from '../../entities';
 import { regionsFromChinaDivision } from '../../seeds/regions.seed';
-import { RULE_CODES } from '../checks';
+import { RULE_CODES, type CellValues, type Finding } from '../checks';
+import { canonical } from '../common/decimal';
 import type { BulkCell, BulkReport } from '../data/bulk-report.repository';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import { cellsOf, editionForYear } from '../editions';
+import { CheckThread, type CheckJob } from './check-thread';
+import { GeneratedFindings } from './generated-findings';
 import { buildPopulation, type GenAgency } from './population';
 import { Prng } from './prng';
 import { ownReport, planFor, valueText, type EditionPlan, type GenValues } from './values';
@@ -46,6 +49,8 @@ export interface GenerateManifest {
   newAgencies: number;
   reports: number;
   cells: number;
+  /** Findings stored: of the generated reports, and of filed reports re-checked against a generated previous year. */
+  findings: number;
   defects: PlantedDefect[];
   missing: Array<{ agencyId: number; year: number }>;
   late: Array<{ reportId: number; agencyId: number; year: number; publishedOn: string }>;
@@ -84,6 +89,8 @@ export async function generate(connection: TransactionalConnection, opts: Genera
   const agencies = buildPopulation(regions, { departments: opts.departments ?? 30, institutions: opts.institutions ?? 40 }, existing, () => ++nextAgency);
   const fresh = agencies.filter((a) => !a.existing);
   const filed = await reader.existingReportKeys(agencies.filter((a) => a.existing).map((a) => a.id));
+  const checks = new GeneratedFindings();
+  await checks.loadFiled(connection.repos(), filedNeighbours(agencies, filed, opts.fromYear, opts.toYear));
   log(`${regions.length} regions, ${agencies.length} agencies (${fresh.length} new)`);
 
   const manifest: GenerateManifest = {
@@ -95,6 +102,7 @@ export async function generate(connection: TransactionalConnection, opts: Genera
     newAgencies: fresh.length,
     reports: 0,
     cells: 0,
+    findings: 0,
     defects: [],
     missing: [],
     late: [],
@@ -103,16 +111,36 @@ export async function generate(connection: TransactionalConnection, opts: Genera
   };
 
   // One connection of its own: the bulk session settings hold for every batch written on it.
+  const thread = new CheckThread();
   await connection.withSession(async (session) => {
     const bulk = session.repos.bulk;
     await bulk.beginBulk();
     let reports: BulkReport[] = [];
     let cells: BulkCell[] = [];
+    let jobs: CheckJob[] = [];
+    let checking: Array<Promise<Finding[][]>> = [];
+    // The thread checks reports in small chunks as they are made, beside generation and storage.
+    const sendJobs = () => {
+      if (!jobs.length) return;
+      const p = thread.check(jobs);
+      p.catch(() => undefined);
+      checking.push(p);
+      jobs = [];
+    };
+    // Reports, cells and findings of a batch in one transaction (each report whole or not at all).
     const flush = async () => {
       if (!reports.length && !cells.length) return;
+      sendJobs();
+      const chunks = checking;
+      checking = [];
       await session.inTransaction(async (tx) => {
         await tx.bulk.insertReports(reports);
         await tx.bulk.insertCells(cells);
+        const found = (await Promise.all(chunks)).flat();
+        for (let i = 0; i < found.length; i++) {
+          if (found[i].length) await tx.findings.insertFor(reports[i].id, found[i]);
+          manifest.findings += found[i].length;
+        }
       });
       manifest.reports += reports.length;
       manifest.cells += cells.length;
@@ -143,7 +171,7 @@ export async function generate(connection: TransactionalConnection, opts: Genera
             ? `${year + 1}-0${rng.int(2, 6)}-${String(rng.int(1, 28)).padStart(2, '0')}`
             : `${year + 1}-01-${String(rng.int(5, 31)).padStart(2, '0')}`;
           if (late) manifest.late.push({ reportId: id, agencyId: agency.id, year, publishedOn });
-          reports.push({
+          const report: BulkReport = {
             id,
             agencyId: agency.id,
             year,
@@ -153,11 +181,17 @@ export async function generate(connection: TransactionalConnection, opts: Genera
             period: `${year}年1月1日至${year}年12月31日`,
             publishedOn,
             sourceHash: `generated:${opts.seed}:${agency.id}:${year}:${scope}`,
-          });
+          };
+          reports.push(report);
+          // The checks read the values as the store gives them back (money "12.50" as "12.5").
+          const stored: CellValues = {};
           for (const k of keys) {
             const text = valueText(plan, k, values.get(k) ?? null);
             cells.push([id, k, text, text ?? '']);
+            stored[k] = plan.money.has(k) ? canonical(text) : text;
           }
+          jobs.push(checks.job(report, stored, agency.region.code));
+          if (jobs.length >= 100) sendJobs();
           return id;
         };
 
@@ -203,15 +237,20 @@ export async function generate(connection: TransactionalConnection, opts: Genera
       }
     } finally {
       await bulk.endBulk().catch(() => undefined);
+      await thread.close();
     }
   });
 
   log('rebuilding roll-ups');
-  await connection.withTransaction({}, async (txCtx) => {
-    const tx = connection.repos(txCtx);
-    await tx.rollups.rebuild();
-    await tx.dataVersions.bump();
-  });
+  // A session of its own: the rebuild is one long statement, exempt from the request statement timeout.
+  await connection.withSession((session) =>
+    session.inTransaction(async (tx) => {
+      await tx.rollups.rebuild();
+      manifest.findings += await checks.storeConsolidation(tx);
+      manifest.findings += await checks.storeRechecks(tx);
+      await tx.dataVersions.bump();
+    }),
+  );
   manifest.seconds = (Date.now() - started) / 1000;
   return manifest;
 }
@@ -235,4 +274,18 @@ function plantDefect(plan: EditionPlan, rng: Prng, v: GenValues): Omit<PlantedDe
   const col = plan.partCols[0];
   for (const row of [plan.head[1], plan.tail.forward]) for (const c of [col, plan.totalCol]) bump(plan.appKey(row, c));
   return { rule: RULE_CODES.carryOverMismatch, key: plan.appKey(plan.head[1], col), delta };
+}
+
+/** Per existing series, its filed years next to a year it has not filed (that the run may generate). */
+function filedNeighbours(agencies: GenAgency[], filed: Set<string>, from: number, to: number) {
+  const out: Array<{ agencyId: number; scope: 'OWN' | 'CONSOLIDATED'; years: number[] }> = [];
+  for (const a of agencies) {
+    if (!a.existing) continue;
+    const scope = a.kind === 'GOVERNMENT' ? 'CONSOLIDATED' : 'OWN';
+    const has = (y: number) => filed.has(`${a.id}|${y}|${scope}`);
+    const years = new Set<number>();
+    for (let y = from; y <= to; y++) if (!has(y)) for (const n of [y - 1, y + 1]) if (has(n)) years.add(n);
+    if (years.size) out.push({ agencyId: a.id, scope, years: [...years].sort() });
+  }
+  return out;
 }

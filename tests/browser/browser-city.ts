@@ -28,7 +28,7 @@ export interface BrowserCity {
 export async function startBrowserCity(engine: Engine, name: string): Promise<BrowserCity> {
   buildWebIfStale();
   // Generating the city rebuilds region_rollup in one statement: on a shared machine that can take longer than the default 8 s.
-  const app = await startTestApp(engine, name, { env: { ...AUTH_ENV, RESPONSE_CACHE: 'off', STATEMENT_TIMEOUT_MS: '60000' } });
+  const app = await startTestApp(engine, name, { env: { ...AUTH_ENV, RESPONSE_CACHE: 'off' } });
   const manifest = await generate(app.connection, { region: '370800', fromYear: 2019, toYear: 2024, seed: 12, departments: 4, institutions: 2 });
   await app.importSeed();
   // A third revision of the sample report with 行政复议 结果维持 0 → 3 while 总计 stays 0: an

@@ -12,8 +12,10 @@ import { QueryLimitError } from '../../common/errors';
  * aliases, none needs more than a couple of directives.
  */
 export const LIMITS = {
-  /** Bytes of a request body (a POST's JSON, query and variables together). */
+  /** Bytes of a request body (a POST's JSON, query and variables together) from an anonymous caller. */
   maxBodyBytes: 64 * 1024,
+  /** The same for a signed-in caller: room for a report file sent base64 to submitReport (PDFs run to megabytes). */
+  maxSignedInBodyBytes: 16 * 1024 * 1024,
   /** Lexical tokens of the query text (graphql-js stops parsing past them). */
   maxTokens: 2_000,
   /** Field nesting, fragments flattened; introspection is bounded by its own price instead. */

@@ -22,6 +22,10 @@ const MAX_ANCESTORS = 3;
 /** Annual reports exist from 2008 (the 条例 took effect then) to this year. */
 const reportYears = () => new Date().getFullYear() - 2007;
 const maxCells = () => Math.max(...allEditions().map((e) => cellsOf(e).length));
+/** The template's own lists, as large as the largest registered edition makes them. */
+const maxOf = (sizes: number[]) => Math.max(1, ...sizes);
+const tablesOf = () => allEditions().flatMap((e) => e.tables);
+const blocksOf = () => tablesOf().flatMap((t) => t.blocks);
 
 /** What a list's size depends on beyond its own arguments: the enclosing field's. */
 export interface BoundScope {
@@ -57,6 +61,11 @@ const BOUNDS: Record<string, Bound> = {
   'Report.findings': () => DEFAULT_LIST_BOUND,
   'Finding.cells': () => 30,
   'Edition.keys': () => maxCells(),
+  'Query.editions': () => allEditions().length,
+  'Edition.tables': () => maxOf(allEditions().map((e) => e.tables.length)),
+  'TemplateTable.blocks': () => maxOf(tablesOf().map((t) => t.blocks.length)),
+  'TemplateBlock.rows': () => maxOf(blocksOf().map((b) => b.rows.length)),
+  'TemplateBlock.columns': () => maxOf(blocksOf().map((b) => b.columns.length)),
   'Rollup.values': (a) => len(a.keys) ?? DEFAULT_LIST_BOUND,
   'Query.compare': (a) => Math.min(typeof a.first === 'number' ? a.first : MAX_CHILD_REGIONS, MAX_CHILD_REGIONS),
   'ComparisonRow.values': (_a, s) => keysOr(s),

@@ -38,7 +38,7 @@ async function main() {
   writeFileSync(file, JSON.stringify(manifest, null, 1));
   console.log(
     `generated ${manifest.agencies} agencies, ${manifest.reports} reports, ${manifest.cells} cells in ${manifest.seconds}s; ` +
-      `${manifest.defects.length} defects, ${manifest.missing.length} missing, ${manifest.late.length} late, ` +
+      `${manifest.defects.length} defects (${manifest.findings} findings stored), ${manifest.missing.length} missing, ${manifest.late.length} late, ` +
       `${manifest.consolidated.filter((c) => c.mismatchedKeys.length).length} mismatched consolidated reports → ${file}`,
   );
   await app.close();

@@ -1,5 +1,6 @@
 import { Agency } from './agency.entity';
 import { ApiToken } from './api-token.entity';
+import { AuditEvent } from './audit-event.entity';
 import { Finding } from './finding.entity';
 import { Region } from './region.entity';
 import { RegionRollup } from './region-rollup.entity';
@@ -8,5 +9,5 @@ import { ReportNarrative } from './report-narrative.entity';
 import { Report } from './report.entity';
 import { User } from './user.entity';
 
-export { Agency, ApiToken, Finding, Region, RegionRollup, Report, ReportCell, ReportNarrative, User };
-export const ENTITIES = [Region, Agency, Report, ReportCell, ReportNarrative, Finding, RegionRollup, User, ApiToken];
+export { Agency, ApiToken, AuditEvent, Finding, Region, RegionRollup, Report, ReportCell, ReportNarrative, User };
+export const ENTITIES = [Region, Agency, Report, ReportCell, ReportNarrative, Finding, RegionRollup, User, ApiToken, AuditEvent];

@@ -4,13 +4,18 @@ import type { SourceFormat } from '../src/ingest/report-document';
 
 export type ReportScope = 'OWN' | 'CONSOLIDATED';
 
+/** The filing workflow (README "Filing workflow"): each revision has one state. */
+export const REPORT_STATES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'PUBLISHED'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
 /**
  * One revision of an agency's report for a year. Corrections add a revision; the newest is
- * `current` and the only one roll-ups read.
+ * `current`; the newest PUBLISHED one is `publishedCurrent`, the only one roll-ups and the public read.
  */
 @Entity('report')
 @Index('uq_report_revision', ['agencyId', 'year', 'scope', 'revision'], { unique: true })
 @Index('idx_report_year_current', ['year', 'current', 'agencyId'])
+@Index('idx_report_year_published', ['year', 'publishedCurrent', 'agencyId'])
 export class Report {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -32,6 +37,25 @@ export class Report {
 
   @Column({ type: 'boolean' })
   current: boolean;
+
+  @Column({ type: 'varchar', length: 10, default: 'PUBLISHED' })
+  state: ReportState;
+
+  /** The series' latest PUBLISHED revision, kept in the transaction that publishes (one per series at most). */
+  @Column({ name: 'published_current', type: 'boolean', default: false })
+  publishedCurrent: boolean;
+
+  /** Why this revision corrects the one before (required of a correction filed over the API). */
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  reason: string | null;
+
+  /** The supervisor's comment when the revision was returned. */
+  @Column({ name: 'return_comment', type: 'varchar', length: 2000, nullable: true })
+  returnComment: string | null;
+
+  /** JSON array of the finding ids the supervisor asked to be fixed. */
+  @Column({ name: 'returned_findings', type: 'varchar', length: 2000, nullable: true })
+  returnedFindings: string | null;
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   title: string | null;

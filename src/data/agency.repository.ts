@@ -1,5 +1,5 @@
 import { Brackets, In } from 'typeorm';
-import type { Db } from './engine';
+import { engineOf, type Db } from './engine';
 import { Agency } from '../../entities';
 import { inSubtree } from './subtree';
 
@@ -26,6 +26,16 @@ export class AgencyRepository {
 
   byIds(ids: readonly number[]): Promise<Agency[]> {
     return this.repo.find({ where: { id: In([...ids]) } });
+  }
+
+  /**
+   * The agency, its row locked for the transaction on MariaDB (SQLite has one writer at a time):
+   * two filings for one agency are serialised, so revision numbers never collide.
+   */
+  lockById(id: number): Promise<Agency | null> {
+    const qb = this.repo.createQueryBuilder('a').where('a.id = :id', { id });
+    if (engineOf(this.db) === 'mysql') qb.setLock('pessimistic_write');
+    return qb.getOne();
   }
 
   childrenOf(parentIds: readonly number[]): Promise<Agency[]> {

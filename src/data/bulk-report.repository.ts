@@ -28,7 +28,8 @@ export type BulkCell = [number, string, string | null, string];
 /**
  * Bulk writes for generated populations: explicit ids and large multi-row INSERTs built as literal
  * SQL (every value is generated, numeric or escaped), so that millions of cells load in minutes.
- * Not for imports: those go through ImportService.store and its hooks.
+ * Not for imports: those go through ImportService.store and its hooks. Generated reports stand for
+ * published ones: PUBLISHED, the latest published revision of their series.
  */
 export class BulkReportRepository {
   constructor(private readonly db: Db) {}
@@ -101,11 +102,11 @@ export class BulkReportRepository {
         .slice(i, i + 2000)
         .map(
           (r) =>
-            `(${r.id}, ${r.agencyId}, ${r.year}, ${this.str(r.edition)}, ${this.str(r.scope)}, 1, 1, ${this.str(r.title)}, ${this.str(r.period)}, ${this.str(r.publishedOn)}, 'text', 'generated', ${this.str(r.sourceHash)}, '')`,
+            `(${r.id}, ${r.agencyId}, ${r.year}, ${this.str(r.edition)}, ${this.str(r.scope)}, 1, 1, 'PUBLISHED', 1, ${this.str(r.title)}, ${this.str(r.period)}, ${this.str(r.publishedOn)}, 'text', 'generated', ${this.str(r.sourceHash)}, '')`,
         )
         .join(',');
       await this.db.query(
-        `INSERT INTO report (id, agency_id, year, edition, scope, revision, current, title, period, published_on, source_format, source_name, source_hash, source_text) VALUES ${values}`,
+        `INSERT INTO report (id, agency_id, year, edition, scope, revision, current, state, published_current, title, period, published_on, source_format, source_name, source_hash, source_text) VALUES ${values}`,
       );
     }
   }

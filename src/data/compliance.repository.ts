@@ -21,8 +21,9 @@ export class ComplianceRepository {
   }
 
   /**
-   * Every revision for `year` of those same agencies, every scope, without the source text: the
-   * current one is the report shown, the older ones keep the date it was first published. Per agency
+   * Every published revision for `year` of those same agencies, every scope, without the source
+   * text: the latest published one is the report shown, the older ones keep the date it was first
+   * published (revisions not yet published are not the public's, README "Filing workflow"). Per agency
    * of the path range the join is a lookup in uq_report_revision (agency_id, year, …).
    */
   revisionsOfYear(regionPath: string, year: number): Promise<Report[]> {
@@ -34,7 +35,7 @@ export class ComplianceRepository {
       .getRepository(Report)
       .createQueryBuilder('r')
       .select(columns.map((c) => `r.${c}`))
-      .innerJoin(Agency, 'a', 'a.id = r.agency_id AND r.year = :year', { year });
+      .innerJoin(Agency, 'a', "a.id = r.agency_id AND r.year = :year AND r.state = 'PUBLISHED'", { year });
     return expectedUnder(qb, regionPath).getMany();
   }
 }

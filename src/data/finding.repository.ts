@@ -55,11 +55,11 @@ export class FindingRepository {
     return this.repo.save(f);
   }
 
-  /** Findings of current report revisions matching the filter: a page, the total, and counts by rule and by agency region path. */
+  /** Findings of the latest published revisions matching the filter: a page, the total, and counts by rule and by agency region path. */
   private base(q: FindingQuery) {
     const qb = this.repo
       .createQueryBuilder('f')
-      .innerJoin('report', 'r', 'r.id = f.report_id AND r.current = :cur', { cur: true })
+      .innerJoin('report', 'r', 'r.id = f.report_id AND r.published_current = :pub', { pub: true })
       .innerJoin('agency', 'a', 'a.id = r.agency_id');
     if (q.regionPath) qb.andWhere(...inSubtree('a.region_path', q.regionPath));
     if (q.year != null) qb.andWhere('r.year = :year', { year: q.year });

@@ -1,10 +1,11 @@
 import { In } from 'typeorm';
-import type { Db } from './engine';
+import { engineOf, type Db } from './engine';
 import { Finding, Report, ReportCell, ReportNarrative } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
 import { encodeCellSource } from '../../entities/cell-source.transformer';
 import { canonical } from '../common/decimal';
 import { inSubtree } from './subtree';
+import { latestVisible, PUBLISHED_ONLY, visibleRevisions, type ReportVisibility } from './report-visibility';
 
 /** Rows per multi-row INSERT: 5 parameters a cell stay far below either engine's limit. */
 const CELL_ROWS = 1000;
@@ -18,13 +19,15 @@ export interface ReportQuery {
   edition?: string | null;
   scope?: ReportScope | null;
   currentOnly: boolean;
+  /** Whose view: the revisions it may see, and which one is "the report" of a series (src/data/report-visibility.ts). */
+  visibility?: ReportVisibility;
   afterId?: number | null;
   limit: number;
 }
 
 /** Report metadata without the (large) source text; that is loaded only when asked for. */
 const LIST_COLUMNS: (keyof Report)[] = [
-  'id', 'agencyId', 'year', 'edition', 'scope', 'revision', 'current', 'title', 'period', 'publishedOn',
+  'id', 'agencyId', 'year', 'edition', 'scope', 'revision', 'current', 'state', 'publishedCurrent', 'reason', 'returnComment', 'returnedFindings', 'title', 'period', 'publishedOn',
   'sourceFormat', 'sourceName', 'sourceHash', 'importedAt',
 ];
 const LIST_SELECT = Object.fromEntries(LIST_COLUMNS.map((c) => [c, true])) as Record<keyof Report, true>;
@@ -40,13 +43,23 @@ export class ReportRepository {
     return this.repo.find({ select: LIST_SELECT, where: { id: In([...ids]) } });
   }
 
-  /** Current revisions of the given agencies; all years unless `year` is given. */
-  currentOf(agencyIds: readonly number[], year?: number): Promise<Report[]> {
-    return this.repo.find({
-      select: LIST_SELECT,
-      where: { agencyId: In([...agencyIds]), current: true, ...(year !== undefined ? { year } : {}) },
-      order: { year: 'DESC', id: 'ASC' },
-    });
+  /** "The report" of each series of the given agencies as `visibility` sees it; all years unless `year` is given. */
+  currentOf(agencyIds: readonly number[], year?: number, visibility: ReportVisibility = PUBLISHED_ONLY): Promise<Report[]> {
+    const qb = this.listQb().where('r.agency_id IN (:...ids)', { ids: [...agencyIds] }).andWhere(...latestVisible(visibility));
+    if (year !== undefined) qb.andWhere('r.year = :year', { year });
+    return qb.orderBy('r.year', 'DESC').addOrderBy('r.id', 'ASC').getMany();
+  }
+
+  /** Reports by id, only those `visibility` may see. */
+  visibleByIds(ids: readonly number[], visibility: ReportVisibility): Promise<Report[]> {
+    const qb = this.listQb().where('r.id IN (:...ids)', { ids: [...ids] });
+    const clause = visibleRevisions(visibility);
+    if (clause) qb.andWhere(...clause);
+    return qb.getMany();
+  }
+
+  private listQb() {
+    return this.repo.createQueryBuilder('r').select(LIST_COLUMNS.map((c) => `r.${c}`));
   }
 
   revisionsOf(agencyId: number, year: number, scope: ReportScope): Promise<Report[]> {
@@ -57,9 +70,12 @@ export class ReportRepository {
     });
   }
 
-  /** Every revision of several (agency, year, scope) series in one statement, oldest first. */
-  revisionsOfMany(agencyIds: readonly number[], years: readonly number[]): Promise<Report[]> {
-    return this.repo.find({ select: LIST_SELECT, where: { agencyId: In([...agencyIds]), year: In([...years]) }, order: { revision: 'ASC' } });
+  /** Every revision `visibility` may see of several (agency, year, scope) series in one statement, oldest first. */
+  revisionsOfMany(agencyIds: readonly number[], years: readonly number[], visibility: ReportVisibility = PUBLISHED_ONLY): Promise<Report[]> {
+    const qb = this.listQb().where('r.agency_id IN (:...ids)', { ids: [...agencyIds] }).andWhere('r.year IN (:...years)', { years: [...years] });
+    const clause = visibleRevisions(visibility);
+    if (clause) qb.andWhere(...clause);
+    return qb.orderBy('r.revision', 'ASC').getMany();
   }
 
   /**
@@ -100,6 +116,23 @@ export class ReportRepository {
     await this.repo.update({ id }, { current: false });
   }
 
+  /** A revision's workflow state (and what goes with it), in the caller's transaction. */
+  async setState(id: number, patch: Partial<Pick<Report, 'state' | 'publishedCurrent' | 'returnComment' | 'returnedFindings'>>): Promise<void> {
+    await this.repo.update({ id }, patch);
+  }
+
+  /** The series' latest published revision, if any (the one roll-ups hold). */
+  publishedCurrentOf(agencyId: number, year: number, scope: ReportScope): Promise<Report | null> {
+    return this.repo.findOne({ select: LIST_SELECT, where: { agencyId, year, scope, publishedCurrent: true } });
+  }
+
+  /** A revision with a row lock on MariaDB (SQLite serialises writers): two transitions of one report never interleave. */
+  async lockById(id: number): Promise<Report | null> {
+    const qb = this.listQb().where('r.id = :id', { id });
+    if (engineOf(this.db) === 'mysql') qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
   /** A report's cells in one multi-row INSERT (per 1,000 cells), provenance as compact JSON. */
   async insertCells(cells: Array<Pick<ReportCell, 'reportId' | 'key' | 'value' | 'raw'> & { source?: ReportCell['source'] }>): Promise<void> {
     for (let i = 0; i < cells.length; i += CELL_ROWS) {
@@ -133,8 +166,10 @@ export class ReportRepository {
   }
 
   private filtered(q: Omit<ReportQuery, 'afterId' | 'limit'>) {
-    const qb = this.repo.createQueryBuilder('r').select(LIST_COLUMNS.map((c) => `r.${c}`));
-    if (q.currentOnly) qb.andWhere('r.current = :cur', { cur: true });
+    const qb = this.listQb();
+    const visibility = q.visibility ?? PUBLISHED_ONLY;
+    const clause = q.currentOnly ? latestVisible(visibility) : visibleRevisions(visibility);
+    if (clause) qb.andWhere(...clause);
     if (q.agencyId != null) qb.andWhere('r.agency_id = :agencyId', { agencyId: q.agencyId });
     if (q.year != null) qb.andWhere('r.year = :year', { year: q.year });
     if (q.fromYear != null) qb.andWhere('r.year >= :fromYear', { fromYear: q.fromYear });

@@ -1,5 +1,6 @@
 import { AgencyRepository } from './agency.repository';
 import { ApiTokenRepository } from './api-token.repository';
+import { AuditEventRepository } from './audit-event.repository';
 import { BulkReportRepository } from './bulk-report.repository';
 import { ComplianceRepository } from './compliance.repository';
 import { DataVersionRepository } from './data-version.repository';
@@ -26,6 +27,7 @@ export function createRepositories(db: Db) {
     bulk: new BulkReportRepository(db),
     users: new UserRepository(db),
     apiTokens: new ApiTokenRepository(db),
+    audit: new AuditEventRepository(db),
   };
 }
 

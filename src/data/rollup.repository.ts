@@ -134,14 +134,14 @@ export class RollupRepository {
       `INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count)
        SELECT a.region_code, r.year, c.cell_key, a.kind, COALESCE(SUM(c.value), 0), COUNT(c.value), COUNT(*)
          FROM report r JOIN agency a ON a.id = r.agency_id JOIN report_cell c ON c.report_id = r.id
-        WHERE r.current = 1 AND r.scope = 'OWN'
+        WHERE r.published_current = 1 AND r.scope = 'OWN'
         GROUP BY a.region_code, r.year, c.cell_key, a.kind`,
     );
     await this.q(
       `INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count)
        SELECT a.region_code, r.year, ?, a.kind, COUNT(*), COUNT(*), COUNT(*)
          FROM report r JOIN agency a ON a.id = r.agency_id
-        WHERE r.current = 1 AND r.scope = 'OWN'
+        WHERE r.published_current = 1 AND r.scope = 'OWN'
         GROUP BY a.region_code, r.year, a.kind`,
       [REPORTS_KEY],
     );
@@ -221,17 +221,37 @@ export class RollupRepository {
     const rows = await this.q(
       `SELECT r.agency_id, r.year, c.cell_key, COALESCE(SUM(c.value), 0) AS t, COUNT(c.value) AS n, COUNT(*) AS rc
          FROM report r JOIN report_cell c ON c.report_id = r.id
-        WHERE r.agency_id IN (${placeholders(agencyIds.length)}) AND r.year IN (${placeholders(years.length)}) AND r.current = 1 AND r.scope = 'OWN'
+        WHERE r.agency_id IN (${placeholders(agencyIds.length)}) AND r.year IN (${placeholders(years.length)}) AND r.published_current = 1 AND r.scope = 'OWN'
           AND c.cell_key IN (${placeholders(Math.max(keys.length, 1))})
         GROUP BY r.agency_id, r.year, c.cell_key
        UNION ALL
        SELECT r.agency_id, r.year, ?, COUNT(*), COUNT(*), COUNT(*)
          FROM report r
-        WHERE r.agency_id IN (${placeholders(agencyIds.length)}) AND r.year IN (${placeholders(years.length)}) AND r.current = 1 AND r.scope = 'OWN'
+        WHERE r.agency_id IN (${placeholders(agencyIds.length)}) AND r.year IN (${placeholders(years.length)}) AND r.published_current = 1 AND r.scope = 'OWN'
         GROUP BY r.agency_id, r.year`,
       [...agencyIds, ...years, ...(keys.length ? keys : [REPORTS_KEY]), REPORTS_KEY, ...agencyIds, ...years],
     );
     return rows.map((r) => ({ agencyId: num(r.agency_id), year: num(r.year), key: r.cell_key, ...sumOf(r) }));
+  }
+
+  /**
+   * Σ over a region subtree for one year of each OWN series' latest revision that is filed
+   * (SUBMITTED, ACCEPTED or PUBLISHED), on the fly from report_cell: a supervisor's view before
+   * publication (README "Filing workflow"); report counts under REPORTS_KEY.
+   */
+  async filedSums(regionPath: string, year: number, keys: string[]): Promise<SumRow[]> {
+    const filed = `r.state IN ('SUBMITTED', 'ACCEPTED', 'PUBLISHED') AND r.revision = (SELECT MAX(p.revision) FROM report p
+      WHERE p.agency_id = r.agency_id AND p.year = r.year AND p.scope = r.scope AND p.state IN ('SUBMITTED', 'ACCEPTED', 'PUBLISHED'))`;
+    const from = `FROM agency a JOIN report r ON r.agency_id = a.id AND r.year = ? AND r.scope = 'OWN' AND ${filed}`;
+    const rows = await this.q(
+      `SELECT c.cell_key, COALESCE(SUM(c.value), 0) AS t, COUNT(c.value) AS n, COUNT(*) AS rc
+         ${from} JOIN report_cell c ON c.report_id = r.id AND c.cell_key IN (${placeholders(Math.max(keys.length, 1))})
+        WHERE a.region_path >= ? AND a.region_path < ? GROUP BY c.cell_key
+       UNION ALL
+       SELECT ?, COUNT(*), COUNT(*), COUNT(*) ${from} WHERE a.region_path >= ? AND a.region_path < ?`,
+      [year, ...(keys.length ? keys : [REPORTS_KEY]), ...subtreeRange(regionPath), REPORTS_KEY, year, ...subtreeRange(regionPath)],
+    );
+    return rows.map((r) => ({ year, key: r.cell_key, ...sumOf(r) }));
   }
 
   /** Per agency of a region subtree, for one year: one GROUP BY over report_cell joined to its reports. */
@@ -239,7 +259,7 @@ export class RollupRepository {
     if (!keys.length) return [];
     const rows = await this.q(
       `SELECT r.agency_id, c.cell_key, COALESCE(SUM(c.value), 0) AS t, COUNT(c.value) AS n, COUNT(*) AS rc
-         FROM agency a JOIN report r ON r.agency_id = a.id AND r.year = ? AND r.current = 1 AND r.scope = 'OWN'
+         FROM agency a JOIN report r ON r.agency_id = a.id AND r.year = ? AND r.published_current = 1 AND r.scope = 'OWN'
          JOIN report_cell c ON c.report_id = r.id AND c.cell_key IN (${placeholders(keys.length)})
         WHERE a.region_path >= ? AND a.region_path < ?
         GROUP BY r.agency_id, c.cell_key`,
@@ -318,7 +338,7 @@ export class RollupRepository {
   async currentReportsInRegion(regionPath: string, year: number, scope: string): Promise<Array<{ id: number; agencyId: number; edition: string; regionCode: string; agencyName: string }>> {
     const rows = await this.q(
       `SELECT r.id, r.agency_id, r.edition, a.region_code, a.name FROM report r JOIN agency a ON a.id = r.agency_id
-        WHERE a.region_path >= ? AND a.region_path < ? AND r.year = ? AND r.current = 1 AND r.scope = ? ORDER BY a.region_path, r.id`,
+        WHERE a.region_path >= ? AND a.region_path < ? AND r.year = ? AND r.published_current = 1 AND r.scope = ? ORDER BY a.region_path, r.id`,
       [...subtreeRange(regionPath), year, scope],
     );
     return rows.map((r) => ({ id: num(r.id), agencyId: num(r.agency_id), edition: r.edition, regionCode: r.region_code, agencyName: r.name }));

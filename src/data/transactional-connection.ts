@@ -58,6 +58,11 @@ export interface DataSession {
  */
 export class TransactionalConnection {
   private readonly pooled: Repositories;
+  /**
+   * SQLite: the driver shares one connection, so two transactions begun together would nest as
+   * savepoints of one another; they are run one after the other instead (concurrent filings).
+   */
+  private sqliteQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -84,11 +89,16 @@ export class TransactionalConnection {
    */
   async withTransaction<C extends DataContext, T>(ctx: C, work: (txCtx: C) => Promise<T>): Promise<T> {
     if (ctx.transaction) return work(ctx);
-    return this.dataSource.transaction(async (manager) => {
-      const transaction = new TransactionState();
-      managers.set(transaction, manager);
-      return work({ ...ctx, transaction });
-    });
+    const run = () =>
+      this.dataSource.transaction(async (manager) => {
+        const transaction = new TransactionState();
+        managers.set(transaction, manager);
+        return work({ ...ctx, transaction });
+      });
+    if (this.engine !== 'sqlite') return run();
+    const turn = this.sqliteQueue.then(run, run);
+    this.sqliteQueue = turn.catch(() => undefined);
+    return turn;
   }
 
   /** Runs `work` on one connection of its own (a bulk load's session settings must stay on it), released afterwards. */

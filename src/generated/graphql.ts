@@ -267,6 +267,43 @@ export type ApplicationTable = {
   unprocessedRepeated: ApplicantCounts;
 };
 
+/** One recorded change or login: who, when, what, the revision or finding touched, before and after. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  action: Scalars['String']['output'];
+  actor: Scalars['String']['output'];
+  actorId?: Maybe<Scalars['ID']['output']>;
+  after?: Maybe<Scalars['String']['output']>;
+  agencyId?: Maybe<Scalars['ID']['output']>;
+  at: Scalars['String']['output'];
+  /** JSON text. */
+  before?: Maybe<Scalars['String']['output']>;
+  detail?: Maybe<Scalars['String']['output']>;
+  findingId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  reportId?: Maybe<Scalars['ID']['output']>;
+  role: Scalars['String']['output'];
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  nodes: Array<AuditEvent>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditFilter = {
+  /** LOGIN, LOGIN_FAILED, IMPORT, SAVE_DRAFT, SUBMIT, SUBMIT_DRAFT, RETURN, ACCEPT, PUBLISH, REVIEW_FINDING, CREATE_USER, DISABLE_USER, CREATE_API_TOKEN, REVOKE_API_TOKEN. */
+  action?: InputMaybe<Scalars['String']['input']>;
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO date or instant, inclusive. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Events of agencies (or accounts) anywhere in this region's subtree. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  reportId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CaseOutcomes = {
   __typename?: 'CaseOutcomes';
   /** 结果纠正 */
@@ -295,6 +332,12 @@ export type Cell = {
   /** Where the figure was read in the source; null for derived cells and where it is not known. */
   source?: Maybe<CellSource>;
   value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** One cell by key (docs/format.md); `value` is exact decimal text, null or absent for a blank. */
+export type CellFigureInput = {
+  key: Scalars['String']['input'];
+  value?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A place in a source file (1-based): page and position for PDF, line for text, table, row and cell for HTML and DOCX. */
@@ -502,6 +545,13 @@ export type Fees2021 = {
   amount?: Maybe<Scalars['Float']['output']>;
 };
 
+export type FilingResult = {
+  __typename?: 'FilingResult';
+  /** The checks' findings on the stored revision. */
+  findings: Array<Finding>;
+  report: Report;
+};
+
 /** A check's result on one report revision. */
 export type Finding = {
   __typename?: 'Finding';
@@ -614,6 +664,8 @@ export type MetricValue = {
 export type Mutation = {
   __typename?: 'Mutation';
   _noop?: Maybe<Scalars['Boolean']['output']>;
+  /** SUBMITTED → ACCEPTED, by a supervisor of the region. */
+  acceptReport: Report;
   /** A long-lived token for scripts, acting as the signed-in account until revoked or expired. */
   createApiToken: NewApiToken;
   /** ADMIN only. */
@@ -622,9 +674,24 @@ export type Mutation = {
   disableUser: Account;
   /** A short-lived token for a name and password; a wrong name and a wrong password give the same UNAUTHENTICATED error. */
   login: LoginResult;
+  /** ACCEPTED → PUBLISHED, by a supervisor of the region: it enters the roll-ups now. */
+  publishReport: Report;
+  /** SUBMITTED → RETURNED, by a supervisor of the region: what to fix, and which findings of this revision. */
+  returnReport: Report;
   /** Supervisors confirm or dismiss a finding (a dismissal needs a comment); who and when are kept. */
   reviewFinding: Finding;
   revokeApiToken: ApiToken;
+  /** DRAFT → SUBMITTED, by the agency. */
+  submitDraft: Report;
+  /** The same with figures by cell key. */
+  submitFigures: FilingResult;
+  /** An agency (or an administrator) files a report as a file: SUBMITTED (or DRAFT), findings in the answer. */
+  submitReport: FilingResult;
+};
+
+
+export type MutationAcceptReportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -650,6 +717,18 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationPublishReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnReportArgs = {
+  comment: Scalars['String']['input'];
+  findingIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationReviewFindingArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   decision: FindingReview;
@@ -659,6 +738,21 @@ export type MutationReviewFindingArgs = {
 
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitDraftArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitFiguresArgs = {
+  input: SubmitFiguresInput;
+};
+
+
+export type MutationSubmitReportArgs = {
+  input: SubmitReportInput;
 };
 
 export type Narrative = {
@@ -709,6 +803,8 @@ export type Query = {
   aggregate: Array<AggregateRow>;
   /** The signed-in account's API tokens, revoked ones included. */
   apiTokens: Array<ApiToken>;
+  /** Administrators: everything; supervisors: their region; an agency: its own events. */
+  auditEvents: AuditEventConnection;
   compare: Array<ComparisonRow>;
   /** Which agencies of a region's subtree published their report for `year`, on time, late, or not at all. */
   compliance: ComplianceReport;
@@ -746,6 +842,13 @@ export type QueryAggregateArgs = {
   filter: AggregateFilter;
   groupBy: Array<AggregateDimension>;
   keys: Array<Scalars['String']['input']>;
+};
+
+
+export type QueryAuditEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -821,6 +924,7 @@ export type Region = {
   level: RegionLevel;
   name: Scalars['String']['output'];
   parent?: Maybe<Region>;
+  /** Published reports; `includeSubmitted` (a supervisor of the region or an administrator) adds each series' latest submitted or accepted revision. */
   rollup: Rollup;
 };
 
@@ -841,6 +945,7 @@ export type RegionConsolidationCheckArgs = {
 
 /** An administrative region by its GB/T 2260 code (townships: 9-digit statistical code). */
 export type RegionRollupArgs = {
+  includeSubmitted?: InputMaybe<Scalars['Boolean']['input']>;
   year: Scalars['Int']['input'];
 };
 
@@ -878,8 +983,14 @@ export type Report = {
   period?: Maybe<Scalars['String']['output']>;
   publishedOn?: Maybe<Scalars['String']['output']>;
   raw?: Maybe<Scalars['String']['output']>;
+  /** Why this revision corrects the one before. */
+  reason?: Maybe<Scalars['String']['output']>;
   /** The report laid out in the official template of its edition, blanks as blank cells: an HTML page, or a Word document as base64. */
   rendered: Scalars['String']['output'];
+  /** The supervisor's comment when returned. */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** The findings the supervisor asked to be fixed. */
+  returnedFindings: Array<Finding>;
   revision: Scalars['Int']['output'];
   /** Every revision of this agency's report for the year, oldest first. */
   revisions: Array<Report>;
@@ -888,6 +999,7 @@ export type Report = {
   sourceName: Scalars['String']['output'];
   /** The source as received; DOCX and PDF as their extracted text. */
   sourceText: Scalars['String']['output'];
+  state: ReportState;
   title?: Maybe<Scalars['String']['output']>;
   /** A cell by key (docs/format.md), derived keys included; null when blank or not in this edition. */
   value?: Maybe<Scalars['Float']['output']>;
@@ -956,6 +1068,17 @@ export type ReportScope =
   /** The agency's own work. */
   | 'OWN';
 
+export type ReportState =
+  | 'ACCEPTED'
+  /** Saved by the agency, seen by the agency only. */
+  | 'DRAFT'
+  /** Public: the latest published revision of a series is the one roll-ups, compliance and anonymous readers see. */
+  | 'PUBLISHED'
+  /** Sent back by a supervisor with a comment and the findings to fix; the agency files a correction. */
+  | 'RETURNED'
+  /** Filed: seen by the agency and the supervisors of its region. */
+  | 'SUBMITTED';
+
 /**
  * Sums of the current OWN reports of a region's subtree (or of an agency with its branches and
  * subordinate agencies) for a year. Consolidated reports never enter. Rates are recomputed from the
@@ -999,10 +1122,38 @@ export type RollupValuesArgs = {
 };
 
 export type SourceFormat =
+  /** Legacy Word (.doc) and WPS files. */
+  | 'DOC'
   | 'DOCX'
   | 'HTML'
   | 'PDF'
   | 'TEXT';
+
+export type SubmitFiguresInput = {
+  agencyId: Scalars['ID']['input'];
+  /** The figures; every cell not given is blank (never zero). */
+  cells: Array<CellFigureInput>;
+  draft?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An edition id; the edition in force for the year when absent. */
+  edition?: InputMaybe<Scalars['String']['input']>;
+  publishedOn?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+export type SubmitReportInput = {
+  agencyId: Scalars['ID']['input'];
+  /** The file (text, HTML, DOCX, DOC/WPS or PDF), base64. */
+  contentBase64: Scalars['String']['input'];
+  /** true: keep it as a DRAFT (the agency only) rather than submit it. */
+  draft?: InputMaybe<Scalars['Boolean']['input']>;
+  fileName: Scalars['String']['input'];
+  /** The day the agency published the report on its own site (yyyy-mm-dd) when the file does not say; compliance judges by it. */
+  publishedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Required when correcting a revision already filed. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  year: Scalars['Int']['input'];
+};
 
 export type TemplateBlock = {
   __typename?: 'TemplateBlock';
@@ -1152,9 +1303,13 @@ export type ResolversTypes = {
   ApiToken: ResolverTypeWrapper<ApiToken>;
   ApplicantCounts: ResolverTypeWrapper<ApplicantCounts>;
   ApplicationTable: ResolverTypeWrapper<ApplicationTable>;
+  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEventConnection: ResolverTypeWrapper<AuditEventConnection>;
+  AuditFilter: AuditFilter;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CaseOutcomes: ResolverTypeWrapper<CaseOutcomes>;
   Cell: ResolverTypeWrapper<Cell>;
+  CellFigureInput: CellFigureInput;
   CellSource: ResolverTypeWrapper<CellSource>;
   CompareBy: CompareBy;
   ComparisonRow: ResolverTypeWrapper<ComparisonRowResult>;
@@ -1172,6 +1327,7 @@ export type ResolversTypes = {
   DocumentCounts2021: ResolverTypeWrapper<DocumentCounts2021>;
   Edition: ResolverTypeWrapper<EditionDef>;
   Fees2021: ResolverTypeWrapper<Fees2021>;
+  FilingResult: ResolverTypeWrapper<Omit<FilingResult, 'findings' | 'report'> & { findings: Array<ResolversTypes['Finding']>, report: ResolversTypes['Report'] }>;
   Finding: ResolverTypeWrapper<FindingEntity>;
   FindingCell: ResolverTypeWrapper<FindingCell>;
   FindingFilter: FindingFilter;
@@ -1201,9 +1357,12 @@ export type ResolversTypes = {
   ReportConnection: ResolverTypeWrapper<Omit<ReportConnection, 'nodes'> & { nodes: Array<ResolversTypes['Report']> }>;
   ReportFilter: ReportFilter;
   ReportScope: ReportScope;
+  ReportState: ReportState;
   Rollup: ResolverTypeWrapper<RollupTarget>;
   SourceFormat: SourceFormat;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubmitFiguresInput: SubmitFiguresInput;
+  SubmitReportInput: SubmitReportInput;
   TemplateBlock: ResolverTypeWrapper<TemplateBlock>;
   TemplateColumn: ResolverTypeWrapper<TemplateColumn>;
   TemplateLabel: ResolverTypeWrapper<TemplateLabel>;
@@ -1226,9 +1385,13 @@ export type ResolversParentTypes = {
   ApiToken: ApiToken;
   ApplicantCounts: ApplicantCounts;
   ApplicationTable: ApplicationTable;
+  AuditEvent: AuditEvent;
+  AuditEventConnection: AuditEventConnection;
+  AuditFilter: AuditFilter;
   Boolean: Scalars['Boolean']['output'];
   CaseOutcomes: CaseOutcomes;
   Cell: Cell;
+  CellFigureInput: CellFigureInput;
   CellSource: CellSource;
   ComparisonRow: ComparisonRowResult;
   ComplianceCounts: ComplianceCounts;
@@ -1244,6 +1407,7 @@ export type ResolversParentTypes = {
   DocumentCounts2021: DocumentCounts2021;
   Edition: EditionDef;
   Fees2021: Fees2021;
+  FilingResult: Omit<FilingResult, 'findings' | 'report'> & { findings: Array<ResolversParentTypes['Finding']>, report: ResolversParentTypes['Report'] };
   Finding: FindingEntity;
   FindingCell: FindingCell;
   FindingFilter: FindingFilter;
@@ -1269,6 +1433,8 @@ export type ResolversParentTypes = {
   ReportFilter: ReportFilter;
   Rollup: RollupTarget;
   String: Scalars['String']['output'];
+  SubmitFiguresInput: SubmitFiguresInput;
+  SubmitReportInput: SubmitReportInput;
   TemplateBlock: TemplateBlock;
   TemplateColumn: TemplateColumn;
   TemplateLabel: TemplateLabel;
@@ -1397,6 +1563,27 @@ export type ApplicationTableResolvers<ContextType = RequestContext, ParentType e
   unprocessedPetition?: Resolver<ResolversTypes['ApplicantCounts'], ParentType, ContextType>;
   unprocessedPublication?: Resolver<ResolversTypes['ApplicantCounts'], ParentType, ContextType>;
   unprocessedRepeated?: Resolver<ResolversTypes['ApplicantCounts'], ParentType, ContextType>;
+};
+
+export type AuditEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  agencyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  findingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reportId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEventConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CaseOutcomesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CaseOutcomes'] = ResolversParentTypes['CaseOutcomes']> = {
@@ -1541,6 +1728,11 @@ export type Fees2021Resolvers<ContextType = RequestContext, ParentType extends R
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type FilingResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FilingResult'] = ResolversParentTypes['FilingResult']> = {
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  report?: Resolver<ResolversTypes['Report'], ParentType, ContextType>;
+};
+
 export type FindingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = {
   actual?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cells?: Resolver<Array<ResolversTypes['FindingCell']>, ParentType, ContextType>;
@@ -1606,12 +1798,18 @@ export type MetricValueResolvers<ContextType = RequestContext, ParentType extend
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  acceptReport?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<MutationAcceptReportArgs, 'id'>>;
   createApiToken?: Resolver<ResolversTypes['NewApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
   createUser?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   disableUser?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'name' | 'password'>>;
+  publishReport?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<MutationPublishReportArgs, 'id'>>;
+  returnReport?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<MutationReturnReportArgs, 'comment' | 'id'>>;
   reviewFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationReviewFindingArgs, 'decision' | 'id'>>;
   revokeApiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
+  submitDraft?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<MutationSubmitDraftArgs, 'id'>>;
+  submitFigures?: Resolver<ResolversTypes['FilingResult'], ParentType, ContextType, RequireFields<MutationSubmitFiguresArgs, 'input'>>;
+  submitReport?: Resolver<ResolversTypes['FilingResult'], ParentType, ContextType, RequireFields<MutationSubmitReportArgs, 'input'>>;
 };
 
 export type NarrativeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Narrative'] = ResolversParentTypes['Narrative']> = {
@@ -1641,6 +1839,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'id'>>;
   aggregate?: Resolver<Array<ResolversTypes['AggregateRow']>, ParentType, ContextType, RequireFields<QueryAggregateArgs, 'filter' | 'groupBy' | 'keys'>>;
   apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  auditEvents?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
   compare?: Resolver<Array<ResolversTypes['ComparisonRow']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'by' | 'keys' | 'regionCode' | 'year'>>;
   compliance?: Resolver<ResolversTypes['ComplianceReport'], ParentType, ContextType, RequireFields<QueryComplianceArgs, 'regionCode' | 'year'>>;
   edition?: Resolver<Maybe<ResolversTypes['Edition']>, ParentType, ContextType, RequireFields<QueryEditionArgs, 'id'>>;
@@ -1665,7 +1864,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
-  rollup?: Resolver<ResolversTypes['Rollup'], ParentType, ContextType, RequireFields<RegionRollupArgs, 'year'>>;
+  rollup?: Resolver<ResolversTypes['Rollup'], ParentType, ContextType, RequireFields<RegionRollupArgs, 'includeSubmitted' | 'year'>>;
 };
 
 export type ReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
@@ -1685,13 +1884,17 @@ export type ReportResolvers<ContextType = RequestContext, ParentType extends Res
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ReportRawArgs, 'key'>>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rendered?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ReportRenderedArgs, 'format'>>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedFindings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revisions?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['ReportScope'], ParentType, ContextType>;
   sourceFormat?: Resolver<ResolversTypes['SourceFormat'], ParentType, ContextType>;
   sourceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sourceText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReportState'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType, RequireFields<ReportValueArgs, 'key'>>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1766,6 +1969,8 @@ export type Resolvers<ContextType = RequestContext> = {
   ApiToken?: ApiTokenResolvers<ContextType>;
   ApplicantCounts?: ApplicantCountsResolvers<ContextType>;
   ApplicationTable?: ApplicationTableResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   CaseOutcomes?: CaseOutcomesResolvers<ContextType>;
   Cell?: CellResolvers<ContextType>;
   CellSource?: CellSourceResolvers<ContextType>;
@@ -1783,6 +1988,7 @@ export type Resolvers<ContextType = RequestContext> = {
   DocumentCounts2021?: DocumentCounts2021Resolvers<ContextType>;
   Edition?: EditionResolvers<ContextType>;
   Fees2021?: Fees2021Resolvers<ContextType>;
+  FilingResult?: FilingResultResolvers<ContextType>;
   Finding?: FindingResolvers<ContextType>;
   FindingCell?: FindingCellResolvers<ContextType>;
   FindingList?: FindingListResolvers<ContextType>;

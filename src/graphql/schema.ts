@@ -15,6 +15,7 @@ import { regionResolvers } from './resolvers/region.resolver';
 import { renderResolvers } from './resolvers/render.resolver';
 import { reportResolvers } from './resolvers/report.resolver';
 import { rollupResolvers } from './resolvers/rollup.resolver';
+import { workflowResolvers } from './resolvers/workflow.resolver';
 
 export const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
 
@@ -47,6 +48,7 @@ export function buildSchema(services: Services): GraphQLSchema {
       rollupResolvers(services),
       renderResolvers(services),
       accountResolvers(services),
+      workflowResolvers(services),
     ],
   }));
 }

@@ -10,17 +10,27 @@ import type { ReportWriteHook } from '../services/import.service';
 import { checkAgainstMembers } from './rollup.service';
 
 /**
- * Keeps region roll-ups in step with every report write, in the write's own transaction: the new
- * OWN revision is added and the one it supersedes subtracted, for every ancestor region. A
- * consolidated report never enters sums; it is checked against its members' sums instead.
+ * Keeps region roll-ups in step with every publication, in its own transaction: the newly
+ * published OWN revision is added and the published one it supersedes subtracted, for every
+ * ancestor region (submitted revisions never enter, README "Filing workflow"). A consolidated
+ * report never enters sums; it is checked against its members' sums instead.
  */
 export class RollupWriteHook implements ReportWriteHook {
   constructor(private readonly connection: TransactionalConnection) {}
 
-  async afterWrite(txCtx: DataContext, written: Report, superseded: Report | null, parsed: ParsedReport, agency: Agency): Promise<void> {
+  afterWrite(txCtx: DataContext, written: Report, superseded: Report | null, parsed: ParsedReport, agency: Agency): Promise<void> {
+    return this.apply(txCtx, written, superseded, cellValues(parsed), agency);
+  }
+
+  async afterPublish(txCtx: DataContext, published: Report, superseded: Report | null, agency: Agency): Promise<void> {
+    const cells = await this.connection.repos(txCtx).reports.cellsOf([published.id]);
+    return this.apply(txCtx, published, superseded, Object.fromEntries(cells.map((c) => [c.key, c.value])), agency);
+  }
+
+  private async apply(txCtx: DataContext, written: Report, superseded: Report | null, values: Record<string, string | null>, agency: Agency): Promise<void> {
     const repos = this.connection.repos(txCtx);
     if (written.scope !== 'OWN') {
-      await this.recordConsolidation(txCtx, agency, written, parsed);
+      await this.recordConsolidation(txCtx, agency, written, values);
       return;
     }
     const acc = new Map<string, SumCell>();
@@ -33,7 +43,7 @@ export class RollupWriteHook implements ReportWriteHook {
       a.reports += sign;
       acc.set(key, a);
     };
-    for (const [key, cell] of Object.entries(parsed.cells)) add(key, cell.value, 1);
+    for (const [key, value] of Object.entries(values)) add(key, value, 1);
     add(REPORTS_KEY, null, 1);
     if (superseded && superseded.scope === 'OWN') {
       for (const c of await repos.reports.cellsOf([superseded.id])) add(c.key, c.value, -1);
@@ -48,11 +58,11 @@ export class RollupWriteHook implements ReportWriteHook {
   }
 
   /** A consolidated report against Σ of its region's own reports (as rolled up): mismatches become findings. */
-  private async recordConsolidation(txCtx: DataContext, agency: Agency, written: Report, parsed: ParsedReport): Promise<void> {
+  private async recordConsolidation(txCtx: DataContext, agency: Agency, written: Report, values: Record<string, string | null>): Promise<void> {
     const repos = this.connection.repos(txCtx);
     const edition = getEdition(written.edition);
     const keys = cellsOf(edition).map((c) => c.key);
     const sums = new Map((await repos.rollups.regionSums([agency.regionCode], [written.year], keys)).map((s) => [s.key, s]));
-    await repos.findings.insertFor(written.id, checkAgainstMembers(cellValues(parsed), edition, (k) => sums.get(k)));
+    await repos.findings.insertFor(written.id, checkAgainstMembers(values, edition, (k) => sums.get(k)));
   }
 }

@@ -1,6 +1,6 @@
 import type { Agency, Region } from '../../entities';
-import { assertReadsWhole, canRead, readablePath } from '../auth/viewer';
-import { BadInputError, NotFoundError } from '../common/errors';
+import { assertReadsWhole, canRead, isPrivileged, readablePath } from '../auth/viewer';
+import { BadInputError, ForbiddenError, NotFoundError } from '../common/errors';
 import { fromMicros } from '../common/decimal';
 import { checkConsolidated, type CellValues, type Finding } from '../checks';
 import { REPORTS_KEY, type AggregateDimension, type SumCell } from '../data/rollup.repository';
@@ -11,7 +11,7 @@ import { comparableBetween, evaluate, metric, METRICS, storedKeysOf } from './me
 import { pathCodes } from '../data/subtree';
 
 /** What a Rollup object stands for: a region subtree or an agency with its subordinate agencies. */
-export type RollupTarget = { kind: 'region'; region: Region; year: number } | { kind: 'agency'; agency: Agency; year: number };
+export type RollupTarget = { kind: 'region'; region: Region; year: number; includeSubmitted?: boolean } | { kind: 'agency'; agency: Agency; year: number };
 
 export type CompareBy = 'CHILD_REGION' | 'AGENCY_KIND' | 'AGENCY';
 
@@ -97,8 +97,15 @@ export class RollupService {
     return region;
   }
 
-  regionRollup(ctx: RequestContext, region: Region, year: number): RollupTarget {
-    return { kind: 'region', region: this.wholeRegion(ctx, region), year };
+  /** `includeSubmitted`: a supervisor's view before publication (README "Filing workflow"), its own region or an administrator only. */
+  regionRollup(ctx: RequestContext, region: Region, year: number, includeSubmitted = false): RollupTarget {
+    const whole = this.wholeRegion(ctx, region);
+    if (includeSubmitted) {
+      const v = ctx.viewer;
+      const supervises = v.role === 'SUPERVISOR' && !!v.regionPath && canRead(v, region.path);
+      if (!isPrivileged(v) && !supervises) throw new ForbiddenError('includeSubmitted: only a supervisor of this region or an administrator sees figures not yet published');
+    }
+    return { kind: 'region', region: whole, year, includeSubmitted };
   }
 
   /** The agency with the branches and subordinate agencies the viewer may read (the loaders confine them). */
@@ -107,7 +114,13 @@ export class RollupService {
     return { kind: 'agency', agency, year };
   }
 
-  private sums(ctx: RequestContext, t: RollupTarget, keys: string[]): Promise<Map<string, SumCell | undefined>> {
+  private async sums(ctx: RequestContext, t: RollupTarget, keys: string[]): Promise<Map<string, SumCell | undefined>> {
+    if (t.kind === 'region' && t.includeSubmitted) {
+      // Summed on the fly from report_cell: region_rollup holds published figures only.
+      const rows = await this.connection.repos(ctx).rollups.filedSums(t.region.path, t.year, keys);
+      const found = new Map(rows.map((r) => [r.key, { micros: r.micros, nonNull: r.nonNull, reports: r.reports }]));
+      return new Map(keys.map((k) => [k, found.get(k)]));
+    }
     const ids = keys.map((k) => (t.kind === 'region' ? `${t.region.code}|${t.year}|${k}` : `${t.agency.id}|${t.year}|${k}`));
     const loader = t.kind === 'region' ? ctx.loaders.rollupByRegionYearLoader : ctx.loaders.rollupByAgencyYearLoader;
     return loader.loadMany(ids).then((rows) => {

@@ -8,6 +8,7 @@ import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError, Unav
 import type { Repositories } from '../data/repositories';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
+import { AuditService } from './audit.service';
 
 export interface NewUserInput {
   name: string;
@@ -37,10 +38,14 @@ const TOUCH_EVERY_MS = 60_000;
  * derives one with its keys by `withTokens`, so nothing here changes after construction.
  */
 export class AccountService {
+  private readonly audit: AuditService;
+
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly tokens: TokenService | null = null,
-  ) {}
+  ) {
+    this.audit = new AuditService(connection);
+  }
 
   withTokens(tokens: TokenService): AccountService {
     return new AccountService(this.connection, tokens);
@@ -51,9 +56,18 @@ export class AccountService {
     const user = NAME.test(name) ? await this.connection.repos(ctx).users.byName(name) : null;
     // Always one argon2 verification (against a throwaway hash without an account): a wrong name costs what a wrong password costs.
     const ok = await verifyPassword(user?.passwordHash ?? null, password.length <= PASSWORD_MAX ? password : '');
-    // Issue 11 (audit): record the attempt here (name asked, outcome, time), never the password.
-    if (!user || !ok || user.disabled) throw new UnauthenticatedError(WRONG_LOGIN);
-    return this.tokens.sign({ userId: user.id, role: user.role, regionCode: user.regionCode, agencyId: user.agencyId });
+    // The attempt is recorded (name asked, outcome, time), never the password; a failure commits its row and is refused after.
+    if (!user || !ok || user.disabled) {
+      await this.connection.withTransaction(ctx, (tx) =>
+        this.audit.record(tx, ctx.viewer, { action: 'LOGIN_FAILED', actorName: name.slice(0, 100), regionPath: null, detail: user ? (user.disabled ? 'account disabled' : 'wrong password') : 'no such account' }),
+      );
+      throw new UnauthenticatedError(WRONG_LOGIN);
+    }
+    const signed = await this.tokens.sign({ userId: user.id, role: user.role, regionCode: user.regionCode, agencyId: user.agencyId });
+    const [region] = user.regionCode ? await this.connection.repos(ctx).regions.byCodes([user.regionCode]) : [];
+    const who: Viewer = { id: user.name, role: user.role, regionPath: region?.path ?? null, agencyId: user.agencyId, userId: user.id };
+    await this.connection.withTransaction(ctx, (tx) => this.audit.record(tx, who, { action: 'LOGIN', agencyId: user.agencyId }));
+    return signed;
   }
 
   /**
@@ -128,6 +142,7 @@ export class AccountService {
       const scope = await scopeOf(repos, role, input.regionCode ?? null, input.agencyId ?? null);
       if (await repos.users.byName(name)) throw new ConflictError(`an account named ${name} exists already`, { argument: 'name' });
       const user = await repos.users.insert({ name, role, ...scope, passwordHash, createdAt: now() });
+      await this.audit.record(tx, ctx.viewer, { action: 'CREATE_USER', agencyId: user.agencyId, after: { id: user.id, name, role, regionCode: user.regionCode, agencyId: user.agencyId } });
       await repos.dataVersions.bump();
       return user;
     });
@@ -143,6 +158,7 @@ export class AccountService {
       if (!user) throw new NotFoundError('account', id);
       await repos.users.disable(id);
       await repos.apiTokens.revokeAllOf(id, now());
+      await this.audit.record(tx, ctx.viewer, { action: 'DISABLE_USER', agencyId: user.agencyId, before: { id, disabled: user.disabled }, after: { id, disabled: true } });
       await repos.dataVersions.bump();
       return { ...user, disabled: true };
     });
@@ -173,6 +189,7 @@ export class AccountService {
       const user = await repos.users.byId(userId);
       if (!user || user.disabled) throw new NotFoundError('account', userId);
       const row = await repos.apiTokens.insert({ userId, name: label, prefix: minted.prefix, tokenHash: minted.hash, createdAt: createdAt.toISOString(), expiresAt });
+      await this.audit.record(tx, ctx.viewer, { action: 'CREATE_API_TOKEN', after: { id: row.id, userId, name: label, prefix: minted.prefix, expiresAt } });
       await repos.dataVersions.bump();
       return { token: minted.token, row };
     });
@@ -191,6 +208,7 @@ export class AccountService {
       if (!row || (row.userId !== userId && !isPrivileged(ctx.viewer))) throw new NotFoundError('API token', id);
       const revokedAt = row.revokedAt ?? now();
       if (!row.revokedAt) await repos.apiTokens.revoke(id, revokedAt);
+      await this.audit.record(tx, ctx.viewer, { action: 'REVOKE_API_TOKEN', before: { id, revokedAt: row.revokedAt }, after: { id, revokedAt } });
       await repos.dataVersions.bump();
       return { ...row, revokedAt };
     });

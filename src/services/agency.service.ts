@@ -5,6 +5,7 @@ import { connection, decodeCursor, pageSize } from '../common/cursor';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import { scopedRegionPath } from './region.service';
+import { visibleReports } from './visible-reports';
 
 export interface AgencyFilterInput {
   nameContains?: string | null;
@@ -44,15 +45,17 @@ export class AgencyService {
     return (await ctx.loaders.branchesByAgencyIdLoader.load(agency.id)).filter((a) => canRead(ctx.viewer, a.regionPath));
   }
 
-  /** The current revision for a year: OWN unless asked, falling back to the consolidated one for a government. */
+  /**
+   * "The report" for a year as the viewer sees it (the latest published revision for the public,
+   * README "Filing workflow"): OWN unless asked, falling back to the consolidated one for a government.
+   */
   async report(ctx: RequestContext, agency: Agency, year: number, scope?: ReportScope | null): Promise<Report | null> {
-    if (scope) return ctx.loaders.reportByAgencyYearLoader.load(`${agency.id}|${year}|${scope}`);
-    const [own, consolidated] = await ctx.loaders.reportByAgencyYearLoader.loadMany([`${agency.id}|${year}|OWN`, `${agency.id}|${year}|CONSOLIDATED`]);
-    const pick = (r: unknown) => (r instanceof Error ? null : (r as Report | null));
-    return pick(own) ?? pick(consolidated);
+    const rows = await visibleReports(this.connection, ctx).latestByAgencyYear.load(`${agency.id}|${year}`);
+    const of = (s: ReportScope) => rows.find((r) => r.scope === s) ?? null;
+    return scope ? of(scope) : (of('OWN') ?? of('CONSOLIDATED'));
   }
 
   reports(ctx: RequestContext, agency: Agency): Promise<Report[]> {
-    return ctx.loaders.reportsByAgencyIdLoader.load(agency.id);
+    return visibleReports(this.connection, ctx).latestByAgency.load(agency.id);
   }
 }

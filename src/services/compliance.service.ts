@@ -95,13 +95,13 @@ export function todayInChina(now = new Date()): string {
 }
 
 /**
- * The status of one agency given its revisions of the year (any scope). The current revision is
- * the report shown; timeliness uses the earliest date among its scope's revisions, so a correction
+ * The status of one agency given its published revisions of the year (any scope). The latest
+ * published revision is the report shown; timeliness uses the earliest date among its scope's revisions, so a correction
  * republished later does not turn an on-time report late.
  */
 export function judge(agency: Agency, year: number, revisions: readonly Report[], today: string): Omit<ComplianceRow, 'agency'> {
   const owed = expectedScope(agency);
-  const current = revisions.filter((r) => r.current).sort((a, b) => a.id - b.id);
+  const current = revisions.filter((r) => r.publishedCurrent).sort((a, b) => a.id - b.id);
   // The owed scope decides; a report filed under the other scope still counts rather than reading as missing.
   const report = current.find((r) => r.scope === owed) ?? current[0] ?? null;
   if (!report) {

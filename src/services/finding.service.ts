@@ -9,6 +9,7 @@ import type { RequestContext } from '../graphql/request-context';
 import { scopedRegionPath } from './region.service';
 import type { ParsedReport } from '../ingest/parsed-report';
 import { pathCodes } from '../data/subtree';
+import { AuditService } from './audit.service';
 
 export interface FindingFilterInput {
   regionCode?: string | null;
@@ -25,7 +26,11 @@ export const REVIEW_COMMENT_MAX = 2000;
 const lower = (s?: string | null) => (s ? s.toLowerCase() : s);
 
 export class FindingService {
-  constructor(private readonly connection: TransactionalConnection) {}
+  private readonly audit: AuditService;
+
+  constructor(private readonly connection: TransactionalConnection) {
+    this.audit = new AuditService(connection);
+  }
 
   /**
    * Runs every check on a freshly written revision, inside its transaction; the carry-over rule
@@ -91,6 +96,7 @@ export class FindingService {
     if (decision === 'DISMISSED' && !comment?.trim()) throw new BadInputError('a dismissal needs a comment saying why', { argument: 'comment' });
     // The column's declared length, held here on both engines (SQLite would store any length).
     if ((comment?.trim().length ?? 0) > REVIEW_COMMENT_MAX) throw new BadInputError(`comment: longer than ${REVIEW_COMMENT_MAX} characters`, { argument: 'comment' });
+    const before = { review: finding.review, reviewComment: finding.reviewComment };
     finding.review = decision;
     finding.reviewComment = comment?.trim() || null;
     finding.reviewedBy = ctx.viewer.id;
@@ -98,6 +104,7 @@ export class FindingService {
     return this.connection.withTransaction(ctx, async (txCtx) => {
       const tx = this.connection.repos(txCtx);
       const saved = await tx.findings.save(finding);
+      await this.audit.record(txCtx, ctx.viewer, { action: 'REVIEW_FINDING', reportId: finding.reportId, findingId: id, agencyId: agency.id, regionPath: agency.regionPath, before, after: { review: saved.review, reviewComment: saved.reviewComment } });
       await tx.dataVersions.bump();
       return saved;
     });

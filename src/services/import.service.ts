@@ -1,5 +1,5 @@
 import type { Agency, Report } from '../../entities';
-import type { ReportScope } from '../../entities/report.entity';
+import type { ReportScope, ReportState } from '../../entities/report.entity';
 import { assertCanImport } from '../auth/viewer';
 import { BadInputError, NotFoundError } from '../common/errors';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
@@ -8,6 +8,7 @@ import type { ParsedReport } from '../ingest/parsed-report';
 import type { SourceFormat } from '../ingest/report-document';
 import { agencyNameFromTitle, kindFromName } from './agency-kind';
 import { expectedScope } from './compliance.service';
+import { AuditService } from './audit.service';
 import { FindingService } from './finding.service';
 import type { Finding as CheckFinding } from '../checks';
 import { prepareReport, type PreparedReport } from './report-preparation';
@@ -32,6 +33,10 @@ export interface StoreMeta {
   sourceName: string;
   sourceHash: string;
   sourceText: string;
+  /** PUBLISHED unless filed through the workflow (reports collected from published sources enter published). */
+  state?: ReportState;
+  /** Why a correction was filed. */
+  reason?: string | null;
 }
 
 export interface ImportOutcome {
@@ -57,10 +62,15 @@ export class UnknownAgencyError extends BadInputError {
   }
 }
 
-/** Hooks that must run inside the report's own transaction (roll-ups, cross-report checks). */
+/**
+ * Hooks that must run inside the transaction in which a revision becomes its series' latest
+ * published one (roll-ups, cross-report checks): a published import, or a publication.
+ */
 export interface ReportWriteHook {
-  /** `agency` is the written report's agency, so that a hook need not look it up again. */
+  /** `agency` is the written report's agency, so that a hook need not look it up again; `superseded` the series' previous published revision. */
   afterWrite(txCtx: DataContext, written: Report, superseded: Report | null, parsed: ParsedReport, agency: Agency): Promise<void>;
+  /** The same for a revision stored earlier and published now: its figures are read back from the store. */
+  afterPublish?(txCtx: DataContext, published: Report, superseded: Report | null, agency: Agency): Promise<void>;
 }
 
 /** Parses, then stores a report whole in one transaction, or nothing; a changed source becomes a new revision. */
@@ -69,6 +79,7 @@ export class ImportService {
     private readonly connection: TransactionalConnection,
     private readonly hooks: ReportWriteHook[] = [],
     private readonly findings = new FindingService(connection),
+    private readonly audit = new AuditService(connection),
   ) {}
 
   async importReport(ctx: RequestContext, req: ImportRequest): Promise<ImportOutcome> {
@@ -91,14 +102,18 @@ export class ImportService {
         sourceHash: hash,
         sourceText,
       }, prepared.findings);
+      if (result.status !== 'unchanged')
+        await this.audit.record(txCtx, ctx.viewer, { action: 'IMPORT', reportId: result.report.id, agencyId: agency.id, regionPath: agency.regionPath, after: { state: result.report.state, revision: result.report.revision }, detail: req.fileName.slice(-500) });
       return { ...result, agency, parsed };
     });
   }
 
   /**
    * Writes one report revision in ctx's transaction (a new one when ctx has none): unchanged source
-   * → nothing; changed source → a new revision superseding the current one. Write hooks run in the
-   * same transaction. `checked`: the single-report findings when already run for meta.year.
+   * → nothing; changed source → a new revision superseding the current one, in meta.state
+   * (PUBLISHED unless said). A published revision also supersedes the series' published one, and
+   * the write hooks run, in the same transaction. `checked`: the single-report findings when
+   * already run for meta.year.
    */
   store(ctx: DataContext, agency: Agency, parsed: ParsedReport, meta: StoreMeta, checked?: CheckFinding[]): Promise<{ status: ImportStatus; report: Report; findings: CheckFinding[] }> {
     return this.connection.withTransaction(ctx, async (txCtx) => {
@@ -108,6 +123,9 @@ export class ImportService {
       if (same) return { status: 'unchanged' as const, report: same, findings: [] };
       const previous = revisions.find((r) => r.current) ?? null;
       if (previous) await repos.reports.supersede(previous.id);
+      const state = meta.state ?? 'PUBLISHED';
+      const published = state === 'PUBLISHED' ? (revisions.find((r) => r.publishedCurrent) ?? null) : null;
+      if (published) await repos.reports.setState(published.id, { publishedCurrent: false });
       const report = await repos.reports.insert({
         agencyId: agency.id,
         year: meta.year,
@@ -115,6 +133,11 @@ export class ImportService {
         scope: meta.scope,
         revision: (revisions[revisions.length - 1]?.revision ?? 0) + 1,
         current: true,
+        state,
+        publishedCurrent: state === 'PUBLISHED',
+        reason: meta.reason?.slice(0, 2000) ?? null,
+        returnComment: null,
+        returnedFindings: null,
         title: parsed.title?.slice(0, 300) ?? null,
         period: parsed.period?.slice(0, 100) ?? null,
         publishedOn: meta.publishedOn,
@@ -126,10 +149,15 @@ export class ImportService {
       await repos.reports.insertCells(Object.entries(parsed.cells).map(([key, c]) => ({ reportId: report.id, key, value: c.value, raw: c.raw.slice(0, 500), source: c.source })));
       await repos.reports.insertNarratives(parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text })));
       const findings = await this.findings.recordChecks(txCtx, report, parsed, checked);
-      for (const hook of this.hooks) await hook.afterWrite(txCtx, report, previous, parsed, agency);
+      if (state === 'PUBLISHED') for (const hook of this.hooks) await hook.afterWrite(txCtx, report, published, parsed, agency);
       await repos.dataVersions.bump();
       return { status: previous ? ('revised' as const) : ('stored' as const), report, findings };
     });
+  }
+
+  /** Runs the write hooks for a stored revision published now (src/services/workflow.service.ts), in txCtx's transaction. */
+  async afterPublish(txCtx: DataContext, report: Report, superseded: Report | null, agency: Agency): Promise<void> {
+    for (const hook of this.hooks) await hook.afterPublish?.(txCtx, report, superseded, agency);
   }
 
   private async resolveAgency(txCtx: DataContext, req: Omit<ImportRequest, 'bytes'>, parsed: ParsedReport): Promise<Agency> {

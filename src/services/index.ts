@@ -3,21 +3,27 @@ import { RollupService } from '../rollup/rollup.service';
 import { RollupWriteHook } from '../rollup/rollup-write.hook';
 import { AccountService } from './account.service';
 import { AgencyService } from './agency.service';
+import { AuditService } from './audit.service';
 import { ComplianceService } from './compliance.service';
 import { FindingService } from './finding.service';
 import { ImportService, type ReportWriteHook } from './import.service';
 import { RegionService } from './region.service';
 import { ReportService } from './report.service';
+import { WorkflowService } from './workflow.service';
 
 /** Stateless services, built once per process over one connection and shared by every request. */
 export function createServices(connection: TransactionalConnection, hooks: ReportWriteHook[] = [new RollupWriteHook(connection)]) {
   const findings = new FindingService(connection);
+  const audit = new AuditService(connection);
+  const imports = new ImportService(connection, hooks, findings, audit);
   return {
     regions: new RegionService(connection),
     agencies: new AgencyService(connection),
     findings,
     reports: new ReportService(connection),
-    imports: new ImportService(connection, hooks, findings),
+    imports,
+    audit,
+    workflow: new WorkflowService(connection, imports, audit),
     compliance: new ComplianceService(connection),
     rollups: new RollupService(connection),
     accounts: new AccountService(connection),

@@ -9,6 +9,7 @@ import { cellsOf, getEdition } from '../editions';
 import { renderDocx, renderHtml, type RenderInput } from '../render/report-renderer';
 import { scopedRegionPath } from './region.service';
 import { ReportCells } from './report-view';
+import { visibilityOf, visibleReports } from './visible-reports';
 
 export interface ReportFilterInput {
   agencyId?: string | null;
@@ -24,8 +25,9 @@ export interface ReportFilterInput {
 export class ReportService {
   constructor(private readonly connection: TransactionalConnection) {}
 
+  /** A revision by id, if the viewer may see it (its state and its region, README "Filing workflow"). */
   async byId(ctx: RequestContext, id: number): Promise<Report | null> {
-    const report = await ctx.loaders.reportByIdLoader.load(id);
+    const report = await visibleReports(this.connection, ctx).byId.load(id);
     if (!report) return null;
     const agency = await ctx.loaders.agencyByIdLoader.load(report.agencyId);
     return agency && canRead(ctx.viewer, agency.regionPath) ? report : null;
@@ -43,6 +45,7 @@ export class ReportService {
       edition: filter?.edition,
       scope: filter?.scope,
       currentOnly: filter?.currentOnly ?? true,
+      visibility: visibilityOf(ctx.viewer),
       afterId: decodeCursor('report', after),
       limit,
     });
@@ -93,8 +96,9 @@ export class ReportService {
     return agency;
   }
 
+  /** The series' revisions the viewer may see, oldest first: corrections never hide the older ones. */
   revisions(ctx: RequestContext, report: Report): Promise<Report[]> {
-    return ctx.loaders.revisionsBySeriesLoader.load(`${report.agencyId}|${report.year}|${report.scope}`);
+    return visibleReports(this.connection, ctx).revisionsBySeries.load(`${report.agencyId}|${report.year}|${report.scope}`);
   }
 
   sourceText(ctx: RequestContext, report: Report): Promise<string> {

@@ -1,5 +1,5 @@
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
-import type { Finding } from '../../../entities';
+import type { Finding, Report } from '../../../entities';
 import { canRead, isPrivileged, type Viewer } from '../../auth/viewer';
 import { allEditions } from '../../editions';
 import { editionTypeDefs } from '../../editions/edition-sdl';
@@ -37,6 +37,15 @@ export const SUPERVISOR: AccessRule = {
   refusal: 'only a supervisor may review findings',
 };
 
+/** An administrator, a supervisor of the agency's region, or the agency itself: who reads unpublished records of its reports. */
+async function entitledToRecords(v: Viewer, agencyId: number, ctx: RequestContext): Promise<boolean> {
+  if (isPrivileged(v)) return true;
+  if (v.role !== 'SUPERVISOR' && v.role !== 'AGENCY') return false;
+  const agency = await ctx.loaders.agencyByIdLoader.load(agencyId);
+  if (!agency) return false;
+  return v.role === 'SUPERVISOR' ? !!v.regionPath && canRead(v, agency.regionPath) : v.agencyId === agency.id;
+}
+
 /**
  * Review comments, reviewers and review times are not published: a supervisor of the finding's
  * region, an administrator, or the agency whose report it is.
@@ -47,11 +56,37 @@ export const REVIEW_RECORD: AccessRule = {
     if (isPrivileged(v)) return true;
     if (v.role !== 'SUPERVISOR' && v.role !== 'AGENCY') return false;
     const report = await ctx.loaders.reportByIdLoader.load((parent as Finding).reportId);
-    const agency = report && (await ctx.loaders.agencyByIdLoader.load(report.agencyId));
-    if (!agency) return false;
-    return v.role === 'SUPERVISOR' ? !!v.regionPath && canRead(v, agency.regionPath) : v.agencyId === agency.id;
+    return !!report && entitledToRecords(v, report.agencyId, ctx);
   },
   refusal: 'review comments and reviewers are visible to the supervisors of the region and the agency only',
+};
+
+/** Filing a report: an agency account (for its own agency, which the service checks) or an administrator. */
+export const FILER: AccessRule = {
+  name: 'FILER',
+  allows: (v) => isPrivileged(v) || v.role === 'AGENCY',
+  refusal: 'only an agency (its own reports) or an administrator may file reports',
+};
+
+/** Returning, accepting, publishing: supervisors (of the report's region, which the service checks) and administrators. */
+export const WORKFLOW_SUPERVISOR: AccessRule = {
+  name: 'WORKFLOW_SUPERVISOR',
+  allows: (v) => isPrivileged(v) || v.role === 'SUPERVISOR',
+  refusal: 'only a supervisor of the region or an administrator may return, accept or publish a report',
+};
+
+/** The audit log: administrators, supervisors (their region) and agencies (their own events); the service confines the rows. */
+export const AUDIT_READER: AccessRule = {
+  name: 'AUDIT_READER',
+  allows: (v) => isPrivileged(v) || v.role === 'SUPERVISOR' || v.role === 'AGENCY',
+  refusal: 'the audit log is for administrators, supervisors of the region and the agency itself',
+};
+
+/** A return's comment and findings: between the agency and its supervisors (and administrators), never public. */
+export const RETURN_RECORD: AccessRule = {
+  name: 'RETURN_RECORD',
+  allows: (v, parent, ctx) => entitledToRecords(v, (parent as Report).agencyId, ctx),
+  refusal: 'a return comment is visible to the supervisors of the region and the agency only',
 };
 
 /** A type's rule for every field ('*'), and per-field rules that override it. */
@@ -81,9 +116,15 @@ export function accessRules(): Record<string, TypeRules> {
   const rules: Record<string, TypeRules> = Object.fromEntries([...PUBLIC_TYPES, ...editionTypeNames()].map((t) => [t, { '*': PUBLIC }]));
   // A published report: its figures, texts and source are public (README, "What each role sees").
   rules.Report = each(
-    'id agency year edition scope revision current title period publishedOn importedAt sourceFormat sourceName sourceText value raw cell cells narrative narratives active applications lawsuits revisions findings rendered',
+    'id agency year edition scope revision current title period publishedOn importedAt sourceFormat sourceName sourceText value raw cell cells narrative narratives active applications lawsuits revisions findings rendered state reason',
     PUBLIC,
   );
+  // Which revisions a viewer reaches at all is decided in the statements (src/data/report-visibility.ts).
+  Object.assign(rules.Report, each('returnComment returnedFindings', RETURN_RECORD));
+  // Reached only as the answer of a filing mutation, whose rule decides.
+  rules.FilingResult = each('report findings', FILER);
+  rules.AuditEvent = each('id at actor actorId role action reportId findingId agencyId before after detail', AUDIT_READER);
+  rules.AuditEventConnection = each('nodes totalCount pageInfo', AUDIT_READER);
   // The checks' results are computed from published figures; the review record is not published.
   rules.Finding = { ...each('id rule severity status cells expected actual message review report', PUBLIC), ...each('reviewComment reviewedBy reviewedAt', REVIEW_RECORD) };
   // Reached only through `me`, `users` and the account mutations, whose rules below decide.
@@ -111,6 +152,7 @@ export function accessRules(): Record<string, TypeRules> {
     compare: PUBLIC,
     trend: PUBLIC,
     aggregate: PUBLIC,
+    auditEvents: AUDIT_READER,
   };
   rules.Mutation = {
     _noop: PUBLIC,
@@ -120,6 +162,12 @@ export function accessRules(): Record<string, TypeRules> {
     createUser: ADMIN,
     disableUser: ADMIN,
     reviewFinding: SUPERVISOR,
+    submitReport: FILER,
+    submitFigures: FILER,
+    submitDraft: FILER,
+    returnReport: WORKFLOW_SUPERVISOR,
+    acceptReport: WORKFLOW_SUPERVISOR,
+    publishReport: WORKFLOW_SUPERVISOR,
   };
   return rules;
 }

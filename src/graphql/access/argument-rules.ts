@@ -21,6 +21,12 @@ export const TEXT_LIMITS: Record<string, number> = {
   'Mutation.reviewFinding.comment': REVIEW_COMMENT_MAX,
   'Mutation.login.password': 1000,
   'Mutation.createUser.input.password': 1000,
+  // The file itself: the request body limit (src/graphql/limits) bounds it long before this.
+  'Mutation.submitReport.input.contentBase64': 64 * 2 ** 20,
+  'Mutation.submitReport.input.fileName': 500,
+  'Mutation.submitReport.input.reason': 2000,
+  'Mutation.submitFigures.input.reason': 2000,
+  'Mutation.returnReport.comment': 2000,
 };
 
 function fail(where: string, value: unknown, why: string): never {
@@ -37,7 +43,14 @@ function checkValue(owner: string, where: string, name: string, type: GraphQLInp
   }
   const named = getNamedType(inner);
   if (isInputObjectType(named)) {
-    for (const [field, def] of Object.entries(named.getFields())) checkValue(`${owner}.${field}`, `${where}.${field}`, field, def.type, (value as Record<string, unknown>)[field]);
+    const fields = value as Record<string, unknown>;
+    try {
+      for (const [field, def] of Object.entries(named.getFields())) checkValue(`${owner}.${field}`, `${where}.${field}`, field, def.type, fields[field]);
+    } catch (e) {
+      // An input naming a file (a filing) names it in its errors too: the caller sees which file was refused.
+      if (e instanceof BadInputError && typeof fields.fileName === 'string') throw new BadInputError(`${fields.fileName.slice(0, 200)}: ${e.message}`, { ...e.extensions, file: fields.fileName });
+      throw e;
+    }
     return;
   }
   if (named.name === 'ID' && !ID.test(String(value))) fail(where, value, 'not an id (a positive integer)');

@@ -27,7 +27,7 @@ export function rollupResolvers(s: Pick<Services, 'rollups'>): {
       aggregate: (_, a, ctx) => s.rollups.aggregate(ctx, a.filter, a.groupBy, a.keys),
     },
     Region: {
-      rollup: (r, { year }, ctx) => s.rollups.regionRollup(ctx, r, year),
+      rollup: (r, { year, includeSubmitted }, ctx) => s.rollups.regionRollup(ctx, r, year, includeSubmitted ?? false),
       consolidationCheck: (r, { year }, ctx) => s.rollups.consolidationCheck(ctx, r, year),
     },
     Agency: {

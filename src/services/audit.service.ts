@@ -1,0 +1,93 @@
+import { isPrivileged, type Viewer } from '../auth/viewer';
+import { connection, decodeCursor, pageSize } from '../common/cursor';
+import { BadInputError, ForbiddenError } from '../common/errors';
+import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
+import type { RequestContext } from '../graphql/request-context';
+import { scopedRegionPath } from './region.service';
+
+/** What the audit log names (README "Filing workflow"). */
+export const AUDIT_ACTIONS = [
+  'LOGIN', 'LOGIN_FAILED', 'IMPORT', 'SAVE_DRAFT', 'SUBMIT', 'SUBMIT_DRAFT', 'RETURN', 'ACCEPT', 'PUBLISH',
+  'REVIEW_FINDING', 'CREATE_USER', 'DISABLE_USER', 'CREATE_API_TOKEN', 'REVOKE_API_TOKEN',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  action: AuditAction;
+  reportId?: number | null;
+  findingId?: number | null;
+  agencyId?: number | null;
+  /** The agency's region path; the acting account's when no agency is concerned. */
+  regionPath?: string | null;
+  before?: unknown;
+  after?: unknown;
+  detail?: string | null;
+  /** Who, when not the viewer (a failed login names the account asked for). */
+  actorName?: string;
+}
+
+export interface AuditFilterInput {
+  regionCode?: string | null;
+  agencyId?: string | null;
+  reportId?: string | null;
+  action?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+const ISO = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
+
+/** Records every change and login in the change's own transaction, and reads the log back within the viewer's jurisdiction. */
+export class AuditService {
+  constructor(private readonly connection: TransactionalConnection) {}
+
+  /** One event, written through txCtx: it commits, or rolls back, with the change it records. */
+  async record(txCtx: DataContext, viewer: Viewer, e: AuditEntry): Promise<void> {
+    await this.connection.repos(txCtx).audit.insert({
+      at: new Date().toISOString(),
+      actorId: viewer.userId ?? null,
+      actorName: (e.actorName ?? viewer.id).slice(0, 100),
+      role: viewer.role,
+      action: e.action,
+      reportId: e.reportId ?? null,
+      findingId: e.findingId ?? null,
+      agencyId: e.agencyId ?? null,
+      regionPath: e.regionPath ?? viewer.regionPath,
+      before: json(e.before),
+      after: json(e.after),
+      detail: e.detail?.slice(0, 2000) ?? null,
+    });
+  }
+
+  /**
+   * Administrators read everything; a supervisor its region's events (confined in the statement);
+   * an agency the events of its own agency; nobody else.
+   */
+  async list(ctx: RequestContext, filter: AuditFilterInput | null | undefined, first?: number | null, after?: string | null) {
+    const v = ctx.viewer;
+    if (!isPrivileged(v) && v.role !== 'SUPERVISOR' && v.role !== 'AGENCY') throw new ForbiddenError('the audit log is for administrators, supervisors of the region and the agency itself');
+    let agencyId = filter?.agencyId != null ? Number(filter.agencyId) : null;
+    if (v.role === 'AGENCY') {
+      if (agencyId !== null && agencyId !== v.agencyId) throw new ForbiddenError(`agencyId ${agencyId}: an agency reads its own events only`);
+      agencyId = v.agencyId;
+    }
+    for (const arg of ['from', 'to'] as const)
+      if (filter?.[arg] && !ISO.test(filter[arg]!)) throw new BadInputError(`filter.${arg} "${filter[arg]}": an ISO date or instant (2024-01-31 or 2024-01-31T08:00:00Z)`, { argument: `filter.${arg}` });
+    if (filter?.action && !(AUDIT_ACTIONS as readonly string[]).includes(filter.action)) throw new BadInputError(`filter.action "${filter.action}": one of ${AUDIT_ACTIONS.join(', ')}`, { argument: 'filter.action' });
+    const limit = pageSize(first);
+    const { rows, total } = await this.connection.repos(ctx).audit.page({
+      regionPath: await scopedRegionPath(ctx, filter?.regionCode),
+      agencyId,
+      reportId: filter?.reportId != null ? Number(filter.reportId) : null,
+      action: filter?.action,
+      from: filter?.from,
+      // A bare date covers its whole day.
+      to: filter?.to && filter.to.length === 10 ? `${filter.to}T99` : filter?.to,
+      afterId: decodeCursor('audit', after),
+      limit,
+    });
+    return connection('audit', rows, total, limit);
+  }
+}
+

@@ -1,0 +1,237 @@
+import { createHash } from 'crypto';
+import type { Agency, Finding, Report } from '../../entities';
+import type { ReportState } from '../../entities/report.entity';
+import { canRead, isPrivileged, type Viewer } from '../auth/viewer';
+import { checkReport } from '../checks';
+import { BadInputError, ConflictError, ForbiddenError, NianbaoError } from '../common/errors';
+import type { TransactionalConnection } from '../data/transactional-connection';
+import { cellDef, cellsOf, editionForYear, findEdition } from '../editions';
+import type { RequestContext } from '../graphql/request-context';
+import type { ParsedReport } from '../ingest/parsed-report';
+import type { AuditAction, AuditService } from './audit.service';
+import { expectedScope } from './compliance.service';
+import type { ImportService } from './import.service';
+import { prepareReport, type PreparedReport } from './report-preparation';
+
+export interface FilingOptions {
+  agencyId: string;
+  year: number;
+  /** The day the agency published the report on its own site (yyyy-mm-dd), when the file does not say. */
+  publishedOn?: string | null;
+  /** Why: required of a correction of a filed revision. */
+  reason?: string | null;
+  /** Keep as DRAFT (visible to the agency only) instead of submitting. */
+  draft?: boolean | null;
+}
+
+export interface SubmitReportInput extends FilingOptions {
+  fileName: string;
+  contentBase64: string;
+}
+
+export interface SubmitFiguresInput extends FilingOptions {
+  /** An edition id; the one in force for the year when absent. */
+  edition?: string | null;
+  cells: Array<{ key: string; value?: string | null }>;
+}
+
+export interface FilingResult {
+  report: Report;
+  findings: Finding[];
+}
+
+const TEXT_MAX = 2000;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const DECIMAL = /^-?\d{1,14}(\.\d{1,6})?$/;
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Who may move a revision out of each state, and where to (README "Filing workflow"). */
+const TRANSITIONS: Record<'SUBMIT_DRAFT' | 'RETURN' | 'ACCEPT' | 'PUBLISH', { from: ReportState; to: ReportState; by: 'filer' | 'supervisor' }> = {
+  SUBMIT_DRAFT: { from: 'DRAFT', to: 'SUBMITTED', by: 'filer' },
+  RETURN: { from: 'SUBMITTED', to: 'RETURNED', by: 'supervisor' },
+  ACCEPT: { from: 'SUBMITTED', to: 'ACCEPTED', by: 'supervisor' },
+  PUBLISH: { from: 'ACCEPTED', to: 'PUBLISHED', by: 'supervisor' },
+};
+
+/** Filing: the agency itself (AGENCY of that agency) or an administrator. */
+function mayFile(v: Viewer, agency: Agency): boolean {
+  return isPrivileged(v) || (v.role === 'AGENCY' && v.agencyId === agency.id);
+}
+
+/** Supervising: a supervisor of the agency's region, or an administrator. */
+function maySupervise(v: Viewer, agency: Agency): boolean {
+  return isPrivileged(v) || (v.role === 'SUPERVISOR' && !!v.regionPath && canRead(v, agency.regionPath));
+}
+
+type StatePatch = Partial<Pick<Report, 'state' | 'publishedCurrent' | 'returnComment' | 'returnedFindings'>>;
+
+const snapshot = (r: Report | null) => (r ? { revision: r.revision, state: r.state } : null);
+
+function text(value: string | null | undefined, argument: string, where: string): string | null {
+  const t = value?.trim() || null;
+  if (t && t.length > TEXT_MAX) throw new BadInputError(`${where}${argument}: longer than ${TEXT_MAX} characters`, { argument });
+  return t;
+}
+
+/**
+ * The filing workflow: agencies file (a file in any format the readers read, or figures by key)
+ * and correct by new revisions with a reason; supervisors return, accept and publish. Each step is
+ * one transaction with its audit row; roll-ups change only when a revision is published.
+ */
+export class WorkflowService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly imports: ImportService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async submitReport(ctx: RequestContext, input: SubmitReportInput): Promise<FilingResult> {
+    const file = input.fileName.trim();
+    if (!file) throw new BadInputError('fileName: give the name of the file sent', { argument: 'fileName' });
+    const b64 = input.contentBase64.replace(/\s+/g, '');
+    if (b64.length % 4 === 1 || !BASE64.test(b64)) throw new BadInputError(`${file}: contentBase64 is not base64`, { argument: 'contentBase64', file });
+    const bytes = Buffer.from(b64, 'base64');
+    if (!bytes.length) throw new BadInputError(`${file}: the file is empty`, { argument: 'contentBase64', file });
+    // Refused before reading when the caller may not file for this agency: no parse on a stranger's behalf.
+    await this.filingAgency(ctx, input.agencyId, file);
+    const prepared = await prepareReport(bytes, file, input.year);
+    return this.file(ctx, input, file, prepared);
+  }
+
+  /** Figures by cell key (docs/format.md): the cells not given are blank, never zero. */
+  async submitFigures(ctx: RequestContext, input: SubmitFiguresInput): Promise<FilingResult> {
+    const file = `figures ${input.agencyId}-${input.year}.json`;
+    await this.filingAgency(ctx, input.agencyId, file);
+    const edition = input.edition ? findEdition(input.edition) : editionForYear(input.year);
+    if (!edition) throw new BadInputError(`edition "${input.edition}": not a registered edition`, { argument: 'edition' });
+    const given = new Map<string, string | null>();
+    input.cells.forEach((c, i) => {
+      if (!cellDef(edition, c.key)) throw new BadInputError(`cells[${i}].key "${c.key}": not a cell of edition ${edition.id} (docs/format.md)`, { argument: `cells[${i}].key` });
+      if (given.has(c.key)) throw new BadInputError(`cells[${i}].key "${c.key}": given twice`, { argument: `cells[${i}].key` });
+      const v = c.value?.trim() || null;
+      if (v !== null && !DECIMAL.test(v)) throw new BadInputError(`cells[${i}].value "${c.value}" (${c.key}): a decimal number such as 12 or 12.5, or null for a blank`, { argument: `cells[${i}].value` });
+      given.set(c.key, v);
+    });
+    const cells: ParsedReport['cells'] = {};
+    for (const c of cellsOf(edition)) {
+      const value = given.get(c.key) ?? null;
+      cells[c.key] = { value, raw: value ?? '', location: { file }, source: null };
+    }
+    const parsed: ParsedReport = { edition: edition.id, year: input.year, title: null, period: null, publishedOn: null, format: 'text', cells, narratives: [], warnings: [] };
+    const sourceText = JSON.stringify({ edition: edition.id, cells: Object.fromEntries(given) });
+    const prepared: PreparedReport = {
+      parsed,
+      sourceText,
+      format: 'text',
+      sourceHash: createHash('sha256').update(sourceText).digest('hex'),
+      year: input.year,
+      findings: checkReport(parsed, { importYear: input.year }),
+    };
+    return this.file(ctx, input, file, prepared);
+  }
+
+  private async filingAgency(ctx: RequestContext, agencyId: string, file: string): Promise<Agency> {
+    const [agency] = await this.connection.repos(ctx).agencies.byIds([Number(agencyId)]);
+    if (!agency) throw new NianbaoError(`${file}: agency ${agencyId} not found`, 'NOT_FOUND', { what: 'agency', id: agencyId, file });
+    if (!mayFile(ctx.viewer, agency)) throw new ForbiddenError(`${file}: only agency ${agency.id} itself or an administrator may file its reports`);
+    return agency;
+  }
+
+  /** Stores one filing whole in one transaction with its audit row, or nothing. */
+  private file(ctx: RequestContext, input: FilingOptions, file: string, prepared: PreparedReport): Promise<FilingResult> {
+    const reason = text(input.reason, 'reason', `${file}: `);
+    const publishedOn = input.publishedOn?.trim() || prepared.parsed.publishedOn;
+    if (input.publishedOn && !ISO_DAY.test(input.publishedOn.trim())) throw new BadInputError(`${file}: publishedOn "${input.publishedOn}": a day as yyyy-mm-dd`, { argument: 'publishedOn', file });
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const repos = this.connection.repos(tx);
+      const agency = (await repos.agencies.lockById(Number(input.agencyId)))!;
+      const scope = expectedScope(agency);
+      const revisions = await repos.reports.revisionsOf(agency.id, prepared.year, scope);
+      const same = revisions.find((r) => r.sourceHash === prepared.sourceHash);
+      // The same bytes again (a retry): the revision they made, unchanged.
+      if (same) return { report: same, findings: await repos.reports.findingsOf([same.id]) };
+      const latest = revisions.find((r) => r.current) ?? null;
+      if (latest && latest.state !== 'DRAFT' && !reason)
+        throw new BadInputError(`${file}: revision ${latest.revision} of ${prepared.year} is ${latest.state}; a correction needs a reason`, { argument: 'reason', file, state: latest.state });
+      const state: ReportState = input.draft ? 'DRAFT' : 'SUBMITTED';
+      const meta = { year: prepared.year, scope, publishedOn, sourceFormat: prepared.format, sourceName: file, sourceHash: prepared.sourceHash, sourceText: prepared.sourceText, state, reason };
+      const { report } = await this.imports.store(tx, agency, prepared.parsed, meta, prepared.findings);
+      await this.audit.record(tx, ctx.viewer, { action: input.draft ? 'SAVE_DRAFT' : 'SUBMIT', reportId: report.id, agencyId: agency.id, regionPath: agency.regionPath, before: snapshot(latest), after: snapshot(report), detail: reason ?? file });
+      return { report, findings: await repos.reports.findingsOf([report.id]) };
+    });
+  }
+
+  submitDraft(ctx: RequestContext, id: number): Promise<Report> {
+    return this.transition(ctx, id, 'SUBMIT_DRAFT');
+  }
+
+  /** Back to the agency with what must be fixed: a comment, and findings of this revision. */
+  returnReport(ctx: RequestContext, id: number, comment: string, findingIds: readonly string[] = []): Promise<Report> {
+    const said = text(comment, 'comment', '');
+    if (!said) throw new BadInputError('comment: say what the agency must fix', { argument: 'comment' });
+    return this.transition(ctx, id, 'RETURN', async (tx, report) => {
+      const own = new Set((await this.connection.repos(tx).reports.findingsOf([report.id])).map((f) => f.id));
+      findingIds.forEach((f, i) => {
+        if (!own.has(Number(f))) throw new BadInputError(`findingIds[${i}] ${f}: not a finding of report ${report.id}`, { argument: `findingIds[${i}]` });
+      });
+      return { returnComment: said, returnedFindings: JSON.stringify([...new Set(findingIds.map(Number))]) };
+    });
+  }
+
+  acceptReport(ctx: RequestContext, id: number): Promise<Report> {
+    return this.transition(ctx, id, 'ACCEPT');
+  }
+
+  /** Published: the series' published revision from now on, in the roll-ups in the same transaction. */
+  publishReport(ctx: RequestContext, id: number): Promise<Report> {
+    return this.transition(ctx, id, 'PUBLISH');
+  }
+
+  /** The findings a return asked to be fixed, as stored with the revision. */
+  async returnedFindings(ctx: RequestContext, report: Report): Promise<Finding[]> {
+    if (!report.returnedFindings) return [];
+    const ids = new Set(JSON.parse(report.returnedFindings) as number[]);
+    return (await ctx.loaders.findingsByReportIdLoader.load(report.id)).filter((f) => ids.has(f.id));
+  }
+
+  private transition(
+    ctx: RequestContext,
+    id: number,
+    action: keyof typeof TRANSITIONS & AuditAction,
+    extra?: (tx: RequestContext, report: Report) => Promise<StatePatch>,
+  ): Promise<Report> {
+    const step = TRANSITIONS[action];
+    return this.connection.withTransaction(ctx, async (tx) => {
+      const repos = this.connection.repos(tx);
+      const report = await repos.reports.lockById(id);
+      const [agency] = report ? await repos.agencies.byIds([report.agencyId]) : [];
+      if (!report || !agency) throw new NianbaoError(`report ${id} not found`, 'NOT_FOUND', { what: 'report', id });
+      const allowed = step.by === 'filer' ? mayFile(ctx.viewer, agency) : maySupervise(ctx.viewer, agency);
+      if (!allowed)
+        throw new ForbiddenError(step.by === 'filer' ? `report ${id}: only agency ${agency.id} itself or an administrator may do this` : `report ${id}: only a supervisor of its region or an administrator may do this`);
+      if (!report.current) throw new ConflictError(`report ${id} is revision ${report.revision}, superseded by a later one: act on the current revision`, { state: report.state });
+      if (report.state !== step.from) throw new ConflictError(`report ${id} is ${report.state}: only a ${step.from} report can be ${action === 'SUBMIT_DRAFT' ? 'submitted' : step.to.toLowerCase()}`, { state: report.state });
+      const patch: StatePatch = { state: step.to, ...(extra ? await extra(tx, report) : {}) };
+      let superseded: Report | null = null;
+      if (step.to === 'PUBLISHED') {
+        superseded = await repos.reports.publishedCurrentOf(report.agencyId, report.year, report.scope);
+        if (superseded) await repos.reports.setState(superseded.id, { publishedCurrent: false });
+        patch.publishedCurrent = true;
+      }
+      await repos.reports.setState(id, patch);
+      const after = { ...report, ...patch };
+      if (step.to === 'PUBLISHED') await this.imports.afterPublish(tx, after, superseded, agency);
+      await this.audit.record(tx, ctx.viewer, {
+        action,
+        reportId: id,
+        agencyId: agency.id,
+        regionPath: agency.regionPath,
+        before: snapshot(report),
+        after: { ...snapshot(after), ...(patch.returnedFindings ? { findings: JSON.parse(patch.returnedFindings) } : {}) },
+        detail: patch.returnComment ?? null,
+      });
+      await repos.dataVersions.bump();
+      return after;
+    });
+  }
+}

@@ -48,6 +48,11 @@ export interface DerivedTruth {
   year?: number | null;
   values?: Record<string, number | null>;
   raw?: Record<string, string>;
+  /** Cells the conversion lost (tests/corpus/lost-in-conversion.ts): reported and excluded from the score. */
+  lostInConversion?: Record<string, string>;
+  lostNote?: string;
+  /** The reader must reject this file with a message matching this pattern (its lost cells leave a table incomplete). */
+  rejects?: string;
 }
 
 /** A path relative to the repository root, with forward slashes (as stored in truth files). */

@@ -18,12 +18,13 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { extname, join } from 'path';
+import { basename, extname, join } from 'path';
 import { renderReport } from '../../src/render/report-renderer';
 import { ChromiumPrinter, DEFAULT_VARIANTS, PRINT_VARIANTS } from './chromium-print';
 import { DERIVED_DIR, GENERATED_DIR, KINDS, KIND_FORMAT, MANIFEST_FILE, REPO_ROOT, repoPath, type DerivedKind, type DerivedTruth, type Truth } from './corpus-layout';
 import { generatedReports, GENERATED_SEED } from './generated-reports';
 import { convertBatch, sofficeVersion } from './libreoffice';
+import { LOST } from './lost-in-conversion';
 
 /** Folders of real fixtures: `<name>.<ext>` beside `<name>.truth.json`. */
 const REAL_DIRS = [join(REPO_ROOT, '..', 'shared', 'fixtures'), join(REPO_ROOT, 'tests', 'fixtures', 'real')];
@@ -104,6 +105,8 @@ function writeTruth(d: Derived): void {
     format: KIND_FORMAT[d.kind],
   };
   if (d.source.truth) Object.assign(t, { edition: d.source.truth.edition, year: d.source.truth.year, values: d.source.truth.values, raw: d.source.truth.raw ?? {} });
+  const lost = LOST[`${d.kind}/${basename(d.file)}`];
+  if (lost) Object.assign(t, { lostInConversion: lost.keys, lostNote: lost.note }, lost.rejects ? { rejects: lost.rejects } : {});
   writeFileSync(`${d.file}.truth.json`, JSON.stringify(t, null, 1) + '\n');
 }
 

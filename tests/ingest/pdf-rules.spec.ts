@@ -116,6 +116,29 @@ describe('PDF grids', () => {
     expect(docTable(t, () => 842).rows.map((r) => r.cells.map((c) => c.text))).toEqual([['项目', '数量'], ['规章', '7'], ['规范性文件', '2']]);
   });
 
+  it('gives text just outside the outer rule, in a row, to that row\'s edge cell, uncut', () => {
+    // LibreOffice set the table partly off the page: the label runs left of the grid's left rule.
+    const p = page([item('府信息公开申请数量', 42, 115), item('18', 160, 115), item('结', 44, 140), item('果', 54, 140), item('5', 160, 140)], grid([50, 150, 250], [100, 120, 150]));
+    expect(texts(p)).toEqual([[['府信息公开申请数量', '18'], ['结果', '5']]]);
+    expect(pageGrids(p, 1).rest).toEqual([]);
+  });
+
+  it('joins a number the page break cut to its row; a figure under a complete one starts a new row', () => {
+    const xs = [50, 200, 230];
+    const num = (text: string, top: number) => ({ ...item(text, 202, top), w: 26 });
+    const first = (last: TextItem[]) => page([item('项目', 55, 715), item('数量', 202, 715), item('2.重复', 55, 745), ...last], [...grid(xs, [700, 730, 770])]);
+    const next = page([item('申请', 55, 45), num('88', 45), item('3.其他', 55, 75), num('2', 75)], grid(xs, [30, 60, 90]));
+    const read = (p: PageText) => {
+      const t = gridTable(pageGrids(p, 1).grids[0], 842);
+      appendGrid(t, pageGrids(next, 2).grids[0], 842);
+      return docTable(t, () => 842).rows.map((r) => r.cells.map((c) => c.text));
+    };
+    // "1999" over "9999" fills the cell's width: the number may go on.
+    expect(read(first([num('1999', 745), num('9999', 757)]))).toEqual([['项目', '数量'], ['2.重复申请', '1999999988'], ['3.其他', '2']]);
+    // "19" over "7" ends short of it: "88" is no part of it (the assembler then rejects the row "申请").
+    expect(read(first([num('19', 745), { ...num('7', 757), w: 7 }]))).toEqual([['项目', '数量'], ['2.重复', '197'], ['申请', '88'], ['3.其他', '2']]);
+  });
+
   it('leaves a page without rules to text positions', () => {
     expect(pageGrids(page([item('规章', 55, 115), item('5', 160, 115)], []), 1)).toEqual({ grids: [], rest: [item('规章', 55, 115), item('5', 160, 115)] });
   });

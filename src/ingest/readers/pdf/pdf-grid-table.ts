@@ -117,7 +117,13 @@ export function appendGrid(t: GridTable, next: Grid, pageHeight: number): void {
     // no figure beside it passes for a cut row: a new row ("行政许可") has its own figures, or none at all.
     const openCut = single.every((c) => above(c)?.box.openBottom);
     const closedCut = Boolean(label) && single.every((c) => above(c) && !isFigure(c.text)) && single.some((c) => isFigure(above(c)!.text));
-    const rowCut = single.length > 0 && goesOn && (openCut || closedCut);
+    // A figure beside it passes only as the rest of a number the break cut: under a figure that wrapped
+    // and fills its last line (so it may go on), the two joined still one figure. A figure under a
+    // complete one is a new row's ("行政事业性收费" and its own figures).
+    const figureRest = (c: Cell) => isFigure(c.text) && Boolean(above(c)) && isFigure(above(c)!.text) && fullLastLine(above(c)!.box.items) && isFigure(joinText(above(c)!.text, c.text));
+    const figureCut =
+      single.some(figureRest) && single.every((c) => above(c) && (!c.text.trim() || figureRest(c) || (c === label && !isFigure(above(c)!.text))));
+    const rowCut = single.length > 0 && goesOn && (openCut || closedCut || figureCut);
     const rest: Cell[] = [];
     for (const c of first) {
       const a = above(c);
@@ -131,6 +137,20 @@ export function appendGrid(t: GridTable, next: Grid, pageHeight: number): void {
   }
   t.rows.push(...more);
   Object.assign(t, { page: next.page, x0: next.x0, x1: next.x1, last: next });
+}
+
+/** A cell's text wrapped onto two lines or more, its last line as wide as its widest: the cell was full there. */
+function fullLastLine(items: TextItem[]): boolean {
+  const lines: TextItem[][] = [];
+  for (const it of [...items].filter((i) => i.text.trim()).sort((a, b) => b.y - a.y || a.x - b.x)) {
+    const l = lines[lines.length - 1];
+    if (l && Math.abs(l[0].y - it.y) <= 0.4 * Math.min(l[0].size, it.size)) l.push(it);
+    else lines.push([it]);
+  }
+  if (lines.length < 2) return false;
+  const width = (l: TextItem[]) => Math.max(...l.map((i) => i.x + i.w)) - Math.min(...l.map((i) => i.x));
+  const last = lines[lines.length - 1];
+  return width(last) >= Math.max(...lines.map(width)) - 0.3 * last[0].size;
 }
 
 function joinText(a: string, b: string): string {

@@ -75,8 +75,10 @@ const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f
  */
 function splitAtRules(it: TextItem, pageHeight: number, grids: Grid[]): TextItem[] {
   const cy = pageHeight - it.y - 0.35 * it.size;
+  // A grid's outer rule cuts nothing: text running past it overflows its own cell (LibreOffice sets a
+  // table partly off the page, the label column's text left of its rule), no other cell lies there.
   const cuts = grids
-    .flatMap((g) => g.vrules)
+    .flatMap((g) => g.vrules.filter((v) => v.x > g.x0 + SNAP && v.x < g.x1 - SNAP))
     .filter((v) => v.top <= cy && v.bottom >= cy && v.x > it.x + 1 && v.x < it.x + it.w - 1)
     .map((v) => v.x)
     .sort((a, b) => a - b);
@@ -195,6 +197,25 @@ function buildGrid(pageNo: number, hs: HSeg[], vs: VSeg[]): Grid | null {
 }
 
 /**
+ * Text just outside a grid's outer rule, within one of its rows and touching the rule (a label column
+ * drawn without its left rule, a one-character-per-line label that overflows it), is that row's edge
+ * cell's: nothing but the table stands there.
+ */
+function edgeBox(grids: Grid[], it: TextItem, cx: number, cy: number): GridBox | undefined {
+  for (const g of grids) {
+    if (cy < g.top || cy > g.bottom) continue;
+    const left = cx < g.x0 && it.x + it.w >= g.x0 - it.size;
+    const right = cx > g.x1 && it.x <= g.x1 + it.size;
+    if (!left && !right) continue;
+    const inRow = g.boxes.filter((b) => cy >= b.top && cy <= b.bottom);
+    const edge = left ? Math.min(...inRow.map((b) => b.x0)) : Math.max(...inRow.map((b) => b.x1));
+    const box = inRow.find((b) => (left ? b.x0 : b.x1) === edge);
+    if (box && Math.abs(edge - (left ? g.x0 : g.x1)) <= SNAP) return box;
+  }
+  return undefined;
+}
+
+/**
  * The grids of one page with their text; returns the grids (two boxes or more) and the items outside
  * every grid. A page without rules has no grids.
  */
@@ -228,7 +249,7 @@ export function pageGrids(page: PageText, pageNo: number): { grids: Grid[]; rest
     // The glyphs' middle: the baseline is near the bottom of a CJK glyph, about 0.35 em below its centre.
     const cx = it.x + it.w / 2;
     const cy = H - it.y - 0.35 * it.size;
-    const box = grids.flatMap((g) => g.boxes).find((b) => cx >= b.x0 && cx <= b.x1 && cy >= b.top && cy <= b.bottom);
+    const box = grids.flatMap((g) => g.boxes).find((b) => cx >= b.x0 && cx <= b.x1 && cy >= b.top && cy <= b.bottom) ?? edgeBox(grids, it, cx, cy);
     if (box) box.items.push(it);
     else rest.push(it);
   }

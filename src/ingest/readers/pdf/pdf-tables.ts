@@ -86,11 +86,37 @@ function nearestIndex(starts: number[], x: number): number {
 }
 
 /** Builds the rows of one table from its lines (which may run over several pages). */
-export function buildTable(lines: Line[]): DocTable {
+export function buildTable(table: Line[]): DocTable {
+  const lines = joinOffsetFigures(table);
   const groups = columnGroups(lines);
   if (groups.length === 1) return buildGroup(lines);
   const rows = groups.flatMap((g) => buildGroup(g).rows);
   return { rows, page: rows[0]?.page };
+}
+
+/**
+ * A figure set lower or higher than its row's other cells (LibreOffice puts the first value of a
+ * cell without a paragraph about half a line down) stands on a line of its own. Two rows cannot be
+ * less than a line apart, so a line of figures that close to a value line, in columns that line
+ * leaves empty, is part of it.
+ */
+function joinOffsetFigures(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  const apart = (a: Line, b: Line) => a.chunks.every((p) => b.chunks.every((q) => p.x1 <= q.x0 || q.x1 <= p.x0));
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const near = prev && prev.page === l.page && Math.abs(prev.y - l.y) < 0.8 * Math.min(prev.size, l.size);
+    const figuresOnly = (x: Line) => x.chunks.every((c) => c.figure);
+    if (near && l.value && prev.value && (figuresOnly(l) || figuresOnly(prev)) && apart(prev, l)) {
+      const chunks = [...prev.chunks, ...l.chunks].sort((a, b) => a.x0 - b.x0);
+      // The row stands where its label does (the line that is not figures alone).
+      const base = figuresOnly(prev) ? l : prev;
+      out[out.length - 1] = { ...base, chunks, text: chunks.map((c) => c.text).join(' ') };
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
 }
 
 /**

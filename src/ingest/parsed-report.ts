@@ -44,7 +44,7 @@ export interface ParsedReport {
    * 2019 one-row （六）…): each becomes a finding of its rule.
    */
   notices?: ParsedNotice[];
-  /** Things read but not mapped (extra local rows…), said rather than dropped. */
+  /** Things read but not mapped (a section 四 group printed blank…), said rather than dropped; a row of figures that fits no template row is refused instead. */
   warnings: string[];
 }
 

@@ -7,6 +7,7 @@ import type { ParsedCell, ParsedNotice } from './parsed-report';
 import type { DocCell, DocRow } from './report-document';
 import { alignRows, AMBIGUITY_MARGIN, ROW_THRESHOLD, similarityMatrix, type Alignment, type Printed } from './align/row-aligner';
 import { checkHeaderRow } from './align/column-aligner';
+import { legacyReading } from './align/legacy-row';
 
 const isBlank = (c: DocCell) => c.text.replace(/[\s\u3000\u00a0\u200b\ufeff]/g, '') === '';
 
@@ -104,16 +105,16 @@ export class TableMapper {
     }
     joinWrappedLabels(printed);
     // The edition's own rows first; a legacy row (hybrid table) only when they do not align.
-    const own = { targets: this.targets(), alignment: undefined as Alignment | undefined };
-    own.alignment = this.align(printed, own.targets);
-    let chosen = own.alignment.problem ? undefined : { targets: own.targets, alignment: own.alignment };
+    const ownTargets = this.targets();
+    const own = this.align(printed, ownTargets);
+    let chosen = own.problem ? undefined : { targets: ownTargets, alignment: own };
     for (const legacy of this.legacyRows) {
       if (chosen) break;
       const targets = this.targets(legacy);
       const alignment = this.align(printed, targets);
-      if (!alignment.problem) chosen = { targets, alignment };
+      if (!alignment.problem && this.legacyApplies(printed, ownTargets, own, targets, alignment)) chosen = { targets, alignment };
     }
-    if (!chosen) this.reject(printed, own.targets, own.alignment, rows);
+    if (!chosen) this.reject(printed, ownTargets, own, rows);
     const { targets, alignment } = chosen;
     targets.forEach((target, t) => {
       const p = printed[alignment.printedOf[t]];
@@ -121,12 +122,31 @@ export class TableMapper {
       if (target.legacy) this.storeLegacy(target, p);
     });
     printed.forEach((p, i) => {
-      if (alignment.targetOf[i] < 0 && p.hasFigures)
-        this.warnings.push(`section ${this.table.section}: row "${p.printedLabels[p.printedLabels.length - 1]}" is not in the template and was not mapped`);
-      else if (alignment.targetOf[i] < 0 && p.block) checkHeaderRow(p.docRow.cells.filter(isLabelCell), p.block.columns, (column, reason) => {
-        throw new ReportParseError(reason, this.loc(p.printedLabels[p.printedLabels.length - 1], column, p.docRow.line, p.docRow.page));
+      if (alignment.targetOf[i] >= 0) return;
+      const where = (column?: string) => this.loc(p.printedLabels[p.printedLabels.length - 1], column, p.docRow.line, p.docRow.page);
+      // A printed row of figures is never dropped: what it is cannot be told, so the table is refused.
+      if (p.hasFigures) throw new ReportParseError('row not in the template: it reads like none of its rows, so its figures cannot be placed', where());
+      if (p.block) checkHeaderRow(p.docRow.cells.filter(isLabelCell), p.block.columns, (column, reason) => {
+        throw new ReportParseError(reason, where(column));
       });
     });
+  }
+
+  /**
+   * A legacy row stands for the rows it replaces only where the table prints none of them and the
+   * row it takes reads like the legacy label, not like one of them (align/legacy-row.ts).
+   */
+  private legacyApplies(printed: PrintedRow[], ownTargets: Target[], own: Alignment, targets: Target[], alignment: Alignment): boolean {
+    const at = targets.findIndex((t) => t.legacy);
+    const legacy = targets[at].legacy!;
+    const subRows = ownTargets.flatMap((t, i) => (legacy.replaces.includes(t.row.key) ? [i] : []));
+    const reading = legacyReading(own, subRows, alignment, at);
+    if (reading.kind !== 'ambiguous') return reading.kind === 'applies';
+    const p = printed[reading.printed];
+    throw new ReportParseError(
+      `row cannot be aligned: it could be the earlier edition's one row "${legacy.label}" or the template row "${ownTargets[reading.subRow].row.label}"`,
+      this.loc(p.printedLabels[0], undefined, p.docRow.line, p.docRow.page),
+    );
   }
 
   /** The template rows in order; with a legacy row, it takes the place of the rows it replaces. */

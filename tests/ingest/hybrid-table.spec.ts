@@ -1,4 +1,5 @@
 import { checkReport } from '../../src/checks';
+import { ReportParseError } from '../../src/common/errors';
 import { buildConsistentValues } from '../../src/checks/consistent-values';
 import { cellsOf, getEdition, type EditionDef } from '../../src/editions';
 import { readReport } from '../../src/ingest/report-reader';
@@ -58,6 +59,35 @@ describe('a 2021 table printed with the 2019 one-row （六）', () => {
     expect(parsed.notices ?? []).toEqual([]);
     expect(Object.keys(parsed.cells).filter((k) => k.startsWith('applications.other.'))).toEqual([]);
   });
+});
+
+/**
+ * The 2021 template with its sub-row 1 of （六） not printed: with the merged （六）其他处理 cell
+ * (a DOCX table row deleted whole, tests/faults row-deleted) or with the label left beside sub-row 2.
+ */
+function subRowDeleted(withGroupLabel: boolean): EditionDef {
+  const e = structuredClone(E2021);
+  const block = e.tables.find((t) => t.id === LEGACY.table)!.blocks[0];
+  block.rows = block.rows.filter((r) => r.key !== LEGACY.replaces[0]);
+  if (!withGroupLabel) for (const r of block.rows) if (LEGACY.replaces.includes(r.key)) delete r.group;
+  return e;
+}
+
+describe('a 2021 table with a （六） sub-row deleted is refused, never read as the one-row （六）', () => {
+  const plainCells = Object.fromEntries(cellsOf(E2021).map((c) => [c.key, { value: values[c.key] }]));
+  for (const format of ['html', 'docx'] as RenderFormat[])
+    for (const withGroupLabel of [false, true])
+      it(`${format.toUpperCase()}, ${withGroupLabel ? '（六）其他处理 left beside sub-row 2' : 'the row deleted with （六）其他处理'}: "row missing from the table", section 三 and the row named`, async () => {
+        const bytes = await renderReport({ ...input, edition: subRowDeleted(withGroupLabel), cells: plainCells }, format);
+        const err = await readReport(bytes, { file: `deleted.${format}` }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(err).toBeInstanceOf(ReportParseError);
+        expect((err as ReportParseError).message).toMatch(/row missing from the table/);
+        const missing = E2021.tables.find((t) => t.id === LEGACY.table)!.blocks[0].rows.find((r) => r.key === LEGACY.replaces[0])!;
+        expect((err as ReportParseError).location).toMatchObject({ file: `deleted.${format}`, section: 3, row: missing.label });
+      });
 });
 
 describe('the processed total of a hybrid table', () => {

@@ -81,3 +81,90 @@ describe('the table mapper rejects rather than guesses, naming the printed row',
     expect(() => assembleReport({ format: 'text', blocks: [{ kind: 'paragraph', text: '无' }] })).toThrow(/no report tables found/);
   });
 });
+
+/**
+ * Section 三 of a 2021 report as DocRows, as a DOCX prints it: a group's label (merged cell) in the
+ * row of its first template row only, so that deleting that row deletes the label with it (as
+ * deleting a table row of the DOCX does), then the row's label and its seven figures; `rows`
+ * replaces the template's (a row dropped, the one-row （六）, an extra row).
+ */
+const applications = E2021.tables.find((t) => t.id === 'applications')!;
+const LEGACY = E2021.legacyRows!.filter((l) => l.table === 'applications');
+const [ONE_ROW] = LEGACY;
+type PrintedDef = { key: string; label: string; group?: string };
+const TEMPLATE: PrintedDef[] = applications.blocks[0].rows;
+/** Seven figures per printed row (the last their sum), distinct by row. */
+const figuresOf = (i: number) => [1, 2, 3, 4, 5, 6].map((c) => String(i * 10 + c)).concat(String([1, 2, 3, 4, 5, 6].reduce((s, c) => s + i * 10 + c, 0)));
+function sectionThree(rows: PrintedDef[], { groupOnFirstPrinted = false } = {}): DocRow[] {
+  const groupLabel = (key: string) => E2021.groups.find((g) => g.key === key)?.label ?? '';
+  return rows.map((r, i) => {
+    const first = r.group && (groupOnFirstPrinted ? rows : TEMPLATE).find((o) => o.group === r.group)?.key === r.key;
+    const labels = [first ? groupLabel(r.group!) : '', r.label];
+    return { cells: [...labels, ...figuresOf(i)].map((text) => ({ text })), line: 100 + i };
+  });
+}
+const without = (...keys: string[]) => TEMPLATE.filter((r) => !keys.includes(r.key));
+const mapThree = (rows: PrintedDef[], opts = {}) => new TableMapper(applications, 'f.docx', LEGACY).map(sectionThree(rows, opts));
+const rejection = (rows: PrintedDef[], opts = {}) => {
+  try {
+    mapThree(rows, opts);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ReportParseError);
+    return e as ReportParseError;
+  }
+  throw new Error('stored, not rejected');
+};
+const label = (key: string) => TEMPLATE.find((r) => r.key === key)!.label;
+
+describe('section 三: a printed row is aligned or the table refused, the one-row （六） only where it is printed', () => {
+  it('reads the template as printed, with no warning', () => {
+    const mapped = mapThree(TEMPLATE);
+    const at = TEMPLATE.findIndex((r) => r.key === 'other_no_fee');
+    expect(mapped.cells['applications.other_no_fee.total']).toMatchObject({ value: figuresOf(at)[6], location: { row: label('other_no_fee'), line: 100 + at } });
+    expect(mapped.warnings).toEqual([]);
+    expect(mapped.notices).toEqual([]);
+  });
+
+  it('（六）其他处理 and its sub-row 1 deleted: refused as a row missing, not "3.其他" stored as the one-row （六） and sub-row 2 dropped', () => {
+    const err = rejection(without('other_no_supplement'));
+    expect(err.message).toMatch(/row missing from the table/);
+    expect(err.location).toMatchObject({ file: 'f.docx', section: 3, row: label('other_no_supplement') });
+    // Sub-row 1 alone deleted, （六）其他处理 printed beside sub-row 2: refused the same way.
+    expect(rejection(without('other_no_supplement'), { groupOnFirstPrinted: true }).location).toMatchObject({ section: 3, row: label('other_no_supplement') });
+  });
+
+  it('only "3.其他" left of （六）: a sub-row, refused as the rows missing, never read as the one row', () => {
+    const err = rejection(without('other_no_supplement', 'other_no_fee'));
+    expect(err.message).toMatch(/row missing from the table/);
+    expect(err.location).toMatchObject({ section: 3, row: label('other_no_supplement') });
+  });
+
+  it('a printed row of figures that reads like no template row: refused naming it, its figures not dropped', () => {
+    const rows = [...TEMPLATE];
+    rows.splice(rows.findIndex((r) => r.key === 'processed_total'), 0, { key: 'x', label: '（八）移送有权机关处理' });
+    const err = rejection(rows);
+    expect(err.message).toMatch(/row not in the template/);
+    expect(err.location).toMatchObject({ file: 'f.docx', section: 3, row: '（八）移送有权机关处理', line: 100 + rows.findIndex((r) => r.key === 'x') });
+  });
+
+  it('a hybrid table (the one row （六）其他处理 in place of the three) still reads as the one-row key, the sub-rows blank, with its notice', () => {
+    const rows = TEMPLATE.filter((r) => !ONE_ROW.replaces.includes(r.key) || r.key === ONE_ROW.replaces[0]).map((r) =>
+      r.key === ONE_ROW.replaces[0] ? { key: ONE_ROW.key, label: ONE_ROW.label, group: ONE_ROW.key } : r,
+    );
+    const at = rows.findIndex((r) => r.key === ONE_ROW.key);
+    const mapped = mapThree(rows);
+    expect(mapped.cells['applications.other.total']).toMatchObject({ value: figuresOf(at)[6], location: { row: ONE_ROW.label, line: 100 + at } });
+    for (const key of ONE_ROW.replaces) expect(mapped.cells[`applications.${key}.total`]).toMatchObject({ value: null, raw: '' });
+    expect(mapped.notices).toEqual([expect.objectContaining({ rule: ONE_ROW.rule, location: expect.objectContaining({ section: 3, row: ONE_ROW.label }) })]);
+    expect(mapped.warnings).toEqual([]);
+  });
+
+  it('a one row that reads as much like "3.其他" as like （六）其他处理 is a guess: refused naming both', () => {
+    const rows = TEMPLATE.filter((r) => !ONE_ROW.replaces.includes(r.key) || r.key === ONE_ROW.replaces[0]).map((r) =>
+      r.key === ONE_ROW.replaces[0] ? { key: ONE_ROW.key, label: '（六）其他处', group: ONE_ROW.key } : r,
+    );
+    const err = rejection(rows);
+    expect(err.message).toMatch(/could be the earlier edition's one row "（六）其他处理" or the template row "3\.其他"/);
+    expect(err.location).toMatchObject({ section: 3, row: '（六）其他处', line: 100 + rows.findIndex((r) => r.key === ONE_ROW.key) });
+  });
+});

@@ -7,8 +7,10 @@ const WEB = __dirname;
 const ROOT = join(WEB, '..');
 export const WEB_DIST = join(WEB, 'dist');
 const STAMP = join(WEB_DIST, '.build-hash');
-// What the bundle is made of: the app, the GraphiQL page (when present), the config and the locked packages.
-const INPUTS = ['src', 'graphiql', 'index.html', 'vite.config.ts', 'map-assets.ts'].map((p) => join(WEB, p));
+// What the bundle is made of: the app, the GraphiQL page (when present), the config, the README
+// (the workbench bundles its example queries) and the locked packages. Nothing of src/ is bundled
+// (src/editions included: the dashboard reads an edition's layout from the API), so none of it is hashed.
+const INPUTS = [...['src', 'graphiql', 'index.html', 'vite.config.ts', 'map-assets.ts'].map((p) => join(WEB, p)), join(ROOT, 'README.md')];
 
 function files(path: string): string[] {
   if (!existsSync(path)) return [];

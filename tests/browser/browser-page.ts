@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Engine } from '../../src/data/engine';
+import { enginesUnderTest } from '../support/test-app';
 import { CHROMIUM } from './browser-city';
 
 export const ARTIFACTS = join(__dirname, 'artifacts');
@@ -41,4 +43,25 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /** The text of every cell of a table (by its data-table name), row by row, header first. */
 export function tableText(page: Page, name: string): Promise<string[][]> {
   return page.$$eval(`table[data-table="${name}"] tr`, (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th,td')).map((c) => (c.textContent ?? '').replace(/[▲▼]/g, '').trim())));
+}
+
+/** Signs the context in as the dashboard does after a login (the token in sessionStorage), without the login page. */
+export async function withToken(context: BrowserContext, token: string): Promise<void> {
+  await context.addInitScript((t) => sessionStorage.setItem('nianbao.token', t), token);
+}
+
+/** Waits for the overview to be drawn: KPIs, map and charts (the marker web/src/pages/overview-page.vue sets). */
+export function overviewReady(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => document.body.dataset.ready === 'overview', null, { timeout: 30_000 });
+}
+
+/**
+ * A screenshot and axe-core's serious and critical violations, on the first engine of the run only:
+ * both engines serve the same generated data, so the pages are the same DOM; the second engine's
+ * run checks figures, scope and actions, not the markup again.
+ */
+export async function audit(page: Page, name: string, engine: Engine): Promise<string[]> {
+  if (engine !== enginesUnderTest()[0]) return [];
+  await screenshot(page, `${name}-${engine}`);
+  return axeViolations(page);
 }

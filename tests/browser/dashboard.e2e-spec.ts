@@ -3,11 +3,11 @@ import { readFileSync } from 'fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bearer, logIn } from '../auth/test-accounts';
 import { enginesUnderTest } from '../support/test-app';
-import { hasChromium, startBrowserCity, type BrowserCity } from './browser-city';
-import { axeViolations, confinedContext, launch, screenshot, tableText } from './browser-page';
+import { hasChromium, HOOK_TIMEOUT, startBrowserCity, type BrowserCity } from './browser-city';
+import { audit, confinedContext, launch, overviewReady, tableText, withToken } from './browser-page';
 
 // The dashboard in a real browser (headless Debian chromium) against a real server on a generated
-// 济宁市: every figure checked is read back from GraphQL with the same viewer's token.
+// 济宁市 (two generated counties): every figure checked is read back from GraphQL with the same viewer's token.
 const YEAR = 2024;
 const KEY = 'applications.new.total';
 const num = (s: string) => (s.trim() === '—' ? null : Number(s.replace(/,/g, '')));
@@ -27,6 +27,7 @@ for (const engine of enginesUnderTest()) {
       expect(res.errors).toBeUndefined();
       return res.data;
     };
+    /** Through the login page, as a person does. */
     const signIn = async (name: string, password: string) => {
       await page.goto(`${city.base}/#/login`);
       await page.getByLabel('账号').fill(name);
@@ -34,13 +35,18 @@ for (const engine of enginesUnderTest()) {
       await page.getByRole('button', { name: '登录' }).click();
       await page.locator('[data-me]').waitFor();
     };
+    /** The API's token in the page's session: the later tests skip the login page the first one drives. */
+    const signInAs = async (account: BrowserCity['city']) => {
+      const token = await logIn(city.app, account.user.name, account.password);
+      await withToken(context, token);
+      return token;
+    };
     const kpi = async (id: string) => (await page.locator(`[data-kpi="${id}"] .kpi-value`).textContent())!;
 
     beforeAll(async () => {
       city = await startBrowserCity(engine, `browser_${engine}`);
       browser = await launch();
-      // Generating six years of a city on MariaDB, beside other engineers' tests on two cores, can pass jest's 120 s.
-    }, 240_000);
+    }, HOOK_TIMEOUT);
     beforeEach(async () => {
       context = await confinedContext(browser, city.base, offsite);
       page = await context.newPage();
@@ -52,11 +58,11 @@ for (const engine of enginesUnderTest()) {
     afterAll(async () => {
       await browser?.close();
       await city?.app.stop();
-    });
+    }, HOOK_TIMEOUT);
 
     it('shows an anonymous visitor the published overview, with the figures of the API', async () => {
       await page.goto(`${city.base}/#/overview?region=370800&year=${YEAR}`);
-      await page.locator('[data-kpi="filed"]').waitFor();
+      await overviewReady(page);
       const api = await gqlAs(null, `{ compliance(regionCode: "370800", year: ${YEAR}) { totals { expected late missing pending } }
         region(code: "370800") { rollup(year: ${YEAR}) { value(key: "${KEY}") } }
         compare(regionCode: "370800", year: ${YEAR}, by: CHILD_REGION, keys: ["${KEY}"]) { label regionCode values { value } } }`);
@@ -69,17 +75,18 @@ for (const engine of enginesUnderTest()) {
       const shown = new Map(table.map((r) => [r[2], num(r[4])]));
       expect(shown).toEqual(new Map(api.compare.map((r: any) => [r.regionCode, r.values[0].value])));
       expect(await page.locator('.map-panel canvas').count()).toBe(1);
-      await screenshot(page, `overview-anonymous-${engine}`);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await audit(page, 'overview-anonymous', engine)).toEqual([]);
     });
 
     it('lets a city supervisor pick a county on the map, drill to a report with a failing cell and dismiss its finding', async () => {
       await signIn(city.city.user.name, city.city.password);
       const token = await logIn(city.app, city.city.user.name, city.city.password);
       await page.goto(`${city.base}/#/overview?region=370800&year=${YEAR}`);
+      await overviewReady(page);
       await page.getByLabel('按地图选择地区').selectOption('370830');
       await page.waitForURL(/region=370830/);
       await page.locator('h2', { hasText: '汶上县' }).waitFor();
+      await overviewReady(page);
       const county = await gqlAs(token, `{ region(code: "370830") { rollup(year: ${YEAR}) { value(key: "${KEY}") } } }`);
       expect(num(await kpi(KEY))).toBe(county.region.rollup.value);
       // Drill down: county → agency → its 2020 report, whose seed revision fails a narrative check.
@@ -93,9 +100,8 @@ for (const engine of enginesUnderTest()) {
       expect(new Set(failingKeys)).toEqual(new Set(report.findings.flatMap((f: any) => f.cells.map((c: any) => c.key))));
       const finding = report.findings.find((f: any) => f.cells.length);
       expect(await page.locator('td.failing').first().getAttribute('title')).toContain(`${finding.rule}：应为 ${finding.expected}，实为 ${finding.actual}`);
-      await screenshot(page, `report-failing-${engine}`);
-      expect(await axeViolations(page)).toEqual([]);
-      // Revisions side by side: the generated revision 1 against the seed's revision 2.
+      expect(await audit(page, 'report-failing', engine)).toEqual([]);
+      // Revisions side by side: the sample report's revision 1 against the broken revision 2.
       await page.getByLabel('对比修订').selectOption({ index: 1 });
       await page.locator('td.changed').first().waitFor();
       // Dismiss with a comment, then read the review back from the API.
@@ -107,10 +113,9 @@ for (const engine of enginesUnderTest()) {
     });
 
     it('exports a table as CSV and XLSX whose figures and scope read back as the API answers', async () => {
-      await signIn(city.city.user.name, city.city.password);
-      const token = await logIn(city.app, city.city.user.name, city.city.password);
+      const token = await signInAs(city.city);
       await page.goto(`${city.base}/#/overview?region=370800&year=${YEAR}`);
-      await page.locator('table[data-table="county-ranking"]').waitFor();
+      await overviewReady(page);
       const api = await gqlAs(token, `{ compare(regionCode: "370800", year: ${YEAR}, by: CHILD_REGION, keys: ["${KEY}"]) { regionCode values { value } } }`);
       const expected = new Map(api.compare.map((r: any) => [r.regionCode, r.values[0].value]));
       const save = async (label: string) => {
@@ -132,9 +137,9 @@ for (const engine of enginesUnderTest()) {
     });
 
     it('confines a county supervisor to its county in charts, tables, exports and drill-down', async () => {
-      await signIn(city.county.user.name, city.county.password);
-      const token = await logIn(city.app, city.county.user.name, city.county.password);
+      const token = await signInAs(city.county);
       await page.goto(`${city.base}/#/overview`);
+      await overviewReady(page);
       await page.locator('h2', { hasText: '汶上县' }).waitFor();
       const own = await gqlAs(token, `{ compliance(regionCode: "370830", year: ${YEAR}) { totals { expected } } }`);
       expect((await kpi('filed')).endsWith(`/ ${own.compliance.totals.expected}`)).toBe(true);
@@ -149,16 +154,15 @@ for (const engine of enginesUnderTest()) {
       const allowed = new Set([townships.region.name, ...townships.region.children.map((c: any) => c.name)]);
       expect(regions.length).toBeGreaterThan(0);
       expect(regions.filter((r) => !allowed.has(r))).toEqual([]);
-      await screenshot(page, `compliance-county-${engine}`);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await audit(page, 'compliance-county', engine)).toEqual([]);
       await page.goto(`${city.base}/#/findings?region=370830`);
       await page.locator('table[data-table="findings"]').waitFor();
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await audit(page, 'findings-county', engine)).toEqual([]);
     });
 
     it('is usable from the keyboard: skip link, sortable headers', async () => {
       await page.goto(`${city.base}/#/overview?region=370800&year=${YEAR}`);
-      await page.locator('table[data-table="county-ranking"]').waitFor();
+      await overviewReady(page);
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
       const header = page.locator('table[data-table="county-ranking"] th button', { hasText: '代码' });

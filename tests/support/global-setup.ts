@@ -1,5 +1,12 @@
-/** Decides once per run whether the MariaDB half runs; REQUIRE_MYSQL=1 makes an unreachable server fatal. */
+import { buildWebIfStale } from '../../web/build-if-stale';
+
+/**
+ * Builds the dashboard once per run when stale (every browser test file serves web/dist; one build
+ * here, not one per file racing into the same directory). Decides once per run whether the MariaDB
+ * half runs; REQUIRE_MYSQL=1 makes an unreachable server fatal.
+ */
 export default async function globalSetup(): Promise<void> {
+  buildWebIfStale((m) => console.log(`\n${m}`));
   const root = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   const url = new URL(root);
   let reachable = false;

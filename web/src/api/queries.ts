@@ -28,18 +28,20 @@ export const REGION_PAGE = `query RegionPage($code: String!, $year: Int!, $after
 
 export const AGENCY_PAGE = `query AgencyPage($id: ID!) {
   agency(id: $id) { id name kind region { code name ancestors { code name } } parent { id name } branches { id name }
-    reports { id year edition scope revision publishedOn sourceFormat findings(status: FAILED) { id severity } } }
+    reports { id year edition scope revision publishedOn sourceFormat state returnComment
+      returnedFindings { id rule severity message } findings(status: FAILED) { id severity } } }
 }`;
 
 const CELLS = `cells { key value raw section row column source { page line table row cell } }`;
 export const REPORT_PAGE = `query ReportPage($id: ID!) {
   report(id: $id) {
     id year edition scope revision current title publishedOn importedAt sourceFormat sourceName
+    state reason returnComment returnedFindings { id }
     agency { id name region { code name } }
     ${CELLS}
     narratives { section heading text }
     findings { id rule severity status expected actual message review reviewComment reviewedBy reviewedAt cells { key value } }
-    revisions { id revision current publishedOn importedAt }
+    revisions { id revision current state publishedOn importedAt }
   }
 }`;
 
@@ -72,3 +74,9 @@ export const REVIEW = `mutation Review($id: ID!, $decision: FindingReview!, $com
 export const SUMMARY = `query Summary($code: String!, $year: Int!, $keys: [String!]!) {
   region(code: $code) { code name rollup(year: $year) { reportCount expectedCount values(keys: $keys) { key value } } }
 }`;
+
+// The filing workflow (schema/workflow.graphql): each answers the report's new state.
+const STATE = `id state returnComment returnedFindings { id }`;
+export const RETURN_REPORT = `mutation Return($id: ID!, $comment: String!, $findingIds: [ID!]) { returnReport(id: $id, comment: $comment, findingIds: $findingIds) { ${STATE} } }`;
+export const ACCEPT_REPORT = `mutation Accept($id: ID!) { acceptReport(id: $id) { ${STATE} } }`;
+export const PUBLISH_REPORT = `mutation Publish($id: ID!) { publishReport(id: $id) { ${STATE} } }`;

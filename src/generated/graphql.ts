@@ -924,6 +924,8 @@ export type Region = {
   level: RegionLevel;
   name: Scalars['String']['output'];
   parent?: Maybe<Region>;
+  /** The region's 汇总 (summary report): Region.rollup(year)'s sums of its agencies' own published reports, laid into the official template of the edition in force that year; a key no agency reported stays blank. FORBIDDEN where Region.rollup is (a region the viewer reads only part of). HTML text, or a Word document as base64. */
+  renderedRollup: Scalars['String']['output'];
   /** Published reports; `includeSubmitted` (a supervisor of the region or an administrator) adds each series' latest submitted or accepted revision. */
   rollup: Rollup;
 };
@@ -939,6 +941,13 @@ export type RegionAgenciesArgs = {
 
 /** An administrative region by its GB/T 2260 code (townships: 9-digit statistical code). */
 export type RegionConsolidationCheckArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/** An administrative region by its GB/T 2260 code (townships: 9-digit statistical code). */
+export type RegionRenderedRollupArgs = {
+  format: RenderFormat;
   year: Scalars['Int']['input'];
 };
 
@@ -1864,6 +1873,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  renderedRollup?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<RegionRenderedRollupArgs, 'format' | 'year'>>;
   rollup?: Resolver<ResolversTypes['Rollup'], ParentType, ContextType, RequireFields<RegionRollupArgs, 'includeSubmitted' | 'year'>>;
 };
 

@@ -1,11 +1,12 @@
-import type { Report } from '../../entities';
+import type { Region, Report } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
-import { canRead } from '../auth/viewer';
+import { assertReadsWhole, canRead } from '../auth/viewer';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
+import { fromMicros } from '../common/decimal';
 import { NotFoundError } from '../common/errors';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
-import { cellsOf, getEdition } from '../editions';
+import { cellsOf, editionForYear, getEdition } from '../editions';
 import { renderDocx, renderHtml, type RenderInput } from '../render/report-renderer';
 import { scopedRegionPath } from './region.service';
 import { ReportCells } from './report-view';
@@ -65,6 +66,27 @@ export class ReportService {
   /** The report in its edition's official template: HTML text, or a Word document as base64. */
   async rendered(ctx: RequestContext, report: Report, format: 'HTML' | 'DOCX'): Promise<string> {
     const input = await this.renderInput(ctx, report);
+    return format === 'HTML' ? renderHtml(input) : (await renderDocx(input)).toString('base64');
+  }
+
+  /**
+   * The region's 汇总: Region.rollup(year)'s sums (published own reports, the same pre-aggregated
+   * region_rollup and the same whole-region rule) in the template of the edition in force that year.
+   * A key no agency reported (no non-blank part) stays blank, never zero.
+   */
+  async renderedRollup(ctx: RequestContext, region: Region, year: number, format: 'HTML' | 'DOCX'): Promise<string> {
+    assertReadsWhole(ctx.viewer, region.path, `region ${region.code}`);
+    const edition = editionForYear(year);
+    const keys = cellsOf(edition).map((c) => c.key);
+    const sums = await ctx.loaders.rollupByRegionYearLoader.loadMany(keys.map((k) => `${region.code}|${year}|${k}`));
+    const cells = Object.fromEntries(
+      keys.map((k, i) => {
+        const s = sums[i];
+        if (s instanceof Error) throw s;
+        return [k, { value: s && s.nonNull > 0 ? fromMicros(s.micros) : null }];
+      }),
+    );
+    const input: RenderInput = { edition, year, agencyName: region.name, title: `${region.name}${year}年度${edition.titleSuffix}（汇总）`, cells, narratives: [] };
     return format === 'HTML' ? renderHtml(input) : (await renderDocx(input)).toString('base64');
   }
 

@@ -119,6 +119,8 @@ export function accessRules(): Record<string, TypeRules> {
     'id agency year edition scope revision current title period publishedOn importedAt sourceFormat sourceName sourceText value raw cell cells narrative narratives active applications lawsuits revisions findings rendered state reason',
     PUBLIC,
   );
+  // The 汇总 as Region.rollup: public figures, a whole-region sum refused by the service where the viewer reads only part.
+  rules.Region.renderedRollup = PUBLIC;
   // Which revisions a viewer reaches at all is decided in the statements (src/data/report-visibility.ts).
   Object.assign(rules.Report, each('returnComment returnedFindings', RETURN_RECORD));
   // Reached only as the answer of a filing mutation, whose rule decides.

@@ -71,10 +71,6 @@ export const REVIEW = `mutation Review($id: ID!, $decision: FindingReview!, $com
   reviewFinding(id: $id, decision: $decision, comment: $comment) { id review reviewComment reviewedBy reviewedAt }
 }`;
 
-export const SUMMARY = `query Summary($code: String!, $year: Int!, $keys: [String!]!) {
-  region(code: $code) { code name rollup(year: $year) { reportCount expectedCount values(keys: $keys) { key value } } }
-}`;
-
 // The filing workflow (schema/workflow.graphql): each answers the report's new state.
 const STATE = `id state returnComment returnedFindings { id }`;
 export const RETURN_REPORT = `mutation Return($id: ID!, $comment: String!, $findingIds: [ID!]) { returnReport(id: $id, comment: $comment, findingIds: $findingIds) { ${STATE} } }`;

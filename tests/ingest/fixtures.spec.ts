@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import JSZip from 'jszip';
 import { ReportParseError } from '../../src/common/errors';
 import { detectFormat, hasReader, readReport } from '../../src/ingest/report-reader';
 import { describeWithFixtures, FIXTURES_DIR } from '../support/shared';
+import { sourceOf, truthFilesIn } from '../support/fixture-files';
 
 interface Truth {
   year: number | null;
@@ -13,22 +14,9 @@ interface Truth {
   raw: Record<string, string>;
 }
 
-function fixtureNames(): string[] {
-  return readdirSync(FIXTURES_DIR)
-    .filter((f) => f.endsWith('.truth.json'))
-    .sort();
-}
-
-function sourceOf(truthFile: string): string {
-  const stem = truthFile.replace(/\.truth\.json$/, '');
-  const source = readdirSync(FIXTURES_DIR).find((f) => f.startsWith(`${stem}.`) && !f.endsWith('.truth.json'));
-  if (!source) throw new Error(`no source file beside ${truthFile}`);
-  return source;
-}
-
 describeWithFixtures('real report fixtures', () => {
-  for (const truthFile of fixtureNames()) {
-    const source = sourceOf(truthFile);
+  for (const truthFile of truthFilesIn(FIXTURES_DIR)) {
+    const source = sourceOf(FIXTURES_DIR, truthFile);
     const bytes = readFileSync(join(FIXTURES_DIR, source));
     const format = detectFormat(bytes, source);
     const run = hasReader(format) ? it : it.skip;

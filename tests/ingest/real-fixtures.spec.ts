@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readReport } from '../../src/ingest/report-reader';
+import { sourceOf, truthFilesIn } from '../support/fixture-files';
 
 /**
  * Real published reports gathered for issue 8 (tests/fixtures/real): every truth file's source is parsed with
@@ -17,22 +18,13 @@ interface Truth {
   raw?: Record<string, string>;
 }
 
-const truthFiles = readdirSync(DIR)
-  .filter((f) => f.endsWith('.truth.json'))
-  .sort();
-
-function sourceOf(truthFile: string): string {
-  const stem = truthFile.replace(/\.truth\.json$/, '');
-  const source = readdirSync(DIR).find((f) => f.startsWith(`${stem}.`) && !f.endsWith('.truth.json'));
-  if (!source) throw new Error(`no source file beside ${truthFile}`);
-  return source;
-}
+const truthFiles = truthFilesIn(DIR);
 
 describe('real report fixtures (tests/fixtures/real)', () => {
   it('has truth files', () => expect(truthFiles.length).toBeGreaterThan(0));
 
   for (const truthFile of truthFiles) {
-    const source = sourceOf(truthFile);
+    const source = sourceOf(DIR, truthFile);
 
     it(`${source} reads every cell as the truth file has it`, async () => {
       const truth = JSON.parse(readFileSync(join(DIR, truthFile), 'utf8')) as Truth;

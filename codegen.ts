@@ -33,6 +33,8 @@ const config: CodegenConfig = {
           AggregateRow: '../rollup/rollup.service#AggregateResultRow',
           ConsolidationFinding: '../rollup/rollup.service#ConsolidationFinding as ConsolidationFindingResult',
           Metric: '../rollup/metric-catalogue#Metric as MetricDef',
+          ReportPreview: '../services/filing.service#ReportPreviewResult',
+          PreviewFinding: '../checks#Finding as CheckFinding',
         },
       },
     },

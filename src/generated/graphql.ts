@@ -4,6 +4,8 @@ import type { EditionDef, TableDef } from '../editions';
 import type { ComplianceResult, ComplianceRow as ComplianceRowResult } from '../services/compliance.service';
 import type { RollupTarget, ComparisonRow as ComparisonRowResult, AggregateResultRow, ConsolidationFinding as ConsolidationFindingResult } from '../rollup/rollup.service';
 import type { Metric as MetricDef } from '../rollup/metric-catalogue';
+import type { ReportPreviewResult } from '../services/filing.service';
+import type { Finding as CheckFinding } from '../checks';
 import type { RequestContext } from '../graphql/request-context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -674,6 +676,8 @@ export type Mutation = {
   disableUser: Account;
   /** A short-lived token for a name and password; a wrong name and a wrong password give the same UNAUTHENTICATED error. */
   login: LoginResult;
+  /** Reads a file as submitReport would, runs the same checks, stores nothing: what the upload form shows. The same permission and the same errors as submitReport. */
+  previewReport: ReportPreview;
   /** ACCEPTED → PUBLISHED, by a supervisor of the region: it enters the roll-ups now. */
   publishReport: Report;
   /** SUBMITTED → RETURNED, by a supervisor of the region: what to fix, and which findings of this revision. */
@@ -714,6 +718,11 @@ export type MutationDisableUserArgs = {
 export type MutationLoginArgs = {
   name: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationPreviewReportArgs = {
+  input: PreviewReportInput;
 };
 
 
@@ -762,6 +771,15 @@ export type Narrative = {
   text: Scalars['String']['output'];
 };
 
+/** The text of one section of the report (一 总体情况 … 六 其他需要报告的事项). */
+export type NarrativeInput = {
+  /** As printed ("一、总体情况"); the edition's own heading when absent. */
+  heading?: InputMaybe<Scalars['String']['input']>;
+  /** A section number of the edition (1 to 6). */
+  section: Scalars['Int']['input'];
+  text: Scalars['String']['input'];
+};
+
 export type NewAccount = {
   /** Required for AGENCY, refused for every other role. */
   agencyId?: InputMaybe<Scalars['ID']['input']>;
@@ -785,6 +803,39 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** One cell of the template as read from the file. */
+export type PreviewCell = {
+  __typename?: 'PreviewCell';
+  key: Scalars['String']['output'];
+  /** The cell text as published. */
+  raw: Scalars['String']['output'];
+  /** Where the figure was read; null where the source does not print the cell. */
+  source?: Maybe<CellSource>;
+  /** Exact decimal text ("12.90" stays "12.90"); null for a blank (a blank is not a zero). */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** A check's result on the previewed file: what submitReport would store as a Finding. */
+export type PreviewFinding = {
+  __typename?: 'PreviewFinding';
+  actual?: Maybe<Scalars['Float']['output']>;
+  cells: Array<FindingCell>;
+  expected?: Maybe<Scalars['Float']['output']>;
+  /** In Chinese, naming rows and columns by their template labels. */
+  message: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+  severity: FindingSeverity;
+  status: FindingStatus;
+};
+
+export type PreviewReportInput = {
+  agencyId: Scalars['ID']['input'];
+  /** The file (text, HTML, DOCX, DOC/WPS or PDF), base64. */
+  contentBase64: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
 };
 
 export type Procurement2019 = {
@@ -1071,6 +1122,28 @@ export type ReportFilter = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type ReportPreview = {
+  __typename?: 'ReportPreview';
+  /** Every cell of the edition, in template order (derived rows not included: they are sums of these). */
+  cells: Array<PreviewCell>;
+  /** Template edition id the tables were read as. */
+  edition: Scalars['String']['output'];
+  /** The checks submitReport runs, the carry-over from the agency's previous year included. */
+  findings: Array<PreviewFinding>;
+  narratives: Array<Narrative>;
+  /** Statistics period as stated in the report. */
+  period?: Maybe<Scalars['String']['output']>;
+  publishedOn?: Maybe<Scalars['String']['output']>;
+  sourceFormat: SourceFormat;
+  /** The source as received; DOCX and PDF as their extracted text. */
+  sourceText: Scalars['String']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+  /** Things read but not mapped (said rather than dropped). */
+  warnings: Array<Scalars['String']['output']>;
+  /** The year it would be filed under (the one given). */
+  year: Scalars['Int']['output'];
+};
+
 export type ReportScope =
   /** A summary consolidating other agencies (a government's 本级 report); never summed in roll-ups. */
   | 'CONSOLIDATED'
@@ -1145,8 +1218,12 @@ export type SubmitFiguresInput = {
   draft?: InputMaybe<Scalars['Boolean']['input']>;
   /** An edition id; the edition in force for the year when absent. */
   edition?: InputMaybe<Scalars['String']['input']>;
+  /** The report's text sections, stored with the revision and checked against the tables; at most one per section. */
+  narratives?: InputMaybe<Array<NarrativeInput>>;
   publishedOn?: InputMaybe<Scalars['String']['input']>;
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The report's title ("XXX2024年政府信息公开工作年度报告"). */
+  title?: InputMaybe<Scalars['String']['input']>;
   year: Scalars['Int']['input'];
 };
 
@@ -1354,9 +1431,13 @@ export type ResolversTypes = {
   MetricValue: ResolverTypeWrapper<MetricValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Narrative: ResolverTypeWrapper<Narrative>;
+  NarrativeInput: NarrativeInput;
   NewAccount: NewAccount;
   NewApiToken: ResolverTypeWrapper<NewApiToken>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PreviewCell: ResolverTypeWrapper<PreviewCell>;
+  PreviewFinding: ResolverTypeWrapper<CheckFinding>;
+  PreviewReportInput: PreviewReportInput;
   Procurement2019: ResolverTypeWrapper<Procurement2019>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionEntity>;
@@ -1365,6 +1446,7 @@ export type ResolversTypes = {
   Report: ResolverTypeWrapper<ReportEntity>;
   ReportConnection: ResolverTypeWrapper<Omit<ReportConnection, 'nodes'> & { nodes: Array<ResolversTypes['Report']> }>;
   ReportFilter: ReportFilter;
+  ReportPreview: ResolverTypeWrapper<ReportPreviewResult>;
   ReportScope: ReportScope;
   ReportState: ReportState;
   Rollup: ResolverTypeWrapper<RollupTarget>;
@@ -1431,15 +1513,20 @@ export type ResolversParentTypes = {
   MetricValue: MetricValue;
   Mutation: Record<PropertyKey, never>;
   Narrative: Narrative;
+  NarrativeInput: NarrativeInput;
   NewAccount: NewAccount;
   NewApiToken: NewApiToken;
   PageInfo: PageInfo;
+  PreviewCell: PreviewCell;
+  PreviewFinding: CheckFinding;
+  PreviewReportInput: PreviewReportInput;
   Procurement2019: Procurement2019;
   Query: Record<PropertyKey, never>;
   Region: RegionEntity;
   Report: ReportEntity;
   ReportConnection: Omit<ReportConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Report']> };
   ReportFilter: ReportFilter;
+  ReportPreview: ReportPreviewResult;
   Rollup: RollupTarget;
   String: Scalars['String']['output'];
   SubmitFiguresInput: SubmitFiguresInput;
@@ -1812,6 +1899,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createUser?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   disableUser?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'name' | 'password'>>;
+  previewReport?: Resolver<ResolversTypes['ReportPreview'], ParentType, ContextType, RequireFields<MutationPreviewReportArgs, 'input'>>;
   publishReport?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<MutationPublishReportArgs, 'id'>>;
   returnReport?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<MutationReturnReportArgs, 'comment' | 'id'>>;
   reviewFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationReviewFindingArgs, 'decision' | 'id'>>;
@@ -1835,6 +1923,23 @@ export type NewApiTokenResolvers<ContextType = RequestContext, ParentType extend
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PreviewCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreviewCell'] = ResolversParentTypes['PreviewCell']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  raw?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['CellSource']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PreviewFindingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreviewFinding'] = ResolversParentTypes['PreviewFinding']> = {
+  actual?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['FindingCell']>, ParentType, ContextType>;
+  expected?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['FindingSeverity'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FindingStatus'], ParentType, ContextType>;
 };
 
 export type Procurement2019Resolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Procurement2019'] = ResolversParentTypes['Procurement2019']> = {
@@ -1914,6 +2019,20 @@ export type ReportConnectionResolvers<ContextType = RequestContext, ParentType e
   nodes?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReportPreviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportPreview'] = ResolversParentTypes['ReportPreview']> = {
+  cells?: Resolver<Array<ResolversTypes['PreviewCell']>, ParentType, ContextType>;
+  edition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['PreviewFinding']>, ParentType, ContextType>;
+  narratives?: Resolver<Array<ResolversTypes['Narrative']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceFormat?: Resolver<ResolversTypes['SourceFormat'], ParentType, ContextType>;
+  sourceText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RollupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Rollup'] = ResolversParentTypes['Rollup']> = {
@@ -2011,11 +2130,14 @@ export type Resolvers<ContextType = RequestContext> = {
   Narrative?: NarrativeResolvers<ContextType>;
   NewApiToken?: NewApiTokenResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PreviewCell?: PreviewCellResolvers<ContextType>;
+  PreviewFinding?: PreviewFindingResolvers<ContextType>;
   Procurement2019?: Procurement2019Resolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   ReportConnection?: ReportConnectionResolvers<ContextType>;
+  ReportPreview?: ReportPreviewResolvers<ContextType>;
   Rollup?: RollupResolvers<ContextType>;
   TemplateBlock?: TemplateBlockResolvers<ContextType>;
   TemplateColumn?: TemplateColumnResolvers<ContextType>;

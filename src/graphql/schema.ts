@@ -10,6 +10,7 @@ import { accountResolvers } from './resolvers/account.resolver';
 import { agencyResolvers } from './resolvers/agency.resolver';
 import { complianceResolvers } from './resolvers/compliance.resolver';
 import { editionResolvers } from './resolvers/edition.resolver';
+import { filingResolvers } from './resolvers/filing.resolver';
 import { findingResolvers } from './resolvers/finding.resolver';
 import { regionResolvers } from './resolvers/region.resolver';
 import { renderResolvers } from './resolvers/render.resolver';
@@ -49,6 +50,7 @@ export function buildSchema(services: Services): GraphQLSchema {
       renderResolvers(services),
       accountResolvers(services),
       workflowResolvers(services),
+      filingResolvers(services),
     ],
   }));
 }

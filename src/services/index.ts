@@ -5,6 +5,7 @@ import { AccountService } from './account.service';
 import { AgencyService } from './agency.service';
 import { AuditService } from './audit.service';
 import { ComplianceService } from './compliance.service';
+import { FilingService } from './filing.service';
 import { FindingService } from './finding.service';
 import { ImportService, type ReportWriteHook } from './import.service';
 import { RegionService } from './region.service';
@@ -16,6 +17,7 @@ export function createServices(connection: TransactionalConnection, hooks: Repor
   const findings = new FindingService(connection);
   const audit = new AuditService(connection);
   const imports = new ImportService(connection, hooks, findings, audit);
+  const workflow = new WorkflowService(connection, imports, audit);
   return {
     regions: new RegionService(connection),
     agencies: new AgencyService(connection),
@@ -23,7 +25,8 @@ export function createServices(connection: TransactionalConnection, hooks: Repor
     reports: new ReportService(connection),
     imports,
     audit,
-    workflow: new WorkflowService(connection, imports, audit),
+    workflow,
+    filing: new FilingService(connection, workflow),
     compliance: new ComplianceService(connection),
     rollups: new RollupService(connection),
     accounts: new AccountService(connection),

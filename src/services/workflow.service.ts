@@ -5,9 +5,10 @@ import { canRead, isPrivileged, type Viewer } from '../auth/viewer';
 import { checkReport } from '../checks';
 import { BadInputError, ConflictError, ForbiddenError, NianbaoError } from '../common/errors';
 import type { TransactionalConnection } from '../data/transactional-connection';
-import { cellDef, cellsOf, editionForYear, findEdition } from '../editions';
+import { cellDef, cellsOf, editionForYear, findEdition, type EditionDef } from '../editions';
+import { sectionNumeral } from '../editions/template-headers';
 import type { RequestContext } from '../graphql/request-context';
-import type { ParsedReport } from '../ingest/parsed-report';
+import type { ParsedNarrative, ParsedReport } from '../ingest/parsed-report';
 import type { AuditAction, AuditService } from './audit.service';
 import { expectedScope } from './compliance.service';
 import type { ImportService } from './import.service';
@@ -24,15 +25,23 @@ export interface FilingOptions {
   draft?: boolean | null;
 }
 
-export interface SubmitReportInput extends FilingOptions {
+/** A report file as sent: base64 bytes under the name the sender gave. */
+export interface FileInput {
+  agencyId: string;
+  year: number;
   fileName: string;
   contentBase64: string;
 }
+
+export interface SubmitReportInput extends FilingOptions, FileInput {}
 
 export interface SubmitFiguresInput extends FilingOptions {
   /** An edition id; the one in force for the year when absent. */
   edition?: string | null;
   cells: Array<{ key: string; value?: string | null }>;
+  /** The text sections, at most one per section of the edition. */
+  narratives?: Array<{ section: number; heading?: string | null; text: string }> | null;
+  title?: string | null;
 }
 
 export interface FilingResult {
@@ -74,6 +83,25 @@ function text(value: string | null | undefined, argument: string, where: string)
 }
 
 /**
+ * The narrative sections given with figures, in section order: each a section of the edition, once;
+ * a section left empty is not written rather than stored blank; the heading the edition's own when absent.
+ */
+function narrativesOf(edition: EditionDef, given: NonNullable<SubmitFiguresInput['narratives']>): ParsedNarrative[] {
+  const sections = new Map(edition.sections.map((s) => [s.number, s]));
+  const seen = new Set<number>();
+  const out: ParsedNarrative[] = [];
+  given.forEach((n, i) => {
+    const def = sections.get(n.section);
+    if (!def) throw new BadInputError(`narratives[${i}].section ${n.section}: not a section of edition ${edition.id} (${[...sections.keys()].join(', ')})`, { argument: `narratives[${i}].section` });
+    if (seen.has(n.section)) throw new BadInputError(`narratives[${i}].section ${n.section}: given twice`, { argument: `narratives[${i}].section` });
+    seen.add(n.section);
+    const text = n.text.trim();
+    if (text) out.push({ section: n.section, heading: n.heading?.trim() || `${sectionNumeral(n.section)}、${def.heading}`, text });
+  });
+  return out.sort((a, b) => a.section - b.section);
+}
+
+/**
  * The filing workflow: agencies file (a file in any format the readers read, or figures by key)
  * and correct by new revisions with a reason; supervisors return, accept and publish. Each step is
  * one transaction with its audit row; roll-ups change only when a revision is published.
@@ -86,6 +114,15 @@ export class WorkflowService {
   ) {}
 
   async submitReport(ctx: RequestContext, input: SubmitReportInput): Promise<FilingResult> {
+    const { file, prepared } = await this.readFiling(ctx, input);
+    return this.file(ctx, input, file, prepared);
+  }
+
+  /**
+   * A file decoded, the caller's right to file for the agency checked, then read and checked: the
+   * part of submitReport that stores nothing, shared with previewReport so both answer alike.
+   */
+  async readFiling(ctx: RequestContext, input: FileInput): Promise<{ agency: Agency; file: string; prepared: PreparedReport }> {
     const file = input.fileName.trim();
     if (!file) throw new BadInputError('fileName: give the name of the file sent', { argument: 'fileName' });
     const b64 = input.contentBase64.replace(/\s+/g, '');
@@ -93,9 +130,9 @@ export class WorkflowService {
     const bytes = Buffer.from(b64, 'base64');
     if (!bytes.length) throw new BadInputError(`${file}: the file is empty`, { argument: 'contentBase64', file });
     // Refused before reading when the caller may not file for this agency: no parse on a stranger's behalf.
-    await this.filingAgency(ctx, input.agencyId, file);
+    const agency = await this.filingAgency(ctx, input.agencyId, file);
     const prepared = await prepareReport(bytes, file, input.year);
-    return this.file(ctx, input, file, prepared);
+    return { agency, file, prepared };
   }
 
   /** Figures by cell key (docs/format.md): the cells not given are blank, never zero. */
@@ -117,8 +154,16 @@ export class WorkflowService {
       const value = given.get(c.key) ?? null;
       cells[c.key] = { value, raw: value ?? '', location: { file }, source: null };
     }
-    const parsed: ParsedReport = { edition: edition.id, year: input.year, title: null, period: null, publishedOn: null, format: 'text', cells, narratives: [], warnings: [] };
-    const sourceText = JSON.stringify({ edition: edition.id, cells: Object.fromEntries(given) });
+    const narratives = narrativesOf(edition, input.narratives ?? []);
+    const title = input.title?.trim() || null;
+    const parsed: ParsedReport = { edition: edition.id, year: input.year, title, period: null, publishedOn: null, format: 'text', cells, narratives, warnings: [] };
+    // The text is part of what was filed: a changed section is a new revision, not "the same again".
+    const sourceText = JSON.stringify({
+      edition: edition.id,
+      cells: Object.fromEntries(given),
+      ...(title ? { title } : {}),
+      ...(narratives.length ? { narratives } : {}),
+    });
     const prepared: PreparedReport = {
       parsed,
       sourceText,

@@ -1,4 +1,6 @@
+import { readFileSync } from 'fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { SEED_REPORT } from '../../seeds/seed';
 import { allEditions } from '../../src/editions';
 import { editionTypeDefs } from '../../src/editions/edition-sdl';
 import { generate } from '../../src/generator/generator';
@@ -22,6 +24,8 @@ interface Who {
   reviews: (regionPath: string) => boolean;
   seesReviewOf: (agencyId: number, regionPath: string) => boolean;
   admin: boolean;
+  /** May file (and preview) this agency's reports. */
+  files?: (agencyId: number) => boolean;
 }
 
 const pathOf = (code: string) => (code === CITY ? `/370000/${CITY}/` : `/370000/${CITY}/${code}/`);
@@ -62,6 +66,8 @@ describe('every field of the schema declares its access rule', () => {
     const declared = Object.entries(accessRules()).flatMap(([type, rules]) => Object.keys(rules).filter((f) => f !== '*').map((f) => `${type}.${f}`));
     expect(declared.filter((f) => !fields.has(f))).toEqual([]);
     expect(ruleOf(accessRules(), 'Finding', 'reviewComment')?.name).toBe('REVIEW_RECORD');
+    // A preview is a filing that stores nothing: filed by whoever may file, its answer theirs.
+    expect([ruleOf(accessRules(), 'Mutation', 'previewReport')?.name, ruleOf(accessRules(), 'ReportPreview', 'sourceText')?.name]).toEqual(['FILER', 'FILER']);
   });
 
   it.each([
@@ -132,7 +138,7 @@ describeEachEngine(
         { name: 'city supervisor', token: await account('m-city', 'SUPERVISOR', { regionCode: CITY }), path: pathOf(CITY), reviews: (p) => p.startsWith(pathOf(CITY)), seesReviewOf: (_, p) => p.startsWith(pathOf(CITY)), admin: false },
         { name: 'county supervisor', token: await account('m-county', 'SUPERVISOR', { regionCode: COUNTY }), path: pathOf(COUNTY), reviews: (p) => p.startsWith(pathOf(COUNTY)), seesReviewOf: (_, p) => p.startsWith(pathOf(COUNTY)), admin: false },
         { name: 'other county supervisor', token: await account('m-other', 'SUPERVISOR', { regionCode: OTHER }), path: pathOf(OTHER), reviews: (p) => p.startsWith(pathOf(OTHER)), seesReviewOf: (_, p) => p.startsWith(pathOf(OTHER)), admin: false },
-        { name: 'county agency', token: await account('m-agency', 'AGENCY', { agencyId: countyFinding.agencyId }), path: pathOf(COUNTY), reviews: never, seesReviewOf: (a) => a === countyFinding.agencyId, admin: false },
+        { name: 'county agency', token: await account('m-agency', 'AGENCY', { agencyId: countyFinding.agencyId }), path: pathOf(COUNTY), reviews: never, seesReviewOf: (a) => a === countyFinding.agencyId, admin: false, files: (a) => a === countyFinding.agencyId },
         { name: 'county analyst', token: await account('m-analyst-county', 'ANALYST', { regionCode: COUNTY }), path: pathOf(COUNTY), reviews: never, seesReviewOf: never, admin: false },
         { name: 'unconfined analyst', token: await account('m-analyst', 'ANALYST'), path: null, reviews: never, seesReviewOf: never, admin: false },
       );
@@ -302,6 +308,19 @@ describeEachEngine(
       else expect(codeOf(disable)).toBe('FORBIDDEN');
       const [{ disabled }] = await app().db.query('SELECT disabled FROM user_account WHERE id = ?', [victim.id]);
       expect(Boolean(Number(disabled))).toBe(w.admin);
+    });
+
+    each('previewing a report file: the agency itself and administrators only, and nothing stored for anyone', async (w) => {
+      const tables = app().db.entityMetadatas.map((m) => m.tableName).sort();
+      const rows = async () => Promise.all(tables.map(async (t) => `${t} ${(await app().db.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n}`));
+      const before = await rows();
+      for (const agencyId of [countyFinding.agencyId, otherFinding.agencyId]) {
+        const input = { agencyId: String(agencyId), year: YEAR, fileName: 'matrix.txt', contentBase64: readFileSync(SEED_REPORT).toString('base64') };
+        const res = await ask(w, `mutation($input: PreviewReportInput!) { previewReport(input: $input) { year cells { key } findings { rule } } }`, { input });
+        if (w.admin || w.files?.(agencyId)) expect({ agencyId, errors: res.errors, year: res.data?.previewReport.year }).toEqual({ agencyId, errors: undefined, year: YEAR });
+        else expect({ agencyId, code: codeOf(res), data: res.data?.previewReport ?? null }).toEqual({ agencyId, code: 'FORBIDDEN', data: null });
+      }
+      expect(await rows()).toEqual(before);
     });
 
     each('published reports are public: source text and renders for whoever may read the report', async (w) => {

@@ -1,4 +1,4 @@
-import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema';
 import { cellsOf, derivedKeys, EDITIONS } from '../../src/editions';
 import type { Services } from '../../src/services';
@@ -29,6 +29,24 @@ describe('the GraphQL contract', () => {
       const activeRows = new Set(e.tables.find((t) => t.id === 'active')!.blocks.flatMap((b) => b.rows.map((r) => camel(r.key))));
       expect(Object.keys(active.getFields()).sort()).toEqual([...activeRows].sort());
     }
+  });
+
+  it('answers previewReport and takes narratives with figures in the shapes the filing form uses (issue 13)', () => {
+    const fields = (name: string) => {
+      const t = schema.getType(name) as GraphQLObjectType | GraphQLInputObjectType;
+      return Object.fromEntries(Object.entries(t.getFields()).map(([f, d]) => [f, String(d.type)]));
+    };
+    const mutation = schema.getMutationType()!.getFields().previewReport;
+    expect([String(mutation.type), mutation.args.map((a) => `${a.name}: ${a.type}`)]).toEqual(['ReportPreview!', ['input: PreviewReportInput!']]);
+    expect(fields('PreviewReportInput')).toEqual({ agencyId: 'ID!', year: 'Int!', fileName: 'String!', contentBase64: 'String!' });
+    expect(fields('ReportPreview')).toMatchObject({
+      edition: 'String!', year: 'Int!', title: 'String', publishedOn: 'String', sourceFormat: 'SourceFormat!',
+      cells: '[PreviewCell!]!', narratives: '[Narrative!]!', findings: '[PreviewFinding!]!', sourceText: 'String!',
+    });
+    expect(fields('PreviewCell')).toEqual({ key: 'String!', value: 'String', raw: 'String!', source: 'CellSource' });
+    expect(fields('PreviewFinding')).toEqual({ rule: 'String!', severity: 'FindingSeverity!', status: 'FindingStatus!', cells: '[FindingCell!]!', expected: 'Float', actual: 'Float', message: 'String!' });
+    expect(fields('NarrativeInput')).toEqual({ section: 'Int!', heading: 'String', text: 'String!' });
+    expect(fields('SubmitFiguresInput')).toMatchObject({ narratives: '[NarrativeInput!]', title: 'String' });
   });
 
   it('keeps the section type names queries use, now generated from the editions', () => {

@@ -125,6 +125,11 @@ export function accessRules(): Record<string, TypeRules> {
   Object.assign(rules.Report, each('returnComment returnedFindings', RETURN_RECORD));
   // Reached only as the answer of a filing mutation, whose rule decides.
   rules.FilingResult = each('report findings', FILER);
+  // A preview is the filer's own unstored file: its answer is the filer's, like a filing's; the
+  // cells and findings inside it are reached through it only.
+  rules.ReportPreview = each('edition year title period publishedOn sourceFormat cells narratives findings warnings sourceText', FILER);
+  rules.PreviewCell = each('key value raw source', PUBLIC);
+  rules.PreviewFinding = each('rule severity status cells expected actual message', PUBLIC);
   rules.AuditEvent = each('id at actor actorId role action reportId findingId agencyId before after detail', AUDIT_READER);
   rules.AuditEventConnection = each('nodes totalCount pageInfo', AUDIT_READER);
   // The checks' results are computed from published figures; the review record is not published.
@@ -166,6 +171,7 @@ export function accessRules(): Record<string, TypeRules> {
     reviewFinding: SUPERVISOR,
     submitReport: FILER,
     submitFigures: FILER,
+    previewReport: FILER,
     submitDraft: FILER,
     returnReport: WORKFLOW_SUPERVISOR,
     acceptReport: WORKFLOW_SUPERVISOR,

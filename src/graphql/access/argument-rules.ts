@@ -14,6 +14,8 @@ const REGION_CODE_ARGS = new Set(['regionCode', 'parentCode', 'code']);
 const YEAR_ARGS = new Set(['year', 'fromYear', 'toYear']);
 /** The 条例 took effect in 2008; reports name the year they cover. */
 export const YEAR_RANGE = { min: 2008, max: 2100 } as const;
+/** Longest text of one narrative section sent as figures. */
+export const NARRATIVE_TEXT_MAX = 16_000;
 /** Longest text argument, unless listed in TEXT_LIMITS. */
 export const DEFAULT_TEXT_LIMIT = 200;
 /** By "Type.field.argument" (input fields by their path): the column each is stored in, or the hash input. */
@@ -26,6 +28,13 @@ export const TEXT_LIMITS: Record<string, number> = {
   'Mutation.submitReport.input.fileName': 500,
   'Mutation.submitReport.input.reason': 2000,
   'Mutation.submitFigures.input.reason': 2000,
+  'Mutation.previewReport.input.contentBase64': 64 * 2 ** 20,
+  'Mutation.previewReport.input.fileName': 500,
+  // The columns they are stored in: report.title varchar(300), report_narrative.heading varchar(300),
+  // report_narrative.text a MariaDB TEXT (65,535 bytes: 16,000 characters of four bytes at most).
+  'Mutation.submitFigures.input.title': 300,
+  'Mutation.submitFigures.input.narratives.heading': 300,
+  'Mutation.submitFigures.input.narratives.text': NARRATIVE_TEXT_MAX,
   'Mutation.returnReport.comment': 2000,
 };
 

@@ -60,6 +60,10 @@ const BOUNDS: Record<string, Bound> = {
   /** The 40–42 arithmetic rules of an edition and the narrative, period and carry-over checks fit the default; a rule names at most 26 cells. */
   'Report.findings': () => DEFAULT_LIST_BOUND,
   'Finding.cells': () => 30,
+  'ReportPreview.cells': () => maxCells(),
+  'ReportPreview.narratives': () => maxOf(allEditions().map((e) => e.sections.length)),
+  'ReportPreview.findings': () => DEFAULT_LIST_BOUND,
+  'PreviewFinding.cells': () => 30,
   'Edition.keys': () => maxCells(),
   'Query.editions': () => allEditions().length,
   'Edition.tables': () => maxOf(allEditions().map((e) => e.tables.length)),

@@ -32,6 +32,8 @@ export interface Price {
 /** Work beyond a lookup, in fields' worth: a rendered template, a connection's page and count statements. */
 function baseCost(typeName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   if ((typeName === 'Report' && field.name === 'rendered') || (typeName === 'Region' && field.name === 'renderedRollup')) return args.format === 'DOCX' ? 1_000 : 100;
+  // Reading a file (a PDF's layout, a DOCX's XML) is a render's work backwards, and a preview stores nothing to show for it.
+  if (typeName === 'Mutation' && field.name === 'previewReport') return 1_000;
   // A page and its count: two SQL statements, each worth about 25 fields' resolution.
   if (field.args.some((a) => a.name === 'first')) return 50;
   return 1;

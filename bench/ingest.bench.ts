@@ -18,6 +18,8 @@ import { readReport } from '../src/ingest/report-reader';
 import type { SourceFormat } from '../src/ingest/report-document';
 import { closePdfReader } from '../src/ingest/readers/pdf/pdf-extraction';
 import { ParsePool } from '../src/services/parse-pool';
+import { seriesKey } from '../src/services/bulk-import.service';
+import { runPipeline } from '../src/common/pipeline';
 import type { PreparedReport } from '../src/services/report-preparation';
 import { seedAgencies, seedRegions, SEED_REPORT } from '../seeds/seed';
 
@@ -47,21 +49,29 @@ async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<n
   return n / (Number(process.hrtime.bigint() - t0) / 1e9);
 }
 
-/** n reports read and checked on the pool, a bounded 2 × size ahead, stored one by one in order. */
-async function pipelined(n: number, pool: ParsePool, prepare: (i: number) => Promise<PreparedReport>, store: (p: PreparedReport) => Promise<unknown>): Promise<number> {
+/**
+ * n reports read and checked on the pool, stored as `npm run import -- DIR` stores them
+ * (src/common/pipeline.ts: 2 × pool size read ahead, the engine's write lanes, one series at a time).
+ */
+async function pipelined(n: number, pool: ParsePool, lanes: number, prepare: (i: number) => Promise<PreparedReport>, store: (p: PreparedReport) => Promise<unknown>): Promise<number> {
   const t0 = process.hrtime.bigint();
-  const queue: Array<Promise<PreparedReport>> = [];
-  let next = 0;
-  for (let i = 0; i < n; i++) {
-    while (next < n && queue.length <= 2 * pool.size) {
-      const p = prepare(next++);
-      p.catch(() => undefined); // awaited in turn
-      queue.push(p);
-    }
-    await store(await queue.shift()!);
-  }
+  let failed: unknown = null;
+  await runPipeline({
+    count: n,
+    ahead: 2 * pool.size,
+    lanes,
+    prepare,
+    keyOf: (p) => seriesKey({ agencyName: AGENCY }, p),
+    write: store,
+    onDone: (_, o) => {
+      if (!o.ok) failed ??= o.error;
+    },
+  });
+  if (failed) throw failed;
   return n / (Number(process.hrtime.bigint() - t0) / 1e9);
 }
+
+const AGENCY = '济宁市公共资源交易服务中心汶上分中心';
 
 const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
@@ -86,13 +96,14 @@ async function openBenchApp(engine: Engine): Promise<App | null> {
 async function main() {
   const { values } = parseArgs({ options: { n: { type: 'string', default: '30' } } });
   const n = Number(values.n);
-  // Years 1900 + i (+ 100 per format) keep every import a new series under the 2019 edition.
+  // Years 1900 + i (+ 200 per format, + 100 for the baseline run) keep every import a new series.
   if (!(n >= 1 && n <= 100)) throw new Error(`--n must be 1 to 100, not ${values.n}`);
   const list = samples();
   console.log(`ingest benchmark: ${n} reports per format and engine; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}`);
   const parseRates = new Map<string, number>();
   for (const s of list) parseRates.set(s.name, await timeIt(n, () => readReport(s.bytes, { file: s.name, year: 2024 })));
-  const rows: string[] = ['| format | sample | bytes | parse only (reports/s) | parse + check + store, sqlite | parse + check + store, mariadb |', '|---|---|---|---|---|---|'];
+  const rows: string[] = ['| format | sample | bytes | parse only (reports/s) | parse + check + store, sqlite | parse + check + store, mariadb, 1 lane (baseline) | parse + check + store, mariadb |', '|---|---|---|---|---|---|---|'];
+  const oneLane = new Map<string, number>();
   const storeRates = new Map<string, Record<Engine, number | null>>();
   const pool = new ParsePool();
   const results: Array<{ engine: Engine; formats: Array<{ format: SourceFormat; parse_per_s: number; store_per_s: number }> }> = [];
@@ -105,10 +116,14 @@ async function main() {
         const { services } = app;
         const ctx = createRequestContext(app.connection, SYSTEM);
         // A different year each time, so every import is a real write, not "unchanged".
-        const year = (i: number) => 1900 + i + 100 * list.indexOf(s);
-        rates[engine] = await pipelined(n, pool, (i) => pool.prepare(s.path, s.name, year(i)), (p) =>
-          services.imports.importPrepared(ctx, { fileName: s.name, agencyName: '济宁市公共资源交易服务中心汶上分中心', year: p.year }, p),
-        );
+        const year = (i: number) => 1900 + i + 200 * list.indexOf(s);
+        const run = (lanes: number, offset: number) =>
+          pipelined(n, pool, lanes, (i) => pool.prepare(s.path, s.name, year(i) + offset), (p) =>
+            services.imports.importPrepared(ctx, { fileName: s.name, agencyName: AGENCY, year: p.year }, p),
+          );
+        // The baseline: the same stores one at a time (as before write lanes), on other years.
+        if (engine === 'mysql' && services.imports.storeLanes > 1) oneLane.set(s.name, await run(1, 100));
+        rates[engine] = await run(services.imports.storeLanes, 0);
       }
       storeRates.set(s.name, rates);
     }
@@ -120,7 +135,7 @@ async function main() {
   for (const s of list) {
     const r = storeRates.get(s.name)!;
     const f = (v: number | null) => (v === null ? 'n/a' : v.toFixed(1));
-    rows.push(`| ${s.format} | ${s.name} | ${s.bytes.length} | ${parseRates.get(s.name)!.toFixed(1)} | ${f(r.sqlite)} | ${f(r.mysql)} |`);
+    rows.push(`| ${s.format} | ${s.name} | ${s.bytes.length} | ${parseRates.get(s.name)!.toFixed(1)} | ${f(r.sqlite)} | ${f(oneLane.get(s.name) ?? null)} | ${f(r.mysql)} |`);
   }
   console.log(rows.join('\n'));
   console.log(`RSS ${rss0} MB before the stores, ${mb()} MB after ${n * list.length * results.length} reports`);

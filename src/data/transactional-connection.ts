@@ -75,6 +75,14 @@ export class TransactionalConnection {
     return engineOf(this.dataSource);
   }
 
+  /**
+   * Transactions a bulk writer may keep open at once: MariaDB commits several together (group
+   * commit) and overlaps one's round trips with another's work; SQLite has one writer.
+   */
+  get writeLanes(): number {
+    return this.engine === 'sqlite' ? 1 : WRITE_LANES;
+  }
+
   /** The repositories, bound to ctx's transaction if it has one; without ctx, the connection pool's. */
   repos(ctx?: DataContext): Repositories {
     const manager = ctx?.transaction ? managers.get(ctx.transaction) : undefined;
@@ -95,7 +103,7 @@ export class TransactionalConnection {
         managers.set(transaction, manager);
         return work({ ...ctx, transaction });
       });
-    if (this.engine !== 'sqlite') return run();
+    if (this.engine !== 'sqlite') return retryConflicts(run);
     const turn = this.sqliteQueue.then(run, run);
     this.sqliteQueue = turn.catch(() => undefined);
     return turn;
@@ -156,5 +164,25 @@ export class TransactionalConnection {
   async close(opts: { drop?: boolean } = {}): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     if (opts.drop && this.env) await dropDatabase(this.env);
+  }
+}
+
+/** Concurrent bulk writers on MariaDB: two cores gain little past four. */
+const WRITE_LANES = 4;
+
+/**
+ * InnoDB resolves a deadlock (1213) or a lock wait timeout (1205) by rolling one transaction back
+ * whole; concurrent writers of the same roll-up rows can meet one. Nothing of it was kept, so it is
+ * run again, a few times, after a short random pause; any other error goes to the caller.
+ */
+async function retryConflicts<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      const errno = (e as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ?? (e as { errno?: number }).errno;
+      if ((errno !== 1213 && errno !== 1205) || attempt >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
   }
 }

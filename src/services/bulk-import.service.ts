@@ -6,6 +6,8 @@ import type { RequestContext } from '../graphql/request-context';
 import type { ImportOutcome, ImportService } from './import.service';
 import type { ParsePool } from './parse-pool';
 import { prepareReport, type PreparedReport } from './report-preparation';
+import { agencyNameFromTitle } from './agency-kind';
+import { runPipeline } from '../common/pipeline';
 
 export interface BulkImportOptions {
   agencyName?: string;
@@ -39,9 +41,10 @@ export function listFiles(paths: string[]): string[] {
 
 /**
  * Imports files one transaction each; a rejected file is reported and the walk goes on. With a
- * pool, files are read and checked on its threads a few ahead of the store, which takes them in
- * file order on this thread (SQLite has one writer); at most 2 × pool size are in flight, and
- * nothing of a stored file is kept, so memory stays flat however many files there are.
+ * pool, files are read and checked on its threads a few ahead of the stores; stores run on
+ * `imports.storeLanes` connections at once (one on SQLite, which has one writer), the files of one
+ * agency one after the other in file order (src/common/pipeline.ts). At most 2 × pool size files are
+ * in flight and nothing of a stored file is kept, so memory stays flat however many files there are.
  */
 export async function importFiles(
   imports: ImportService,
@@ -54,35 +57,45 @@ export async function importFiles(
   const started = Date.now();
   const summary: BulkImportSummary = { files: files.length, stored: 0, revised: 0, unchanged: 0, rejected: [], findingsBySeverity: { error: 0, warning: 0, info: 0 }, seconds: 0 };
   const name = (path: string) => relative(process.cwd(), path);
-  const prepare = (path: string): Promise<PreparedReport> =>
-    pool ? pool.prepare(path, name(path), opts.year) : Promise.resolve().then(() => prepareReport(readFileSync(path), name(path), opts.year));
-  const ahead = pool ? 2 * pool.size : 0;
-  const queue: Array<Promise<PreparedReport>> = [];
-  let next = 0;
-  const refill = () => {
-    while (next < files.length && queue.length <= ahead) {
-      const p = prepare(files[next++]);
-      p.catch(() => undefined); // awaited in turn below; not an unhandled rejection meanwhile
-      queue.push(p);
-    }
-  };
-  for (const [i, path] of files.entries()) {
-    refill();
-    const file = name(path);
-    let result: FileResult;
-    try {
-      const r = await imports.importPrepared(ctx, { fileName: file, ...opts }, await queue.shift()!);
-      summary[r.status]++;
-      for (const f of r.findings) if (f.status === 'failed') summary.findingsBySeverity[f.severity]++;
-      result = { file, status: r.status, detail: `report ${r.report.id} (${r.agency.name}, ${r.report.year}, revision ${r.report.revision})` };
-    } catch (e) {
-      result = { file, status: 'rejected', detail: (e as Error).message, code: e instanceof NianbaoError ? e.code : 'ERROR' };
-      summary.rejected.push(result);
-    }
-    onFile(result, i + 1);
-  }
+  let done = 0;
+  const rejectedAt = new Map<FileResult, number>();
+  await runPipeline<PreparedReport, ImportOutcome>({
+    count: files.length,
+    ahead: pool ? 2 * pool.size : 0,
+    lanes: imports.storeLanes,
+    prepare: (i) => (pool ? pool.prepare(files[i], name(files[i]), opts.year) : Promise.resolve().then(() => prepareReport(readFileSync(files[i]), name(files[i]), opts.year))),
+    keyOf: (p) => seriesKey(opts, p),
+    write: (p, i) => imports.importPrepared(ctx, { fileName: name(files[i]), ...opts }, p),
+    onDone: (i, outcome) => {
+      const file = name(files[i]);
+      let result: FileResult;
+      if (outcome.ok) {
+        const r = outcome.value;
+        summary[r.status]++;
+        for (const f of r.findings) if (f.status === 'failed') summary.findingsBySeverity[f.severity]++;
+        result = { file, status: r.status, detail: `report ${r.report.id} (${r.agency.name}, ${r.report.year}, revision ${r.report.revision})` };
+      } else {
+        const e = outcome.error;
+        result = { file, status: 'rejected', detail: (e as Error).message, code: e instanceof NianbaoError ? e.code : 'ERROR' };
+        rejectedAt.set(result, i);
+        summary.rejected.push(result);
+      }
+      onFile(result, ++done);
+    },
+  });
+  summary.rejected.sort((a, b) => rejectedAt.get(a)! - rejectedAt.get(b)!); // file order, whichever lane finished first
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
+}
+
+/**
+ * Files of one report series (agency and year) are stored one after the other, so its revisions
+ * number in file order. With a region to register unknown agencies under, every file naming an
+ * agency waits for the one before it, which may be registering it.
+ */
+export function seriesKey(opts: Pick<BulkImportOptions, 'agencyName' | 'regionCode'>, p: PreparedReport): string {
+  const agency = opts.agencyName ?? agencyNameFromTitle(p.parsed.title) ?? '';
+  return opts.regionCode ? agency : `${agency}|${p.year}`;
 }
 
 export function formatSummary(s: BulkImportSummary): string {

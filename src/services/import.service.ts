@@ -82,6 +82,11 @@ export class ImportService {
     private readonly audit = new AuditService(connection),
   ) {}
 
+  /** How many imports may be stored at once (bulk imports): the connection's write lanes. */
+  get storeLanes(): number {
+    return this.connection.writeLanes;
+  }
+
   async importReport(ctx: RequestContext, req: ImportRequest): Promise<ImportOutcome> {
     return this.importPrepared(ctx, req, await prepareReport(req.bytes, req.fileName, req.year));
   }

@@ -59,6 +59,7 @@ export interface AggregateQuery {
   editions: Array<[number, number | null, string]>;
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
 const num = (v: unknown) => Number(v);
 
@@ -111,7 +112,10 @@ export class RollupRepository {
   }
 
   /** Adds deltas (a new revision minus the one it supersedes) in one upsert, then drops emptied rows. */
-  async applyDeltas(deltas: RollupDelta[]): Promise<void> {
+  async applyDeltas(unordered: RollupDelta[]): Promise<void> {
+    // In primary-key order, so that concurrent filings lock shared rows in one order: they may wait
+    // for one another, never deadlock.
+    const deltas = [...unordered].sort((a, b) => cmp(a.regionCode, b.regionCode) || a.year - b.year || cmp(a.key, b.key) || cmp(a.agencyKind, b.agencyKind));
     for (let i = 0; i < deltas.length; i += 2000) {
       const chunk = deltas.slice(i, i + 2000);
       const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');

@@ -25,3 +25,43 @@ export function sectionNumeral(n: number): string {
 
 /** Lawsuit column labels nest their header levels with this separator ("行政诉讼·复议后起诉·总计"). */
 export const HEADER_LEVEL_SEPARATOR = '·';
+
+/** One header cell of a multi-level header: its text and spans. */
+export interface HeaderSpan {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * The header rows that column labels with levels ("行政诉讼·未经复议直接起诉·结果维持") print as:
+ * a level shared by neighbouring columns spans them; a label ending above the last level spans the
+ * rows below it. Shared by the renderer and the browser form, so both print the same template.
+ */
+export function headerLevels(labels: string[]): HeaderSpan[][] {
+  const paths = labels.map((l) => l.split(HEADER_LEVEL_SEPARATOR));
+  const depth = Math.max(...paths.map((p) => p.length));
+  const rows: HeaderSpan[][] = [];
+  for (let level = 0; level < depth; level++) {
+    const cells: HeaderSpan[] = [];
+    for (let i = 0; i < paths.length; ) {
+      const path = paths[i];
+      if (path.length - 1 < level) {
+        i++;
+        continue;
+      }
+      if (path.length - 1 === level) {
+        cells.push({ text: path[level], colSpan: 1, rowSpan: depth - level });
+        i++;
+        continue;
+      }
+      const prefix = path.slice(0, level + 1).join(HEADER_LEVEL_SEPARATOR);
+      let n = 0;
+      while (i + n < paths.length && paths[i + n].length - 1 > level && paths[i + n].slice(0, level + 1).join(HEADER_LEVEL_SEPARATOR) === prefix) n++;
+      cells.push({ text: path[level], colSpan: n, rowSpan: 1 });
+      i += n;
+    }
+    rows.push(cells);
+  }
+  return rows;
+}

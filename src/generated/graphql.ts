@@ -861,6 +861,8 @@ export type Query = {
   compliance: ComplianceReport;
   edition?: Maybe<Edition>;
   editions: Array<Edition>;
+  /** The agency whose form the viewer opens: FORBIDDEN unless the viewer may file for it (its own editor, or an administrator), as submitReport decides. */
+  filingAgency: Agency;
   /** Findings on current report revisions. */
   findings: FindingList;
   /** The signed-in account; null for an anonymous reader. */
@@ -921,6 +923,11 @@ export type QueryComplianceArgs = {
 
 export type QueryEditionArgs = {
   id: Scalars['String']['input'];
+};
+
+
+export type QueryFilingAgencyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1958,6 +1965,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   compliance?: Resolver<ResolversTypes['ComplianceReport'], ParentType, ContextType, RequireFields<QueryComplianceArgs, 'regionCode' | 'year'>>;
   edition?: Resolver<Maybe<ResolversTypes['Edition']>, ParentType, ContextType, RequireFields<QueryEditionArgs, 'id'>>;
   editions?: Resolver<Array<ResolversTypes['Edition']>, ParentType, ContextType>;
+  filingAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType, RequireFields<QueryFilingAgencyArgs, 'id'>>;
   findings?: Resolver<ResolversTypes['FindingList'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;

@@ -1,7 +1,7 @@
 import { cellKey, getEdition, type ColumnDef, type EditionDef, type RowDef, type TableDef } from '../editions';
 import { cellText } from './cell-text';
 import type { RenderInput } from './render-input';
-import { HEADER_LEVEL_SEPARATOR, SECTION_NUMERALS, sectionNumeral, TEMPLATE_HEADERS } from '../editions/template-headers';
+import { headerLevels, SECTION_NUMERALS, sectionNumeral, TEMPLATE_HEADERS } from '../editions/template-headers';
 
 /** A cell where it starts; rows it spans below carry nothing for it (HTML's model). */
 export interface LayoutCell {
@@ -96,30 +96,7 @@ class LayoutBuilder {
   /** Section 四: header levels from the column labels ("行政诉讼·未经复议直接起诉·结果维持"), one data row. */
   lawsuits(table: TableDef): LayoutTable {
     const { rows: defs, columns } = table.blocks[0];
-    const paths = columns.map((c) => c.label.split(HEADER_LEVEL_SEPARATOR));
-    const depth = Math.max(...paths.map((p) => p.length));
-    const rows: LayoutCell[][] = [];
-    for (let level = 0; level < depth; level++) {
-      const cells: LayoutCell[] = [];
-      for (let i = 0; i < paths.length; ) {
-        const path = paths[i];
-        if (path.length - 1 < level) {
-          i++;
-          continue;
-        }
-        if (path.length - 1 === level) {
-          cells.push(head(path[level], 1, depth - level));
-          i++;
-          continue;
-        }
-        const prefix = path.slice(0, level + 1).join(HEADER_LEVEL_SEPARATOR);
-        let n = 0;
-        while (i + n < paths.length && paths[i + n].length - 1 > level && paths[i + n].slice(0, level + 1).join(HEADER_LEVEL_SEPARATOR) === prefix) n++;
-        cells.push(head(path[level], n));
-        i += n;
-      }
-      rows.push(cells);
-    }
+    const rows: LayoutCell[][] = headerLevels(columns.map((c) => c.label)).map((level) => level.map((h) => head(h.text, h.colSpan, h.rowSpan)));
     for (const row of defs) rows.push(columns.map((c) => this.value(table, row, c)));
     return { width: columns.length, rows };
   }

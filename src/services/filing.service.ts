@@ -1,4 +1,5 @@
 import { bySeverity, cellValues, checkCarryOver, type Finding as CheckFinding } from '../checks';
+import type { Agency } from '../../entities';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import { cellsOf, getEdition } from '../editions';
 import type { RequestContext } from '../graphql/request-context';
@@ -40,6 +41,11 @@ export class FilingService {
     private readonly connection: TransactionalConnection,
     private readonly workflow: WorkflowService,
   ) {}
+
+  /** The agency whose form the viewer opens, refused as a filing for it would be. */
+  openForm(ctx: RequestContext, agencyId: string): Promise<Agency> {
+    return this.workflow.filingAgency(ctx, agencyId, `the filing form of agency ${agencyId}`);
+  }
 
   async previewReport(ctx: RequestContext, input: FileInput): Promise<ReportPreviewResult> {
     const { agency, prepared } = await this.workflow.readFiling(ctx, input);

@@ -175,7 +175,8 @@ export class WorkflowService {
     return this.file(ctx, input, file, prepared);
   }
 
-  private async filingAgency(ctx: RequestContext, agencyId: string, file: string): Promise<Agency> {
+  /** The agency the viewer files for: FORBIDDEN unless mayFile (its own editor, or an administrator). */
+  async filingAgency(ctx: RequestContext, agencyId: string, file: string): Promise<Agency> {
     const [agency] = await this.connection.repos(ctx).agencies.byIds([Number(agencyId)]);
     if (!agency) throw new NianbaoError(`${file}: agency ${agencyId} not found`, 'NOT_FOUND', { what: 'agency', id: agencyId, file });
     if (!mayFile(ctx.viewer, agency)) throw new ForbiddenError(`${file}: only agency ${agency.id} itself or an administrator may file its reports`);

@@ -6,25 +6,22 @@ import { promisify } from 'util';
 import { renderCorpus } from '../../src/render/render-corpus';
 import { enginesUnderTest } from '../support/test-app';
 import type { SqlHandle } from '../faults/db-snapshot';
+import { readEnv } from '../../src/config/env';
+import type { Engine } from '../../src/data/engine';
+import { openDatabase } from '../../src/data/open-database';
+import type { TransactionalConnection } from '../../src/data/transactional-connection';
 import { rollupMismatches } from '../faults/rollup-brute-force';
 
-const handles: Array<() => Promise<void>> = [];
+const opened: TransactionalConnection[] = [];
 afterAll(async () => {
-  for (const close of handles) await close();
+  for (const c of opened) await c.close();
 });
 
-/** A plain connection to the CLI's database, for the brute-force comparison. */
-async function handleFor(engine: 'sqlite' | 'mysql', env: Record<string, string>): Promise<SqlHandle> {
-  if (engine === 'mysql') {
-    const mysql = await import('mysql2/promise');
-    const c = await mysql.createConnection({ uri: env.DATABASE_URL, decimalNumbers: false });
-    handles.push(() => c.end());
-    return { engine, query: async (sql: string) => (await c.query(sql))[0] as Array<Record<string, unknown>> };
-  }
-  const Database = (await import('better-sqlite3')).default;
-  const db = new Database(env.SQLITE_PATH, { readonly: true });
-  handles.push(async () => db.close());
-  return { engine, query: async (sql: string) => db.prepare(sql).all() as Array<Record<string, unknown>> };
+/** The project's own connection to the CLI's database (migrated already), for the brute-force comparison. */
+async function handleFor(engine: Engine, env: Record<string, string>): Promise<SqlHandle> {
+  const connection = await openDatabase(readEnv(env as NodeJS.ProcessEnv));
+  opened.push(connection);
+  return { engine, query: (sql: string) => connection.rawDataSource.query(sql) };
 }
 
 const run = promisify(execFile);

@@ -105,6 +105,16 @@ describeEachEngine(
       expect(r.data.previewReport.cells.length).toBe(cellsOf(getEdition('2019')).length);
     });
 
+    it('opens the filing form only for whoever may file for the agency', async () => {
+      const OPEN = `query($id: ID!) { filingAgency(id: $id) { id name } }`;
+      const own = await gql('agency', OPEN, { id: String(agencyId) });
+      expect(own.errors).toBeUndefined();
+      expect(own.data.filingAgency.id).toBe(String(agencyId));
+      expect((await gql('admin', OPEN, { id: String(agencyId) })).data.filingAgency.id).toBe(String(agencyId));
+      for (const who of ['stranger', 'supervisor', 'anonymous']) expect({ who, code: code(await gql(who, OPEN, { id: String(agencyId) })) }).toEqual({ who, code: 'FORBIDDEN' });
+      expect(code(await gql('admin', OPEN, { id: '999999' }))).toBe('NOT_FOUND');
+    });
+
     it('refuses a damaged file with the error submitReport gives, naming its place', async () => {
       const before = await counts(app());
       const cases: Array<[Record<string, unknown>, RegExp]> = [

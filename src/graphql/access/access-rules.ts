@@ -160,6 +160,7 @@ export function accessRules(): Record<string, TypeRules> {
     trend: PUBLIC,
     aggregate: PUBLIC,
     auditEvents: AUDIT_READER,
+    filingAgency: FILER,
   };
   rules.Mutation = {
     _noop: PUBLIC,

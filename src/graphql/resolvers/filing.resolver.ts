@@ -1,8 +1,11 @@
-import type { FindingSeverity, FindingStatus, MutationResolvers, PreviewFindingResolvers, ReportPreviewResolvers, SourceFormat } from '../../generated/graphql';
+import type { FindingSeverity, FindingStatus, MutationResolvers, PreviewFindingResolvers, QueryResolvers, ReportPreviewResolvers, SourceFormat } from '../../generated/graphql';
 import type { Services } from '../../services';
 
-export function filingResolvers(s: Pick<Services, 'filing'>): { Mutation: MutationResolvers; ReportPreview: ReportPreviewResolvers; PreviewFinding: PreviewFindingResolvers } {
+export function filingResolvers(s: Pick<Services, 'filing'>): { Query: QueryResolvers; Mutation: MutationResolvers; ReportPreview: ReportPreviewResolvers; PreviewFinding: PreviewFindingResolvers } {
   return {
+    Query: {
+      filingAgency: (_, { id }, ctx) => s.filing.openForm(ctx, id),
+    },
     Mutation: {
       previewReport: (_, { input }, ctx) => s.filing.previewReport(ctx, input),
     },

@@ -5,9 +5,10 @@ import { Finding } from './finding.entity';
 import { Region } from './region.entity';
 import { RegionRollup } from './region-rollup.entity';
 import { ReportCell } from './report-cell.entity';
+import { RollupPending } from './rollup-pending.entity';
 import { ReportNarrative } from './report-narrative.entity';
 import { Report } from './report.entity';
 import { User } from './user.entity';
 
-export { Agency, ApiToken, AuditEvent, Finding, Region, RegionRollup, Report, ReportCell, ReportNarrative, User };
-export const ENTITIES = [Region, Agency, Report, ReportCell, ReportNarrative, Finding, RegionRollup, User, ApiToken, AuditEvent];
+export { Agency, ApiToken, AuditEvent, Finding, Region, RegionRollup, Report, ReportCell, ReportNarrative, RollupPending, User };
+export const ENTITIES = [Region, Agency, Report, ReportCell, ReportNarrative, Finding, RegionRollup, RollupPending, User, ApiToken, AuditEvent];

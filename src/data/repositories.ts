@@ -8,6 +8,7 @@ import type { Db } from './engine';
 import { FindingRepository } from './finding.repository';
 import { RegionRepository } from './region.repository';
 import { ReportRepository } from './report.repository';
+import { RollupPendingRepository } from './rollup-pending.repository';
 import { RollupRepository } from './rollup.repository';
 import { UserRepository } from './user.repository';
 
@@ -23,6 +24,7 @@ export function createRepositories(db: Db) {
     findings: new FindingRepository(db),
     compliance: new ComplianceRepository(db),
     rollups: new RollupRepository(db),
+    rollupPending: new RollupPendingRepository(db),
     dataVersions: new DataVersionRepository(db),
     bulk: new BulkReportRepository(db),
     users: new UserRepository(db),

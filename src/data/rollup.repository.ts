@@ -133,6 +133,8 @@ export class RollupRepository {
    * agencies' own regions, then one INSERT…SELECT per level folding each level into its parents.
    */
   async rebuild(): Promise<void> {
+    // Whatever was waiting to be folded is in the reports the rebuild sums.
+    await this.q('DELETE FROM rollup_pending');
     await this.q('DELETE FROM region_rollup');
     await this.q(
       `INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count)

@@ -95,10 +95,12 @@ export class TransactionalConnection {
    * other fields (loaders) are ctx's own and read outside the transaction: write paths read through
    * repos(txCtx).
    */
-  async withTransaction<C extends DataContext, T>(ctx: C, work: (txCtx: C) => Promise<T>): Promise<T> {
+  async withTransaction<C extends DataContext, T>(ctx: C, work: (txCtx: C) => Promise<T>, opts: { isolation?: 'READ COMMITTED' } = {}): Promise<T> {
     if (ctx.transaction) return work(ctx);
+    // READ COMMITTED (MariaDB) for work that locks a queue's head: no gap locks, so writers appending to it never wait.
+    const isolation = this.engine === 'mysql' ? opts.isolation : undefined;
     const run = () =>
-      this.dataSource.transaction(async (manager) => {
+      this.transaction(isolation, async (manager) => {
         const transaction = new TransactionState();
         managers.set(transaction, manager);
         return work({ ...ctx, transaction });
@@ -107,6 +109,10 @@ export class TransactionalConnection {
     const turn = this.sqliteQueue.then(run, run);
     this.sqliteQueue = turn.catch(() => undefined);
     return turn;
+  }
+
+  private transaction<T>(isolation: 'READ COMMITTED' | undefined, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return isolation ? this.dataSource.transaction(isolation, fn) : this.dataSource.transaction(fn);
   }
 
   /** Runs `work` on one connection of its own (a bulk load's session settings must stay on it), released afterwards. */

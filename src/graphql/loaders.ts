@@ -43,7 +43,7 @@ export type AgencyYearKey = string;
  * All DataLoaders of one request, built in the context factory; each returns results in key order.
  * Agency subtrees are confined to `viewer`'s region inside their statement (the loaders are the request's, as is the viewer).
  */
-export function createLoaders(repos: Repositories, viewer: Viewer) {
+export function createLoaders(repos: Repositories, viewer: Viewer, beforeRollupRead: () => Promise<void> = async () => undefined) {
   const loaders = {
     regionByCodeLoader: new DataLoader<string, Region | null>(async (codes) => byKey(codes, await repos.regions.byCodes(codes), (r) => r.code)),
     regionChildrenByCodeLoader: new DataLoader<string, Region[]>(async (codes) =>
@@ -77,12 +77,14 @@ export function createLoaders(repos: Repositories, viewer: Viewer) {
     findingsByReportIdLoader: new DataLoader<number, Finding[]>(async (ids) => groupByKey(ids, await repos.reports.findingsOf(ids), (f) => f.reportId)),
     /** "regionCode|year|cellKey" → Σ over the region subtree's own reports (all agency kinds). */
     rollupByRegionYearLoader: new DataLoader<string, SumCell | null>(async (keys) => {
+      await beforeRollupRead();
       const rows = await repos.rollups.regionSumsFor(splitRollupKeys(keys).groups);
       const map = new Map(rows.map((r) => [`${r.regionCode}|${r.year}|${r.key}`, toSum(r)]));
       return keys.map((k) => map.get(k) ?? null);
     }),
     /** "regionCode|year|cellKey" → Σ per agency kind. */
     rollupByKindLoader: new DataLoader<string, Map<string, SumCell>>(async (keys) => {
+      await beforeRollupRead();
       const rows = await repos.rollups.regionSumsFor(splitRollupKeys(keys).groups, true);
       const map = new Map<string, Map<string, SumCell>>(keys.map((k) => [k, new Map()]));
       for (const r of rows) map.get(`${r.regionCode}|${r.year}|${r.key}`)?.set(r.agencyKind!, toSum(r));

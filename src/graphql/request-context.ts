@@ -1,5 +1,6 @@
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
+import { rollupFolderOf } from '../rollup/rollup-folder';
 import { createLoaders, type Loaders } from './loaders';
 
 /**
@@ -12,5 +13,9 @@ export interface RequestContext extends DataContext {
 }
 
 export function createRequestContext(connection: TransactionalConnection, viewer: Viewer = ANONYMOUS): RequestContext {
-  return { viewer, loaders: createLoaders(connection.repos(), viewer), transaction: null };
+  // Roll-ups are read after the publications queued before this request are folded in: once per request, on its first roll-up read.
+  const folder = rollupFolderOf(connection);
+  let folded: Promise<void> | undefined;
+  const beforeRollupRead = () => (folded ??= folder.ensureFolded({ transaction: null }));
+  return { viewer, loaders: createLoaders(connection.repos(), viewer, beforeRollupRead), transaction: null };
 }

@@ -9,6 +9,7 @@ import { allEditions, cellsOf, editionForYear, editionYears, getEdition, type Ed
 import type { RequestContext } from '../graphql/request-context';
 import { comparableBetween, evaluate, metric, METRICS, storedKeysOf } from './metric-catalogue';
 import { pathCodes } from '../data/subtree';
+import { rollupFolderOf } from './rollup-folder';
 
 /** What a Rollup object stands for: a region subtree or an agency with its subordinate agencies. */
 export type RollupTarget = { kind: 'region'; region: Region; year: number; includeSubmitted?: boolean } | { kind: 'agency'; agency: Agency; year: number };
@@ -254,6 +255,7 @@ export class RollupService {
 
   async aggregate(ctx: RequestContext, filter: AggregateFilterInput, groupBy: AggregateDimension[], keys: string[]): Promise<AggregateResultRow[]> {
     checkKeys(keys);
+    await rollupFolderOf(this.connection).ensureFolded(ctx);
     const region = await this.regionByCode(ctx, filter.regionCode);
     // Grouped by region, each row is labelled by its own region and only whole readable ones are grouped; otherwise the one figure is the region's.
     if (!groupBy.includes('REGION')) this.wholeRegion(ctx, region);

@@ -83,6 +83,7 @@ export async function importFiles(
       onFile(result, ++done);
     },
   });
+  await imports.settle(ctx);
   summary.rejected.sort((a, b) => rejectedAt.get(a)! - rejectedAt.get(b)!); // file order, whichever lane finished first
   summary.seconds = (Date.now() - started) / 1000;
   return summary;

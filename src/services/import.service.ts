@@ -71,6 +71,8 @@ export interface ReportWriteHook {
   afterWrite(txCtx: DataContext, written: Report, superseded: Report | null, parsed: ParsedReport, agency: Agency): Promise<void>;
   /** The same for a revision stored earlier and published now: its figures are read back from the store. */
   afterPublish?(txCtx: DataContext, published: Report, superseded: Report | null, agency: Agency): Promise<void>;
+  /** After a batch of imports: bring what the hook keeps up to date now rather than at the next read. */
+  settle?(ctx: DataContext): Promise<void>;
 }
 
 /** Parses, then stores a report whole in one transaction, or nothing; a changed source becomes a new revision. */
@@ -158,6 +160,11 @@ export class ImportService {
       await repos.dataVersions.bump();
       return { status: previous ? ('revised' as const) : ('stored' as const), report, findings };
     });
+  }
+
+  /** After a batch (npm run import): the hooks' deferred work done now, so the batch ends with everything in place. */
+  async settle(ctx: DataContext): Promise<void> {
+    for (const hook of this.hooks) await hook.settle?.(ctx);
   }
 
   /** Runs the write hooks for a stored revision published now (src/services/workflow.service.ts), in txCtx's transaction. */

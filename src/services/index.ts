@@ -1,6 +1,7 @@
 import type { TransactionalConnection } from '../data/transactional-connection';
 import { RollupService } from '../rollup/rollup.service';
 import { RollupWriteHook } from '../rollup/rollup-write.hook';
+import { rollupFolderOf } from '../rollup/rollup-folder';
 import { AccountService } from './account.service';
 import { AgencyService } from './agency.service';
 import { AuditService } from './audit.service';
@@ -13,7 +14,7 @@ import { ReportService } from './report.service';
 import { WorkflowService } from './workflow.service';
 
 /** Stateless services, built once per process over one connection and shared by every request. */
-export function createServices(connection: TransactionalConnection, hooks: ReportWriteHook[] = [new RollupWriteHook(connection)]) {
+export function createServices(connection: TransactionalConnection, hooks: ReportWriteHook[] = [new RollupWriteHook(connection, rollupFolderOf(connection))]) {
   const findings = new FindingService(connection);
   const audit = new AuditService(connection);
   const imports = new ImportService(connection, hooks, findings, audit);

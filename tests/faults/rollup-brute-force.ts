@@ -1,6 +1,6 @@
 import { toMicros } from '../../src/common/decimal';
 import { REPORTS_KEY } from '../../src/data/rollup.repository';
-import type { SqlHandle } from './db-snapshot';
+import { tableNames, type SqlHandle } from './db-snapshot';
 
 /**
  * region_rollup recomputed from nothing but report_cell: for every region on an agency's path, year,
@@ -43,15 +43,34 @@ async function columnsOf(db: SqlHandle, table: string): Promise<string[]> {
   return rows.map((r) => String(r.Field ?? r.name));
 }
 
-/** region_rollup as stored, in the same terms; rows that sum to nothing (all of a series withdrawn) are left out. */
+/**
+ * The roll-ups as readers get them, in the same terms: region_rollup plus the publications still
+ * queued in rollup_pending (src/rollup/rollup-folder.ts folds them before any read), each entry's
+ * report added (+1) or subtracted (−1) along its agency's region path. Rows that sum to nothing
+ * (all of a series withdrawn) are left out.
+ */
 export async function storedRollup(db: SqlHandle): Promise<Map<string, string>> {
-  const rows = await db.query('SELECT region_code, year, agency_kind, cell_key, total, non_null_count, report_count FROM region_rollup');
-  const out = new Map<string, string>();
-  for (const r of rows) {
-    const micros = toMicros(r.total as string | number);
-    if (micros === 0n && Number(r.non_null_count) === 0 && Number(r.report_count) === 0) continue;
-    out.set(`${r.region_code}|${r.year}|${r.agency_kind}|${r.cell_key}`, `${micros}/${Number(r.non_null_count)}/${Number(r.report_count)}`);
+  const acc = new Map<string, { micros: bigint; nonNull: number; reports: number }>();
+  const add = (k: string, micros: bigint, nonNull: number, reports: number) => {
+    const a = acc.get(k) ?? { micros: 0n, nonNull: 0, reports: 0 };
+    acc.set(k, { micros: a.micros + micros, nonNull: a.nonNull + nonNull, reports: a.reports + reports });
+  };
+  for (const r of await db.query('SELECT region_code, year, agency_kind, cell_key, total, non_null_count, report_count FROM region_rollup'))
+    add(`${r.region_code}|${r.year}|${r.agency_kind}|${r.cell_key}`, toMicros(r.total as string | number), Number(r.non_null_count), Number(r.report_count));
+  const pending = (await tableNames(db)).includes('rollup_pending')
+    ? await db.query('SELECT p.sign, r.id, r.year, a.kind, a.region_path FROM rollup_pending p JOIN report r ON r.id = p.report_id JOIN agency a ON a.id = r.agency_id')
+    : [];
+  const cells = pending.length ? await db.query(`SELECT report_id, cell_key, value FROM report_cell WHERE report_id IN (${[...new Set(pending.map((p) => Number(p.id)))].join(',')})`) : [];
+  for (const p of pending) {
+    const sign = Number(p.sign);
+    for (const code of String(p.region_path).split('/').filter(Boolean)) {
+      const base = `${code}|${p.year}|${p.kind}`;
+      for (const c of cells) if (Number(c.report_id) === Number(p.id)) add(`${base}|${c.cell_key}`, c.value === null ? 0n : BigInt(sign) * toMicros(c.value as string | number), c.value === null ? 0 : sign, sign);
+      add(`${base}|${REPORTS_KEY}`, BigInt(sign) * 1_000_000n, sign, sign);
+    }
   }
+  const out = new Map<string, string>();
+  for (const [k, a] of acc) if (a.micros !== 0n || a.nonNull !== 0 || a.reports !== 0) out.set(k, `${a.micros}/${a.nonNull}/${a.reports}`);
   return out;
 }
 

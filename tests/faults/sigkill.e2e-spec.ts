@@ -10,6 +10,7 @@ import { LIMITS } from '../../src/graphql/limits/operation-limits';
 import { createRequestContext } from '../../src/graphql/request-context';
 import { kindFromName } from '../../src/services/agency-kind';
 import { prepareReport } from '../../src/services/report-preparation';
+import { rollupFolderOf } from '../../src/rollup/rollup-folder';
 import { TEST_SECRET } from '../auth/test-accounts';
 import { enginesUnderTest } from '../support/test-app';
 import { runTs, startServerProcess, watch, type Watched } from './child-process';
@@ -144,6 +145,10 @@ for (const engine of enginesUnderTest()) {
         expect(storedBeforeKill.filter((id) => !ids.has(id))).toEqual([]);
         const names = new Set((await db.query('SELECT source_name FROM report')).map((r) => String(r.source_name).split('/').pop()));
         expect(cliStored.filter((f) => !names.has(f))).toEqual([]);
+        expect(await rollupMismatches(db)).toEqual([]);
+        // What the kills left queued is folded by the next reader; folded, the roll-ups still equal the brute force.
+        await rollupFolderOf(app.connection).foldAll({});
+        expect(Number((await db.query('SELECT COUNT(*) AS n FROM rollup_pending'))[0].n)).toBe(0);
         expect(await rollupMismatches(db)).toEqual([]);
         // The roll-ups hold something: the seed and the imported files at the least.
         expect(Number((await db.query('SELECT COUNT(*) AS n FROM region_rollup'))[0].n)).toBeGreaterThan(0);

@@ -53,7 +53,15 @@ async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<n
  * n reports read and checked on the pool, stored as `npm run import -- DIR` stores them
  * (src/common/pipeline.ts: 2 × pool size read ahead, the engine's write lanes, one series at a time).
  */
-async function pipelined(n: number, pool: ParsePool, lanes: number, prepare: (i: number) => Promise<PreparedReport>, store: (p: PreparedReport) => Promise<unknown>, settle: () => Promise<void>): Promise<number> {
+async function pipelined(
+  n: number,
+  pool: ParsePool,
+  lanes: number,
+  prepare: (i: number) => Promise<PreparedReport>,
+  store: (p: PreparedReport) => Promise<unknown>,
+  settle: () => Promise<void>,
+  keyOf: (p: PreparedReport) => string | null = (p) => seriesKey({ agencyName: AGENCY }, p),
+): Promise<number> {
   const t0 = process.hrtime.bigint();
   let failed: unknown = null;
   await runPipeline({
@@ -61,7 +69,7 @@ async function pipelined(n: number, pool: ParsePool, lanes: number, prepare: (i:
     ahead: 2 * pool.size,
     lanes,
     prepare,
-    keyOf: (p) => seriesKey({ agencyName: AGENCY }, p),
+    keyOf,
     write: store,
     onDone: (_, o) => {
       if (!o.ok) failed ??= o.error;
@@ -107,7 +115,9 @@ async function main() {
   const oneLane = new Map<string, number>();
   const storeRates = new Map<string, Record<Engine, number | null>>();
   const pool = new ParsePool();
-  const results: Array<{ engine: Engine; formats: Array<{ format: SourceFormat; parse_per_s: number; store_per_s: number }> }> = [];
+  const results: Array<{ engine: Engine; formats: Array<{ format: SourceFormat; parse_per_s: number; store_per_s: number }>; county_year?: { reports: number; store_per_s: number; one_lane_store_per_s: number | null } }> = [];
+  const countyRows: string[] = [];
+  let agencySerial = 0;
   const rss0 = mb();
   for (const engine of ['sqlite', 'mysql'] as Engine[]) {
     const app = await openBenchApp(engine);
@@ -129,7 +139,26 @@ async function main() {
       }
       storeRates.set(s.name, rates);
     }
-    if (app) results.push({ engine, formats: list.map((s) => ({ format: s.format, parse_per_s: round(parseRates.get(s.name)!), store_per_s: round(storeRates.get(s.name)![engine]!) })) });
+    if (app) {
+      // As a supervisor imports a county's files: one year, a report per agency (the seed's text, each
+      // under its own agency of 汶上县), so every filing adds to the same roll-up rows.
+      const count = 4 * n;
+      const ctx = createRequestContext(app.connection, SYSTEM);
+      const county = (lanes: number, batch: string) =>
+        pipelined(count, pool, lanes, () => pool.prepare(SEED_REPORT, 'seed.txt', 2020), (p) =>
+          app.services.imports.importPrepared(ctx, { fileName: 'seed.txt', agencyName: `汶上县${batch}局${++agencySerial}`, regionCode: '370830' }, p),
+          () => app.services.imports.settle(ctx),
+          () => null, // every file its own agency: no series to keep in order
+        );
+      const base = engine === 'mysql' && app.services.imports.storeLanes > 1 ? await county(1, '基线') : null;
+      const rate = await county(app.services.imports.storeLanes, '测试');
+      countyRows.push(`| ${engine} | ${count} | ${base === null ? 'n/a' : base.toFixed(1)} | ${rate.toFixed(1)} |`);
+      results.push({
+        engine,
+        formats: list.map((s) => ({ format: s.format, parse_per_s: round(parseRates.get(s.name)!), store_per_s: round(storeRates.get(s.name)![engine]!) })),
+        county_year: { reports: count, store_per_s: round(rate), one_lane_store_per_s: base === null ? null : round(base) },
+      });
+    }
     await app?.connection.close({ drop: true });
   }
   await pool.close();
@@ -140,6 +169,7 @@ async function main() {
     rows.push(`| ${s.format} | ${s.name} | ${s.bytes.length} | ${parseRates.get(s.name)!.toFixed(1)} | ${f(r.sqlite)} | ${f(oneLane.get(s.name) ?? null)} | ${f(r.mysql)} |`);
   }
   console.log(rows.join('\n'));
+  console.log(['', 'one county, one year (the seed as a report of each of N agencies of 汶上县, stored as `npm run import -- DIR` stores them):', '| engine | reports | stored/s, 1 lane (baseline) | stored/s |', '|---|---|---|---|', ...countyRows].join('\n'));
   console.log(`RSS ${rss0} MB before the stores, ${mb()} MB after ${n * list.length * results.length} reports`);
   writeFileSync(join(__dirname, 'ingest-results.json'), JSON.stringify(results, null, 2) + '\n');
 }

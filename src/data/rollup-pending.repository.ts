@@ -47,6 +47,13 @@ export class RollupPendingRepository {
     return rows.map((r: Record<string, unknown>) => ({ id: Number(r.id), year: Number(r.year), kind: String(r.kind), regionPath: String(r.region_path) }));
   }
 
+  /** The reports' cells, lean (no entity hydration, no source places): the fold reads thousands at a time. */
+  async cellValuesOf(ids: number[]): Promise<Array<{ reportId: number; key: string; value: string | number | null }>> {
+    if (!ids.length) return [];
+    const rows = await this.db.query(`SELECT report_id, cell_key, value FROM report_cell WHERE report_id IN (${placeholders(ids.length)})`, ids);
+    return rows.map((r: Record<string, unknown>) => ({ reportId: Number(r.report_id), key: String(r.cell_key), value: r.value as string | number | null }));
+  }
+
   async remove(ids: number[]): Promise<void> {
     if (ids.length) await this.db.query(`DELETE FROM rollup_pending WHERE id IN (${placeholders(ids.length)})`, ids);
   }

@@ -48,8 +48,12 @@ export class RollupFolder {
     if (!entries.length) return 0;
     const ids = [...new Set(entries.map((e) => e.reportId))];
     const reports = new Map((await repos.rollupPending.reportsOf(ids)).map((r) => [r.id, r]));
-    const cells = new Map<number, Array<{ key: string; value: string | null }>>();
-    for (const c of await repos.reports.cellsOf(ids)) cells.set(c.reportId, [...(cells.get(c.reportId) ?? []), { key: c.key, value: c.value }]);
+    const cells = new Map<number, Array<{ key: string; micros: bigint | null }>>();
+    for (const c of await repos.rollupPending.cellValuesOf(ids)) {
+      const list = cells.get(c.reportId) ?? [];
+      if (!list.length) cells.set(c.reportId, list);
+      list.push({ key: c.key, micros: c.value === null ? null : toMicros(c.value) });
+    }
     const acc = new Map<string, SumCell & { regionCode: string; year: number; kind: string; key: string }>();
     const add = (regionCode: string, year: number, kind: string, key: string, micros: bigint, nonNull: number, reports: number) => {
       const k = `${regionCode}|${year}|${kind}|${key}`;
@@ -64,7 +68,7 @@ export class RollupFolder {
       if (!r) continue; // cannot happen: reports are never deleted
       const sign = BigInt(e.sign);
       for (const code of pathCodes(r.regionPath)) {
-        for (const c of cells.get(r.id) ?? []) add(code, r.year, r.kind, c.key, c.value === null ? 0n : sign * toMicros(c.value), c.value === null ? 0 : e.sign, e.sign);
+        for (const c of cells.get(r.id) ?? []) add(code, r.year, r.kind, c.key, c.micros === null ? 0n : sign * c.micros, c.micros === null ? 0 : e.sign, e.sign);
         add(code, r.year, r.kind, REPORTS_KEY, sign * 1_000_000n, e.sign, e.sign);
       }
     }

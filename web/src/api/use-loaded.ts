@@ -5,13 +5,18 @@ import { session } from './graphql-client';
 export function useLoaded<T>(sources: WatchSource[], load: () => Promise<T | null>, notFound: () => string): { data: Ref<T | null>; error: Ref<string> } {
   const data = ref<T | null>(null) as Ref<T | null>;
   const error = ref('');
+  // Answers can arrive out of order (the viewer becomes known while an earlier request is in flight): only the latest is shown.
+  let latest = 0;
   watch([...sources, () => session.token], async () => {
+    const mine = ++latest;
     error.value = '';
     try {
-      data.value = await load();
+      const loaded = await load();
+      if (mine !== latest) return;
+      data.value = loaded;
       if (!data.value) error.value = notFound();
     } catch (e: any) {
-      error.value = e.message;
+      if (mine === latest) error.value = e.message;
     }
   }, { immediate: true });
   return { data, error };

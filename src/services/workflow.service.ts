@@ -5,10 +5,10 @@ import { canRead, isPrivileged, type Viewer } from '../auth/viewer';
 import { checkReport } from '../checks';
 import { BadInputError, ConflictError, ForbiddenError, NianbaoError } from '../common/errors';
 import type { TransactionalConnection } from '../data/transactional-connection';
-import { cellDef, cellsOf, editionForYear, findEdition, type EditionDef } from '../editions';
-import { sectionNumeral } from '../editions/template-headers';
+import { cellDef, editionForYear, findEdition, type EditionDef } from '../editions';
+import { figuresReport, FIGURE, sectionHeading } from '../ingest/figures-report';
 import type { RequestContext } from '../graphql/request-context';
-import type { ParsedNarrative, ParsedReport } from '../ingest/parsed-report';
+import type { ParsedNarrative } from '../ingest/parsed-report';
 import type { AuditAction, AuditService } from './audit.service';
 import { expectedScope } from './compliance.service';
 import type { ImportService } from './import.service';
@@ -51,7 +51,6 @@ export interface FilingResult {
 
 const TEXT_MAX = 2000;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const DECIMAL = /^-?\d{1,14}(\.\d{1,6})?$/;
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Who may move a revision out of each state, and where to (README "Filing workflow"). */
@@ -96,9 +95,9 @@ function narrativesOf(edition: EditionDef, given: NonNullable<SubmitFiguresInput
     if (seen.has(n.section)) throw new BadInputError(`narratives[${i}].section ${n.section}: given twice`, { argument: `narratives[${i}].section` });
     seen.add(n.section);
     const text = n.text.trim();
-    if (text) out.push({ section: n.section, heading: n.heading?.trim() || `${sectionNumeral(n.section)}、${def.heading}`, text });
+    if (text) out.push({ section: n.section, heading: n.heading?.trim() || sectionHeading(edition, n.section), text });
   });
-  return out.sort((a, b) => a.section - b.section);
+  return out;
 }
 
 /**
@@ -146,17 +145,12 @@ export class WorkflowService {
       if (!cellDef(edition, c.key)) throw new BadInputError(`cells[${i}].key "${c.key}": not a cell of edition ${edition.id} (docs/format.md)`, { argument: `cells[${i}].key` });
       if (given.has(c.key)) throw new BadInputError(`cells[${i}].key "${c.key}": given twice`, { argument: `cells[${i}].key` });
       const v = c.value?.trim() || null;
-      if (v !== null && !DECIMAL.test(v)) throw new BadInputError(`cells[${i}].value "${c.value}" (${c.key}): a decimal number such as 12 or 12.5, or null for a blank`, { argument: `cells[${i}].value` });
+      if (v !== null && !FIGURE.test(v)) throw new BadInputError(`cells[${i}].value "${c.value}" (${c.key}): a decimal number such as 12 or 12.5, or null for a blank`, { argument: `cells[${i}].value` });
       given.set(c.key, v);
     });
-    const cells: ParsedReport['cells'] = {};
-    for (const c of cellsOf(edition)) {
-      const value = given.get(c.key) ?? null;
-      cells[c.key] = { value, raw: value ?? '', location: { file }, source: null };
-    }
     const narratives = narrativesOf(edition, input.narratives ?? []);
     const title = input.title?.trim() || null;
-    const parsed: ParsedReport = { edition: edition.id, year: input.year, title, period: null, publishedOn: null, format: 'text', cells, narratives, warnings: [] };
+    const parsed = figuresReport(edition, input.year, (key) => given.get(key) ?? null, narratives, title, file);
     // The text is part of what was filed: a changed section is a new revision, not "the same again".
     const sourceText = JSON.stringify({
       edition: edition.id,

@@ -3,12 +3,9 @@
 // FindingService.recordChecks adds), never a second copy of a rule.
 import { checkReport, type CellValues, type Finding } from '../../../src/checks';
 import { cellsOf, derivedParts, type EditionDef } from '../../../src/editions';
-import { sectionNumeral } from '../../../src/editions/template-headers';
 import { sumDecimals } from '../../../src/common/decimal';
+import { figuresReport, FIGURE, sectionHeading } from '../../../src/ingest/figures-report';
 import type { ParsedReport } from '../../../src/ingest/parsed-report';
-
-/** What submitFigures accepts as a figure (workflow.service.ts DECIMAL): anything else it refuses. */
-export const FIGURE = /^-?\d{1,14}(\.\d{1,6})?$/;
 
 /** The form as typed: text per cell key ('' = blank), per narrative section, and the title. */
 export interface FormState {
@@ -46,21 +43,24 @@ export function invalidCells(edition: EditionDef, form: FormState): string[] {
 /** The narratives as submitFigures stores them: non-empty sections, in order, the edition's heading. */
 export function narrativesOf(edition: EditionDef, form: FormState): Array<{ section: number; heading: string; text: string }> {
   return edition.sections
-    .map((s) => ({ section: s.number, heading: `${sectionNumeral(s.number)}、${s.heading}`, text: (form.narratives[s.number] ?? '').trim() }))
+    .map((s) => ({ section: s.number, heading: sectionHeading(edition, s.number), text: (form.narratives[s.number] ?? '').trim() }))
     .filter((n) => n.text);
 }
 
-/** The ParsedReport submitFigures builds from the same input (workflow.service.ts), field for field. */
+/** The ParsedReport submitFigures builds from the same input: the same src/ingest/figures-report.ts. */
 export function parsedOf(edition: EditionDef, year: number, form: FormState): ParsedReport {
-  const file = 'form';
-  const cells: ParsedReport['cells'] = {};
-  for (const c of cellsOf(edition)) {
-    const v = figureOf(form.cells[c.key]);
-    // A cell the server would refuse is left out of the checks (it cannot be summed) and marked instead.
-    const value = v !== null && FIGURE.test(v) ? v : null;
-    cells[c.key] = { value, raw: value ?? '', location: { file }, source: null };
-  }
-  return { edition: edition.id, year, title: form.title.trim() || null, period: null, publishedOn: null, format: 'text', cells, narratives: narrativesOf(edition, form), warnings: [] };
+  return figuresReport(
+    edition,
+    year,
+    (key) => {
+      const v = figureOf(form.cells[key]);
+      // A cell the server would refuse is left out of the checks (it cannot be summed) and marked instead.
+      return v !== null && FIGURE.test(v) ? v : null;
+    },
+    narrativesOf(edition, form),
+    form.title.trim() || null,
+    'form',
+  );
 }
 
 export function findingRow(f: Pick<Finding, 'rule' | 'severity' | 'status' | 'cells' | 'expected' | 'actual' | 'message'>): FindingRow {

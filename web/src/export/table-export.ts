@@ -43,3 +43,9 @@ export function download(name: string, data: Blob | string, type = 'text/csv;cha
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
+
+/** A document from the server's renderer (`rendered`, `renderedRollup`): HTML as text, DOCX as base64. */
+export function downloadRendered(name: string, format: 'HTML' | 'DOCX', text: string): void {
+  if (format === 'HTML') download(`${name}.html`, text, 'text/html;charset=utf-8');
+  else download(`${name}.docx`, new Blob([Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0))], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+}

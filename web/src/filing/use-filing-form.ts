@@ -3,7 +3,7 @@ import { cellsOf, editionForYear, type EditionDef } from '../../../src/editions'
 import { ApiError, gql, session } from '../api/graphql-client';
 import { FILING_FORM, FILING_REVISION, PREVIEW_REPORT, RENDERED, SUBMIT_DRAFT, SUBMIT_FIGURES } from '../api/filing-queries';
 import { route } from '../router';
-import { download } from '../export/table-export';
+import { downloadRendered } from '../export/table-export';
 import { checkForm, derivedValues, failingByCell, figureOf, findingRow, invalidCells, narrativesOf, type FindingRow, type FormState } from './form-checks';
 import { sourcePlace } from './source-place';
 
@@ -201,8 +201,7 @@ export function useFilingForm() {
       if (!saved.value) return;
       const text: string = (await gql(RENDERED, { id: saved.value.id, format })).report.rendered;
       const name = `${agency.value?.name ?? agencyId.value}-${year.value}-第${saved.value.revision}版`;
-      if (format === 'HTML') download(`${name}.html`, text, 'text/html;charset=utf-8');
-      else download(`${name}.docx`, new Blob([Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0))], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+      downloadRendered(name, format, text);
     });
 
   /** A file read by the server's readers (nothing stored): the form filled, each figure beside where it was read. */

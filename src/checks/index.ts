@@ -54,6 +54,14 @@ export function checkNotices(parsed: Pick<ParsedReport, 'notices'>, values: Cell
  * Every single-report check (plus carry-over when the previous year is given), errors first. Each
  * cell's decimal is parsed once and shared by the checks (exact-values.ts).
  */
+/**
+ * A report's single-report findings (checkReport without `previous`, e.g. from a parse thread) with
+ * the carry-over against the previous year's values added: what checkReport with `previous` gives.
+ */
+export function withCarryOver(single: Finding[], parsed: Pick<ParsedReport, 'cells' | 'edition'>, previous: CellValues | undefined): Finding[] {
+  return previous ? bySeverity([...single, ...checkCarryOver(previous, cellValues(parsed), getEdition(parsed.edition))]) : single;
+}
+
 export function checkReport(parsed: ParsedReport, opts: CheckOptions = {}): Finding[] {
   const edition = getEdition(parsed.edition);
   const values = cellValues(parsed);

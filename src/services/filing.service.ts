@@ -1,4 +1,4 @@
-import { bySeverity, cellValues, checkCarryOver, type Finding as CheckFinding } from '../checks';
+import { withCarryOver, type Finding as CheckFinding } from '../checks';
 import type { Agency } from '../../entities';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import { cellsOf, getEdition } from '../editions';
@@ -54,7 +54,7 @@ export class FilingService {
     // The carry-over from the previous year's current revision, as FindingService.recordChecks adds it
     // when the revision is stored: the preview's findings are the ones submitReport would answer.
     const previous = (await this.connection.repos(ctx).reports.currentValuesIn(agency.id, [year - 1], expectedScope(agency))).get(year - 1);
-    const findings = previous ? bySeverity([...prepared.findings, ...checkCarryOver(previous.values, cellValues(parsed), edition)]) : prepared.findings;
+    const findings = withCarryOver(prepared.findings, parsed, previous?.values);
     return {
       edition: edition.id,
       year,

@@ -1,6 +1,6 @@
 import type { Finding, Report } from '../../entities';
 import { assertCanReview } from '../auth/viewer';
-import { bySeverity, cellValues, checkCarryOver, checkReport, RULE_CODES, type Finding as CheckFinding } from '../checks';
+import { cellValues, checkCarryOver, checkReport, RULE_CODES, withCarryOver, type Finding as CheckFinding } from '../checks';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
 import { getEdition } from '../editions';
@@ -42,9 +42,7 @@ export class FindingService {
     const neighbours = await reports.currentValuesIn(report.agencyId, [report.year - 1, report.year + 1], report.scope);
     const previous = neighbours.get(report.year - 1);
     const values = cellValues(parsed);
-    const findings = single
-      ? bySeverity([...single, ...(previous ? checkCarryOver(previous.values, values, getEdition(report.edition)) : [])])
-      : checkReport(parsed, { importYear: report.year, previous: previous?.values });
+    const findings = single ? withCarryOver(single, parsed, previous?.values) : checkReport(parsed, { importYear: report.year, previous: previous?.values });
     await repo.insertFor(report.id, findings);
     const next = neighbours.get(report.year + 1);
     if (next) {

@@ -1,6 +1,7 @@
 import { Agency } from './agency.entity';
 import { ApiToken } from './api-token.entity';
 import { AuditEvent } from './audit-event.entity';
+import { BudgetSpend } from './budget-spend.entity';
 import { Finding } from './finding.entity';
 import { Region } from './region.entity';
 import { RegionRollup } from './region-rollup.entity';
@@ -10,5 +11,5 @@ import { ReportNarrative } from './report-narrative.entity';
 import { Report } from './report.entity';
 import { User } from './user.entity';
 
-export { Agency, ApiToken, AuditEvent, Finding, Region, RegionRollup, Report, ReportCell, ReportNarrative, RollupPending, User };
-export const ENTITIES = [Region, Agency, Report, ReportCell, ReportNarrative, Finding, RegionRollup, RollupPending, User, ApiToken, AuditEvent];
+export { Agency, ApiToken, AuditEvent, BudgetSpend, Finding, Region, RegionRollup, Report, ReportCell, ReportNarrative, RollupPending, User };
+export const ENTITIES = [Region, Agency, Report, ReportCell, ReportNarrative, Finding, RegionRollup, RollupPending, User, ApiToken, AuditEvent, BudgetSpend];

@@ -11,6 +11,7 @@ import { QueryLimitError, QueryTimeoutError, UnauthenticatedError } from './comm
 import type { Env } from './config/env';
 import { badRequestResponse, errorFormatter, httpErrorResponse, httpStatusPlugin, type HttpErrorResponse } from './graphql/error-mapping';
 import { BudgetStore } from './graphql/limits/budget';
+import { DatabaseBudgetLedger } from './graphql/limits/shared-budget';
 import { deadlinePlugin, withinDeadline } from './graphql/limits/deadline.plugin';
 import { blockSuggestionsForAnonymous, limitRules, LIMITS } from './graphql/limits/operation-limits';
 import { allowlistCache } from './graphql/limits/persisted-operations';
@@ -27,7 +28,7 @@ export interface RunningServer {
 }
 
 export type ServerEnv = Pick<Env, 'PORT' | 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'TOKEN_TTL_SECONDS' | 'ANONYMOUS_ACCESS' | 'NODE_ENV' | 'RESPONSE_CACHE'> &
-  Partial<Pick<Env, 'LOG_LEVEL' | 'QUERY_BUDGET_PER_HOUR' | 'ANONYMOUS_BUDGET_PER_HOUR' | 'REQUEST_DEADLINE_MS'>>;
+  Partial<Pick<Env, 'LOG_LEVEL' | 'QUERY_BUDGET_PER_HOUR' | 'ANONYMOUS_BUDGET_PER_HOUR' | 'BUDGET_STORE' | 'REQUEST_DEADLINE_MS'>>;
 
 type ServerContext = RequestContext & LimitsContext;
 
@@ -69,7 +70,7 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
   const schema = buildSchema({ ...app.services, accounts });
   const cache = env.RESPONSE_CACHE === 'on' ? new ResponseCache() : null;
   const deadlineMs = env.REQUEST_DEADLINE_MS ?? 10_000;
-  const budget = { store: new BudgetStore(), perAccount: env.QUERY_BUDGET_PER_HOUR ?? 50_000_000, perAnonymous: env.ANONYMOUS_BUDGET_PER_HOUR ?? 10_000_000 };
+  const budget = { store: env.BUDGET_STORE === 'database' ? new DatabaseBudgetLedger(app.connection) : new BudgetStore(), perAccount: env.QUERY_BUDGET_PER_HOUR ?? 50_000_000, perAnonymous: env.ANONYMOUS_BUDGET_PER_HOUR ?? 10_000_000 };
   const apollo = new ApolloServer<ServerContext>({
     schema,
     introspection: true,

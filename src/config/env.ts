@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   /** Points per hour (sliding window) of one account, and of one anonymous address; 0 turns budgets off (benchmarks). README "Limits". */
   QUERY_BUDGET_PER_HOUR: z.coerce.number().int().min(0).default(50_000_000),
   ANONYMOUS_BUDGET_PER_HOUR: z.coerce.number().int().min(0).default(10_000_000),
+  /** memory: this process keeps the budgets (one server); database: every server behind a load balancer charges the same ones. */
+  BUDGET_STORE: z.enum(['memory', 'database']).default('memory'),
   /** Execution deadline of one request, in ms (GitHub's API allows 10 s). */
   REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** MariaDB `max_statement_time` of every pooled connection, in ms (0: none); SQLite has no statement timeout. */

@@ -1,6 +1,7 @@
 import { AgencyRepository } from './agency.repository';
 import { ApiTokenRepository } from './api-token.repository';
 import { AuditEventRepository } from './audit-event.repository';
+import { BudgetRepository } from './budget.repository';
 import { BulkReportRepository } from './bulk-report.repository';
 import { ComplianceRepository } from './compliance.repository';
 import { DataVersionRepository } from './data-version.repository';
@@ -30,6 +31,7 @@ export function createRepositories(db: Db) {
     users: new UserRepository(db),
     apiTokens: new ApiTokenRepository(db),
     audit: new AuditEventRepository(db),
+    budgets: new BudgetRepository(db),
   };
 }
 

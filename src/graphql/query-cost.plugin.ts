@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, type GraphQLSchema } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import { BudgetExceededError, QueryLimitError, QueryTooCostlyError } from '../common/errors';
-import type { BudgetStore, BudgetState } from './limits/budget';
+import type { BudgetLedger, BudgetState } from './limits/budget';
 import { LIMITS } from './limits/operation-limits';
 import { priceOperation } from './limits/pricing';
 
@@ -16,7 +16,7 @@ export interface LimitsContext {
 }
 
 export interface BudgetSettings {
-  store: BudgetStore;
+  store: BudgetLedger;
   /** Points per hour of an account; of an anonymous address. 0: no budget. */
   perAccount: number;
   perAnonymous: number;
@@ -53,7 +53,7 @@ export function queryCostPlugin<C extends LimitsContext>(schema: GraphQLSchema, 
           }
           const limit = limitOf(contextValue.viewer);
           if (!budget || limit === 0) return;
-          const charge = budget.store.charge(contextValue.caller, price.cost, limit);
+          const charge = await budget.store.charge(contextValue.caller, price.cost, limit);
           report.budget = { limit: charge.limit, remaining: charge.remaining, resetAt: charge.resetAt };
           if (!charge.allowed) throw new BudgetExceededError(price.cost, charge.remaining, charge.limit, charge.resetAt);
         },
@@ -61,7 +61,7 @@ export function queryCostPlugin<C extends LimitsContext>(schema: GraphQLSchema, 
           const limit = limitOf(contextValue.viewer);
           // A request refused before pricing (parse, validation) costs nothing; it still shows the budget left.
           if (!report.budget && budget && limit > 0) {
-            const { allowed: _, ...state } = budget.store.charge(contextValue.caller, 0, limit);
+            const { allowed: _, ...state } = await budget.store.charge(contextValue.caller, 0, limit);
             report.budget = state;
           }
           if (response.body.kind !== 'single') return;

@@ -1,4 +1,6 @@
 import { AUTH_ENV, createAccount, tokenOf } from '../auth/test-accounts';
+import { readEnv } from '../../src/config/env';
+import { startServer } from '../../src/server';
 import { describeEachEngine } from '../support/test-app';
 
 /**
@@ -6,9 +8,10 @@ import { describeEachEngine } from '../support/test-app';
  * a caller over its budget gets 429 RATE_LIMITED with `resetAt`, before the response cache answers.
  */
 const ANONYMOUS_BUDGET = 250;
+const ENV = { ...AUTH_ENV, ANONYMOUS_BUDGET_PER_HOUR: String(ANONYMOUS_BUDGET), QUERY_BUDGET_PER_HOUR: '100000', LOG_LEVEL: 'silent' };
 
-describeEachEngine(
-  'query budget',
+for (const store of ['memory', 'database'] as const) describeEachEngine(
+  `query budget (BUDGET_STORE=${store})`,
   (app) => {
     const post = async (query: string, headers: Record<string, string> = {}) => {
       const res = await fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
@@ -56,6 +59,22 @@ describeEachEngine(
       expect(anonymous.json.errors[0]).toMatchObject({ message: 'Cannot query field "nam" on type "Region".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     });
 
+    it(store === 'database' ? 'is one budget per caller for every server on the database' : "is this server's own budget", async () => {
+      // A second server over the same database, as a load balancer would put beside the first.
+      const second = await startServer({ ...app(), close: async () => undefined }, readEnv({ ...ENV, PORT: '0', BUDGET_STORE: store } as NodeJS.ProcessEnv));
+      try {
+        const analyst = await createAccount(app(), { name: `budget-analyst-shared-${store}`, role: 'ANALYST' });
+        const auth = { authorization: `Bearer ${await tokenOf(analyst)}` };
+        const spent = (await post(`{ metrics { key } }`, auth)).json.extensions.cost.requested;
+        const res = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: '{ __typename }' }) });
+        const { budget, requested } = ((await res.json()) as any).extensions.cost;
+        expect(spent).toBeGreaterThan(0);
+        expect(budget.remaining).toBe(100_000 - requested - (store === 'database' ? spent : 0));
+      } finally {
+        await second.stop();
+      }
+    });
+
     it('charges nothing for a request refused before pricing, and still shows the budget', async () => {
       const analyst = await createAccount(app(), { name: 'budget-analyst-2', role: 'ANALYST' });
       const res = await post(`{ metrics { nope } }`, { authorization: `Bearer ${await tokenOf(analyst)}` });
@@ -63,5 +82,5 @@ describeEachEngine(
       expect(res.json.extensions.cost).toEqual({ requested: 0, nodes: 0, budget: { limit: 100_000, remaining: 100_000, resetAt: expect.any(String) } });
     });
   },
-  { env: { ...AUTH_ENV, ANONYMOUS_BUDGET_PER_HOUR: String(ANONYMOUS_BUDGET), QUERY_BUDGET_PER_HOUR: '100000', LOG_LEVEL: 'silent' } },
+  { env: { ...ENV, BUDGET_STORE: store } },
 );

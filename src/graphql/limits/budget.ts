@@ -1,17 +1,14 @@
 /**
- * Points per caller per hour, over a sliding window, in this process (sharing it between server
- * processes comes with scaling past one machine: README "Limits"). Spending is kept in one-minute
- * buckets, so a caller costs at most 60 numbers, and at most `maxCallers` callers are remembered
- * (the least recently seen forgotten first): no stream of new addresses can grow it without bound.
+ * Points per caller per hour, over a sliding window. Spending is kept in one-minute buckets, so a
+ * caller costs at most 60 numbers. Two ledgers: this process's memory (one server), or the
+ * database (several stateless servers share one budget per caller: shared-budget.ts), chosen by
+ * BUDGET_STORE. Both settle a charge with `settle` below, so they answer alike.
  */
 export const WINDOW_MS = 60 * 60 * 1000;
-const BUCKET_MS = 60 * 1000;
+export const BUCKET_MS = 60 * 1000;
 
-interface Account {
-  /** [bucket start, points], oldest first. */
-  buckets: Array<[number, number]>;
-  spent: number;
-}
+/** [bucket start, points], oldest first. */
+export type Buckets = Array<[number, number]>;
 
 export interface BudgetState {
   limit: number;
@@ -24,51 +21,67 @@ export interface Charge extends BudgetState {
   allowed: boolean;
 }
 
-export class BudgetStore {
-  private readonly callers = new Map<string, Account>();
+/** Where spending is kept: `charge` charges `cost` to `key` when `limit` allows it, else nothing. */
+export interface BudgetLedger {
+  charge(key: string, cost: number, limit: number): Promise<Charge>;
+}
+
+/** The bucket a charge at `t` goes into. */
+export const bucketOf = (t: number) => t - (t % BUCKET_MS);
+
+/**
+ * A charge against the buckets of the window (those older than WINDOW_MS left out): allowed when
+ * it fits; `resetAt` is when enough points have come back for this cost (now, when they have).
+ */
+export function settle(window: Buckets, cost: number, limit: number, t: number): Charge {
+  const live = window.filter(([start]) => start + WINDOW_MS > t);
+  const before = live.reduce((s, [, p]) => s + p, 0);
+  const allowed = before + cost <= limit;
+  const spent = allowed ? before + cost : before;
+  if (allowed && cost > 0) {
+    const start = bucketOf(t);
+    if (live.length && live[live.length - 1][0] === start) live[live.length - 1] = [start, live[live.length - 1][1] + cost];
+    else live.push([start, cost]);
+  }
+  return { allowed, limit, remaining: Math.max(0, limit - spent), resetAt: new Date(freedAt(live, spent, allowed ? 0 : cost, limit, t)).toISOString() };
+}
+
+function freedAt(buckets: Buckets, spentNow: number, need: number, limit: number, t: number): number {
+  if (need === 0) return buckets.length ? buckets[0][0] + WINDOW_MS : t;
+  let spent = spentNow;
+  for (const [start, points] of buckets) {
+    spent -= points;
+    if (spent + need <= limit) return start + WINDOW_MS;
+  }
+  // More than the whole budget: it never fits; the window's end is the honest answer.
+  return t + WINDOW_MS;
+}
+
+/**
+ * This process's ledger. At most `maxCallers` callers are remembered (the least recently seen
+ * forgotten first): no stream of new addresses can grow it without bound.
+ */
+export class BudgetStore implements BudgetLedger {
+  private readonly callers = new Map<string, Buckets>();
 
   constructor(
     private readonly maxCallers = 100_000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  private account(key: string, t: number): Account {
-    let a = this.callers.get(key);
-    if (a) this.callers.delete(key);
-    else a = { buckets: [], spent: 0 };
-    // Re-inserted last: Map order is the recency order evicted from.
-    this.callers.set(key, a);
-    while (a.buckets.length && a.buckets[0][0] + WINDOW_MS <= t) a.spent -= a.buckets.shift()![1];
-    if (this.callers.size > this.maxCallers) this.callers.delete(this.callers.keys().next().value!);
-    return a;
-  }
-
-  /**
-   * Charges `cost` to `key` when `limit` allows it, else charges nothing. `resetAt` is the time
-   * enough points have come back for this cost (now, when they have).
-   */
-  charge(key: string, cost: number, limit: number): Charge {
+  async charge(key: string, cost: number, limit: number): Promise<Charge> {
     const t = this.now();
-    const a = this.account(key, t);
-    const allowed = a.spent + cost <= limit;
-    if (allowed && cost > 0) {
-      const start = t - (t % BUCKET_MS);
-      const last = a.buckets[a.buckets.length - 1];
-      if (last && last[0] === start) last[1] += cost;
-      else a.buckets.push([start, cost]);
-      a.spent += cost;
+    const window = (this.callers.get(key) ?? []).filter(([start]) => start + WINDOW_MS > t);
+    this.callers.delete(key);
+    const result = settle(window, cost, limit, t);
+    if (result.allowed && cost > 0) {
+      const start = bucketOf(t);
+      if (window.length && window[window.length - 1][0] === start) window[window.length - 1][1] += cost;
+      else window.push([start, cost]);
     }
-    return { allowed, limit, remaining: Math.max(0, limit - a.spent), resetAt: new Date(this.freedAt(a, allowed ? 0 : cost, limit, t)).toISOString() };
-  }
-
-  private freedAt(a: Account, need: number, limit: number, t: number): number {
-    let spent = a.spent;
-    if (need === 0) return a.buckets.length ? a.buckets[0][0] + WINDOW_MS : t;
-    for (const [start, points] of a.buckets) {
-      spent -= points;
-      if (spent + need <= limit) return start + WINDOW_MS;
-    }
-    // More than the whole budget: it never fits; the window's end is the honest answer.
-    return t + WINDOW_MS;
+    // Re-inserted last: Map order is the recency order evicted from.
+    this.callers.set(key, window);
+    if (this.callers.size > this.maxCallers) this.callers.delete(this.callers.keys().next().value!);
+    return result;
   }
 }

@@ -32,9 +32,10 @@ export const bucketOf = (t: number) => t - (t % BUCKET_MS);
 /**
  * A charge against the buckets of the window (those older than WINDOW_MS left out): allowed when
  * it fits; `resetAt` is when enough points have come back for this cost (now, when they have).
+ * `window` is the window after the charge: the live buckets, the cost added to this minute's.
  */
-export function settle(window: Buckets, cost: number, limit: number, t: number): Charge {
-  const live = window.filter(([start]) => start + WINDOW_MS > t);
+export function settle(buckets: Buckets, cost: number, limit: number, t: number): Charge & { window: Buckets } {
+  const live = buckets.filter(([start]) => start + WINDOW_MS > t);
   const before = live.reduce((s, [, p]) => s + p, 0);
   const allowed = before + cost <= limit;
   const spent = allowed ? before + cost : before;
@@ -43,7 +44,7 @@ export function settle(window: Buckets, cost: number, limit: number, t: number):
     if (live.length && live[live.length - 1][0] === start) live[live.length - 1] = [start, live[live.length - 1][1] + cost];
     else live.push([start, cost]);
   }
-  return { allowed, limit, remaining: Math.max(0, limit - spent), resetAt: new Date(freedAt(live, spent, allowed ? 0 : cost, limit, t)).toISOString() };
+  return { allowed, limit, remaining: Math.max(0, limit - spent), resetAt: new Date(freedAt(live, spent, allowed ? 0 : cost, limit, t)).toISOString(), window: live };
 }
 
 function freedAt(buckets: Buckets, spentNow: number, need: number, limit: number, t: number): number {
@@ -70,18 +71,11 @@ export class BudgetStore implements BudgetLedger {
   ) {}
 
   async charge(key: string, cost: number, limit: number): Promise<Charge> {
-    const t = this.now();
-    const window = (this.callers.get(key) ?? []).filter(([start]) => start + WINDOW_MS > t);
-    this.callers.delete(key);
-    const result = settle(window, cost, limit, t);
-    if (result.allowed && cost > 0) {
-      const start = bucketOf(t);
-      if (window.length && window[window.length - 1][0] === start) window[window.length - 1][1] += cost;
-      else window.push([start, cost]);
-    }
+    const { window, ...charge } = settle(this.callers.get(key) ?? [], cost, limit, this.now());
     // Re-inserted last: Map order is the recency order evicted from.
+    this.callers.delete(key);
     this.callers.set(key, window);
     if (this.callers.size > this.maxCallers) this.callers.delete(this.callers.keys().next().value!);
-    return result;
+    return charge;
   }
 }

@@ -22,7 +22,7 @@ export class DatabaseBudgetLedger implements BudgetLedger {
   async charge(key: string, cost: number, limit: number): Promise<Charge> {
     const t = this.now();
     const budgets = this.connection.repos().budgets;
-    const result = settle(await budgets.window(key, t - WINDOW_MS), cost, limit, t);
+    const { window: _, ...result } = settle(await budgets.window(key, t - WINDOW_MS), cost, limit, t);
     if (result.allowed && cost > 0) await budgets.add(key, bucketOf(t), cost);
     if (t - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = t;

@@ -35,7 +35,9 @@ export function dataSourceOptions(env: Env): DataSourceOptions {
       supportBigNumbers: true,
       bigNumberStrings: true,
       // connectTimeout: with the database away a request fails in 3 s (UNAVAILABLE), not after mysql2's default 10 s.
-      extra: { connectionLimit: 20, connectTimeout: 3_000 },
+      // multipleStatements: a transaction's waiting writes travel with its next statement (src/data/write-batch.ts).
+      // Every statement is built from placeholders or checked literals (src/data/sql-literal.ts), never from input text.
+      extra: { connectionLimit: 20, connectTimeout: 3_000, multipleStatements: true },
     };
   }
   const file = env.SQLITE_PATH === ':memory:' ? ':memory:' : resolve(env.SQLITE_PATH);

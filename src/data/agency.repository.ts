@@ -1,7 +1,10 @@
 import { Brackets, In } from 'typeorm';
 import { engineOf, type Db } from './engine';
 import { Agency } from '../../entities';
+import { EntitySql } from './entity-sql';
 import { inSubtree } from './subtree';
+
+const AGENCY_SQL = new EntitySql(Agency);
 
 export interface AgencyQuery {
   nameContains?: string | null;
@@ -42,8 +45,9 @@ export class AgencyRepository {
     return this.repo.find({ where: { parentId: In([...parentIds]) }, order: { id: 'ASC' } });
   }
 
+  /** Every import asks this: a plain statement (src/data/entity-sql.ts). */
   byName(name: string): Promise<Agency[]> {
-    return this.repo.find({ where: { name }, order: { id: 'ASC' } });
+    return AGENCY_SQL.select(this.db, 'name = ?', [name], { orderBy: 'id' });
   }
 
   private filtered(q: Omit<AgencyQuery, 'afterId' | 'limit'>) {
@@ -63,8 +67,9 @@ export class AgencyRepository {
     return { rows, total };
   }
 
+  /** A new agency, read back whole (id and defaults) in the same statement. */
   async insert(agency: Partial<Agency>): Promise<Agency> {
-    const saved = await this.repo.save(this.repo.create(agency));
+    const [saved] = await AGENCY_SQL.insert(this.db, [agency], ['id', 'name', 'kind', 'regionCode', 'regionPath', 'parentId', 'exempt', 'active']);
     return saved;
   }
 }

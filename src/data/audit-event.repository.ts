@@ -1,6 +1,9 @@
 import { AuditEvent } from '../../entities';
 import type { Db } from './engine';
+import { EntitySql } from './entity-sql';
 import { inSubtree } from './subtree';
+
+const AUDIT_SQL = new EntitySql(AuditEvent);
 
 export interface AuditQuery {
   /** Events of agencies (or accounts) anywhere under this path; null: everywhere. */
@@ -24,7 +27,7 @@ export class AuditEventRepository {
   }
 
   async insert(event: Omit<AuditEvent, 'id'>): Promise<void> {
-    await this.repo.insert(event);
+    await AUDIT_SQL.insert(this.db, [event]);
   }
 
   private filtered(q: AuditQuery) {

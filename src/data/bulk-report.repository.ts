@@ -1,4 +1,5 @@
 import { engineOf, type Db, type Engine } from './engine';
+import { sqlDecimal, sqlString } from './sql-literal';
 import { subtreeRange } from './subtree';
 
 export interface BulkAgency {
@@ -44,15 +45,11 @@ export class BulkReportRepository {
   }
 
   private str(s: string | null): string {
-    if (s === null) return 'NULL';
-    const body = s.replace(/'/g, "''");
-    return `'${this.engine === 'mysql' ? body.replace(/\\/g, '\\\\') : body}'`;
+    return sqlString(this.engine, s);
   }
 
   private dec(s: string | null): string {
-    if (s === null) return 'NULL';
-    if (!/^-?\d+(\.\d+)?$/.test(s)) throw new Error(`not a decimal: ${s}`);
-    return s;
+    return sqlDecimal(s);
   }
 
   async maxIds(): Promise<{ agency: number; report: number }> {

@@ -1,4 +1,5 @@
 import type { Db } from './engine';
+import { deferWrite } from './write-batch';
 
 /**
  * The data version: bumped by every write in the write's own transaction, read once per request.
@@ -14,6 +15,6 @@ export class DataVersionRepository {
   }
 
   async bump(): Promise<void> {
-    await this.db.query('UPDATE data_version SET version = version + 1 WHERE id = 1');
+    await deferWrite(this.db, 'UPDATE data_version SET version = version + 1 WHERE id = 1');
   }
 }

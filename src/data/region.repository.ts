@@ -1,6 +1,9 @@
 import { In } from 'typeorm';
 import type { Db } from './engine';
 import { Region } from '../../entities';
+import { EntitySql } from './entity-sql';
+
+const REGION_SQL = new EntitySql(Region);
 
 export class RegionRepository {
   constructor(private readonly db: Db) {}
@@ -10,7 +13,8 @@ export class RegionRepository {
   }
 
   byCodes(codes: readonly string[]): Promise<Region[]> {
-    return this.repo.find({ where: { code: In([...codes]) } });
+    if (!codes.length) return Promise.resolve([]);
+    return REGION_SQL.select(this.db, `code IN (${codes.map(() => '?').join(', ')})`, [...codes]);
   }
 
   childrenOf(codes: readonly string[]): Promise<Region[]> {

@@ -4,6 +4,9 @@ import { Finding, Report, ReportCell, ReportNarrative } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
 import { encodeCellSource } from '../../entities/cell-source.transformer';
 import { canonical } from '../common/decimal';
+import { EntitySql } from './entity-sql';
+import { sqlDecimal, sqlInt, sqlString } from './sql-literal';
+import { deferWrite } from './write-batch';
 import { inSubtree } from './subtree';
 import { latestVisible, PUBLISHED_ONLY, visibleRevisions, type ReportVisibility } from './report-visibility';
 
@@ -30,6 +33,8 @@ const LIST_COLUMNS: (keyof Report)[] = [
   'id', 'agencyId', 'year', 'edition', 'scope', 'revision', 'current', 'state', 'publishedCurrent', 'reason', 'returnComment', 'returnedFindings', 'title', 'period', 'publishedOn',
   'sourceFormat', 'sourceName', 'sourceHash', 'importedAt',
 ];
+const REPORT_SQL = new EntitySql(Report);
+const NARRATIVE_SQL = new EntitySql(ReportNarrative);
 const LIST_SELECT = Object.fromEntries(LIST_COLUMNS.map((c) => [c, true])) as Record<keyof Report, true>;
 
 export class ReportRepository {
@@ -62,12 +67,9 @@ export class ReportRepository {
     return this.repo.createQueryBuilder('r').select(LIST_COLUMNS.map((c) => `r.${c}`));
   }
 
+  /** Every import asks this first: a plain statement (src/data/entity-sql.ts). */
   revisionsOf(agencyId: number, year: number, scope: ReportScope): Promise<Report[]> {
-    return this.repo.find({
-      select: LIST_SELECT,
-      where: { agencyId, year, scope },
-      order: { revision: 'ASC' },
-    });
+    return REPORT_SQL.select(this.db, 'agency_id = ? AND year = ? AND scope = ?', [agencyId, year, scope], { columns: LIST_COLUMNS, orderBy: 'revision' });
   }
 
   /** Every revision `visibility` may see of several (agency, year, scope) series in one statement, oldest first. */
@@ -108,8 +110,9 @@ export class ReportRepository {
   }
 
   /** A new revision; the caller supersedes the previous one first (one current revision per series). */
-  insert(report: Omit<Report, 'id' | 'importedAt'>): Promise<Report> {
-    return this.repo.save(this.repo.create(report));
+  async insert(report: Omit<Report, 'id' | 'importedAt'>): Promise<Report> {
+    const [saved] = await REPORT_SQL.insert(this.db, [report], ['id', 'importedAt']);
+    return saved;
   }
 
   async supersede(id: number): Promise<void> {
@@ -135,8 +138,15 @@ export class ReportRepository {
 
   /** A report's cells in one multi-row INSERT (per 1,000 cells), provenance as compact JSON. */
   async insertCells(cells: Array<Pick<ReportCell, 'reportId' | 'key' | 'value' | 'raw'> & { source?: ReportCell['source'] }>): Promise<void> {
+    const engine = engineOf(this.db);
     for (let i = 0; i < cells.length; i += CELL_ROWS) {
       const chunk = cells.slice(i, i + CELL_ROWS);
+      if (engine === 'mysql') {
+        // Literal values (checked, escaped): mysql2's formatting of 1,000 placeholders costs more than the insert.
+        const s = (v: string | null) => sqlString(engine, v);
+        await deferWrite(this.db, `INSERT INTO report_cell (report_id, cell_key, value, raw, source) VALUES ${chunk.map((c) => `(${sqlInt(c.reportId)}, ${s(c.key)}, ${sqlDecimal(c.value)}, ${s(c.raw)}, ${s(encodeCellSource(c.source))})`).join(', ')}`);
+        continue;
+      }
       await this.db.query(
         `INSERT INTO report_cell (report_id, cell_key, value, raw, source) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
         chunk.flatMap((c) => [c.reportId, c.key, c.value, c.raw, encodeCellSource(c.source)]),
@@ -145,7 +155,7 @@ export class ReportRepository {
   }
 
   async insertNarratives(narratives: Array<Omit<ReportNarrative, 'id'>>): Promise<void> {
-    if (narratives.length) await this.db.getRepository(ReportNarrative).insert(narratives);
+    await NARRATIVE_SQL.insert(this.db, narratives);
   }
 
   async sourceText(id: number): Promise<string> {

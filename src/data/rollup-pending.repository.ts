@@ -1,5 +1,6 @@
 import type { Db } from './engine';
 import { engineOf } from './engine';
+import { deferWrite } from './write-batch';
 
 export interface PendingEntry {
   id: number;
@@ -23,7 +24,7 @@ export class RollupPendingRepository {
 
   async add(entries: Array<{ reportId: number; sign: 1 | -1 }>): Promise<void> {
     if (!entries.length) return;
-    await this.db.query(`INSERT INTO rollup_pending (report_id, sign) VALUES ${entries.map(() => '(?, ?)').join(', ')}`, entries.flatMap((e) => [e.reportId, e.sign]));
+    await deferWrite(this.db, `INSERT INTO rollup_pending (report_id, sign) VALUES ${entries.map(() => '(?, ?)').join(', ')}`, entries.flatMap((e) => [e.reportId, e.sign]));
   }
 
   /** One cheap statement: is anything waiting? */

@@ -37,6 +37,8 @@ interface ExpandedRules {
   along: Map<string, ConcreteRule>;
   /** total cell → its row-sum (column_sum) equation. */
   rowSumOf: Map<string, ConcreteRule>;
+  /** table|total column → the declared column_sum rule with that total (impliedByParts). */
+  columnSumDecl: Map<string, Extract<RuleDecl, { kind: 'column_sum' }>>;
 }
 
 const expanded = new WeakMap<EditionDef, ExpandedRules>();
@@ -52,7 +54,10 @@ function expandedOf(edition: EditionDef): ExpandedRules {
       if (!along.has(k)) along.set(k, r);
       if (r.kind === 'column_sum' && !rowSumOf.has(r.left[0])) rowSumOf.set(r.left[0], r);
     }
-    expanded.set(edition, (e = { rules, along, rowSumOf }));
+    const columnSumDecl = new Map<string, Extract<RuleDecl, { kind: 'column_sum' }>>();
+    // The first declared, as Array.prototype.find gave it.
+    for (const d of edition.rules) if (d.kind === 'column_sum' && !columnSumDecl.has(`${d.table}|${d.total}`)) columnSumDecl.set(`${d.table}|${d.total}`, d);
+    expanded.set(edition, (e = { rules, along, rowSumOf, columnSumDecl }));
   }
   return e;
 }
@@ -187,10 +192,10 @@ const assessable = (rule: ConcreteRule, values: CellValues) => {
  * can only fail together with one of them, so it is not reported again: one broken figure, one
  * finding. When the parts are blank (totals-only reports), it is the only check there is.
  */
-function impliedByParts(rules: ExpandedRules, edition: EditionDef, rule: ConcreteRule, values: CellValues): boolean {
+function impliedByParts(rules: ExpandedRules, rule: ConcreteRule, values: CellValues): boolean {
   if (rule.kind === 'column_sum') return false;
-  const decl = edition.rules.find((d) => d.kind === 'column_sum' && d.table === rule.table && d.total === rule.along.key);
-  if (!decl || decl.kind !== 'column_sum') return false;
+  const decl = rules.columnSumDecl.get(`${rule.table}|${rule.along.key}`);
+  if (!decl) return false;
   const siblings = decl.parts.map((p) => rules.along.get(`${rule.code}|${rule.kind}|${p}`));
   const printed = asPrinted(rule, values);
   const rowSums = [...printed.left, ...printed.right].map((k) => rules.rowSumOf.get(k));
@@ -201,7 +206,7 @@ function impliedByParts(rules: ExpandedRules, edition: EditionDef, rule: Concret
 export function checkArithmetic(edition: EditionDef, values: CellValues): Finding[] {
   const rules = expandedOf(edition);
   return rules.rules
-    .filter((r) => !impliedByParts(rules, edition, r, values))
+    .filter((r) => !impliedByParts(rules, r, values))
     .map((r) => evaluate(edition, r, values))
     .filter((f): f is Finding => f !== null);
 }

@@ -1,8 +1,20 @@
 import { sectionNumeral } from '../editions/template-headers';
-import { cellsOf, type EditionDef } from '../editions';
+import { cellsOf, type CellDef, type EditionDef } from '../editions';
 import { cellLabel, listLabels } from './cell-labels';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 
+
+/** An edition's cells by table, grouped once. */
+const byTable = new WeakMap<EditionDef, Map<string, CellDef[]>>();
+function tableCells(edition: EditionDef): Map<string, CellDef[]> {
+  let out = byTable.get(edition);
+  if (!out) {
+    out = new Map();
+    for (const c of cellsOf(edition)) out.set(c.table.id, [...(out.get(c.table.id) ?? []), c]);
+    byTable.set(edition, out);
+  }
+  return out;
+}
 
 /**
  * Blank cells per table. Blank is not zero (docs/format.md), so every blank leaves rules open; a whole
@@ -11,7 +23,7 @@ import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 export function checkBlankCells(edition: EditionDef, values: CellValues): Finding[] {
   const out: Finding[] = [];
   for (const table of edition.tables) {
-    const cells = cellsOf(edition).filter((c) => c.table.id === table.id);
+    const cells = tableCells(edition).get(table.id) ?? [];
     const blank = cells.filter((c) => values[c.key] == null);
     if (blank.length === 0) continue;
     const name = `表${sectionNumeral(table.section)}（${table.heading}）`;

@@ -21,8 +21,16 @@ export function exactValue(values: CellValues, key: string): Decimal | null {
   return d;
 }
 
-/** A cell as a finding shows it, from its once-parsed exact value. */
+const numbers = new WeakMap<CellValues, Map<string, number | null>>();
+
+/** A cell as a finding shows it, from its once-parsed exact value (its number also worked out once: cells recur across findings). */
 export function exactCell(values: CellValues, key: string): FindingCell {
-  const d = exactValue(values, key);
-  return { key, value: d ? decimalToNumber(d) : null };
+  let shown = numbers.get(values);
+  if (!shown) numbers.set(values, (shown = new Map()));
+  let value = shown.get(key);
+  if (value === undefined) {
+    const d = exactValue(values, key);
+    shown.set(key, (value = d ? decimalToNumber(d) : null));
+  }
+  return { key, value };
 }

@@ -68,9 +68,8 @@ function itemsIn(text: string): Part[] {
   return out;
 }
 
-function channelSums(n: ParsedNarrative): Finding[] {
+function channelSums(n: ParsedNarrative, ss: string[]): Finding[] {
   const out: Finding[] = [];
-  const ss = sentences(n.text);
   ss.forEach((s, i) => {
     for (const m of s.matchAll(/其中/gu)) {
       const before = s.slice(0, m.index);
@@ -123,11 +122,19 @@ const PROCESSED = /办结(?!率)(?<mid>[^。；，,;\d%]{0,15}?)(?<n>\d+)件/gu;
 const REVIEWS = /行政复议(?:案件|申请)?(?:共计|合计|共)?(?<n>\d+)(?:起|件|宗|个|次)/gu;
 const LAWSUITS = /行政诉讼(?:案件)?(?:共计|合计|共)?(?<n>\d+)(?:起|件|宗|个|次)/gu;
 
+/** A pattern without its global flag: whether a sentence holds any match at all, before collecting them (most hold none). */
+const probes = new Map<RegExp, RegExp>();
+function probe(pattern: RegExp): RegExp {
+  let p = probes.get(pattern);
+  if (!p) probes.set(pattern, (p = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''))));
+  return p;
+}
+
 /** The first statement matching in any narrative (group `n` the figure, `mid` the words between), skipping those about a sub-unit (其中 … in the same clause) or another matter. */
-function firstStated(narratives: ParsedNarrative[], ...patterns: RegExp[]): Stated | null {
-  for (const section of narratives) {
-    for (const s of sentences(section.text)) {
-      const hits = patterns.flatMap((p) => [...s.matchAll(p)]).sort((a, b) => a.index! - b.index!);
+function firstStated(narratives: ParsedNarrative[], split: string[][], ...patterns: RegExp[]): Stated | null {
+  for (const [i, section] of narratives.entries()) {
+    for (const s of split[i]) {
+      const hits = patterns.flatMap((p) => (probe(p).test(s) ? [...s.matchAll(p)] : [])).sort((a, b) => a.index! - b.index!);
       for (const m of hits) {
         const clause = s.slice(0, m.index).split(/[，；,;]/u).pop() ?? '';
         if (/其中/u.test(clause)) continue;
@@ -193,11 +200,13 @@ const STATEMENTS: Record<NarrativeComparisonDef['statement'], { patterns: RegExp
 };
 
 export function checkNarrative(edition: EditionDef, narratives: ParsedNarrative[], values: CellValues): Finding[] {
+  // Every statement is looked for in the same sentences: each narrative is split once.
+  const split = narratives.map((n) => sentences(n.text));
   return [
-    ...narratives.flatMap(channelSums),
+    ...narratives.flatMap((n, i) => channelSums(n, split[i])),
     ...edition.narrativeComparisons.flatMap((c) => {
       const s = STATEMENTS[c.statement];
-      return compare(edition, s.rule, firstStated(narratives, ...s.patterns), c.readings, values, c.what);
+      return compare(edition, s.rule, firstStated(narratives, split, ...s.patterns), c.readings, values, c.what);
     }),
   ];
 }

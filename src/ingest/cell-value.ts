@@ -15,6 +15,10 @@ const SHIFT_FOR_UNIT: Array<[RegExp, number]> = [
   [/元$/u, -4],
 ];
 
+/** Digits, with a minus sign and a fraction at most: what parseCellText returns unchanged, in any unit. */
+const PLAIN_FIGURE = /^-?\d+(?:\.\d+)?$/;
+const SPACES_ONLY = /^[\s\u3000\u00a0\u200b\ufeff]*$/;
+
 export type CellParse = { ok: true; value: string | null } | { ok: false; reason: string };
 
 /** Moves the decimal point of a decimal string by `places` (negative = divide by 10^n), exactly. */
@@ -48,6 +52,10 @@ export function isNoFigureMark(raw: string): boolean {
 
 /** Reads one table cell: blank → null, plain or decorated number → exact decimal text, else an error reason. */
 export function parseCellText(raw: string, unit: Unit): CellParse {
+  // Most cells are a bare figure: nothing to fold, strip or shift, so it is its own value.
+  if (PLAIN_FIGURE.test(raw)) return { ok: true, value: raw };
+  // Only spaces: blank (NFKC turns every one of them into another of them, all dropped below).
+  if (SPACES_ONLY.test(raw)) return { ok: true, value: null };
   let t = compactCellText(raw);
   if (t === '') return { ok: true, value: null };
   if (NO_FIGURE_MARKS.has(t)) return { ok: true, value: null };
@@ -78,6 +86,7 @@ export function parseCellText(raw: string, unit: Unit): CellParse {
 
 /** A cell that reads as a figure: number, decorated number ("251000元", "减少22") or a no-figure mark. */
 export function isFigure(text: string): boolean {
+  if (PLAIN_FIGURE.test(text)) return true;
   const t = compactCellText(text);
   if (t === '') return false;
   if (isNoFigureMark(t)) return true;

@@ -7,7 +7,8 @@ export interface ParsedCell {
   value: string | null;
   /** The cell text as published. */
   raw: string;
-  location: SourceLocation;
+  /** Where the reader found it, for its own errors; a report read on a parse thread crosses without it (src/services/parse-pool.ts). */
+  location?: SourceLocation;
   /** Where the figure was read (provenance); null for a cell the source does not print. */
   source?: CellSource | null;
 }

@@ -14,22 +14,41 @@ const HEADING = /^[\s\u3000\u00a0]*([一二三四五六])\s*[、.．,，]\s*(.+?
  * "Sections"): as the given edition spells it, or, before the edition is known, as any edition does.
  */
 export function headingNumber(text: string, edition?: EditionDef): number {
-  const m = HEADING.exec(text.normalize('NFKC').split('\n')[0]);
+  // Only the first line can be a heading; NFKC never makes or merges a line break, so it is cut first.
+  const nl = text.indexOf('\n');
+  const m = HEADING.exec((nl < 0 ? text : text.slice(0, nl)).normalize('NFKC'));
   if (!m || m[2].length > 40) return 0;
   const n = NUMERALS.indexOf(m[1]) + 1;
   const body = normalizeLabel(m[2]);
-  const sections = (edition ? [edition] : allEditions()).flatMap((e) => e.sections.filter((s) => s.number === n));
-  const names = sections.flatMap((s) => [s.heading, ...(s.variants ?? [])]).map(normalizeLabel);
+  const names = (edition ? sectionNamesOf(edition) : allSectionNames()).get(n) ?? [];
   return names.some((name) => body.includes(name) || name.includes(body)) ? n : 0;
 }
+
+/** Normalised section headings and variants by section number, of the given editions (built once, not per line). */
+function sectionNames(editions: readonly EditionDef[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const e of editions)
+    for (const s of e.sections) out.set(s.number, [...(out.get(s.number) ?? []), ...[s.heading, ...(s.variants ?? [])].map(normalizeLabel)]);
+  return out;
+}
+const allSectionNames = perGeneration(() => sectionNames(allEditions()));
+const editionSectionNames = new WeakMap<EditionDef, Map<number, string[]>>();
+function sectionNamesOf(edition: EditionDef): Map<number, string[]> {
+  let names = editionSectionNames.get(edition);
+  if (!names) editionSectionNames.set(edition, (names = sectionNames([edition])));
+  return names;
+}
+
+/** Each edition's markers, normalised once. */
+const editionMarkers = perGeneration(() => allEditions().map((e) => ({ edition: e, markers: e.markers.map(normalizeLabel) })));
 
 /** Which edition's labels the tables use; 0 markers found means the text is not a report table. */
 export function detectEdition(tableText: string): EditionDef | undefined {
   const text = normalizeLabel(tableText);
   let best: EditionDef | undefined;
   let bestScore = 0;
-  for (const e of allEditions()) {
-    const score = e.markers.filter((m) => text.includes(normalizeLabel(m))).length;
+  for (const { edition: e, markers } of editionMarkers()) {
+    const score = markers.filter((m) => text.includes(m)).length;
     if (score > bestScore) [best, bestScore] = [e, score];
   }
   return best;

@@ -8,11 +8,12 @@ import { readDocx } from './readers/docx-reader';
 import { readPdf } from './readers/pdf-reader';
 import { OLE_SIGNATURE, readDoc } from './readers/doc-reader';
 
-type Reader = (bytes: Buffer) => ReportDocument | Promise<ReportDocument>;
+/** `text`: the bytes decoded, for the formats read as text (decoded once, kept as the source text too). */
+type Reader = (bytes: Buffer, text: () => string) => ReportDocument | Promise<ReportDocument>;
 
 const readers: Partial<Record<SourceFormat, Reader>> = {
-  text: (bytes) => readText(decodeText(bytes)),
-  html: (bytes) => readHtml(decodeText(bytes)),
+  text: (_, text) => readText(text()),
+  html: (_, text) => readHtml(text()),
   docx: readDocx,
   doc: readDoc,
   pdf: (bytes) => readPdf(bytes),
@@ -51,11 +52,13 @@ export async function readReport(bytes: Buffer, opts: AssembleOptions & { format
     const format = opts.format ?? detectFormat(bytes, file);
     const reader = readers[format];
     if (!reader) throw new ReportParseError(`no reader for ${format} documents`, { file }, 'REPORT_UNSUPPORTED_FORMAT');
-    const doc = await reader(bytes);
+    let decoded: string | undefined;
+    const text = () => (decoded ??= decodeText(bytes));
+    const doc = await reader(bytes, text);
     if (!doc.blocks.some((b) => b.kind === 'paragraph' && b.text.trim()) && !doc.blocks.some((b) => b.kind === 'table'))
       throw new ReportParseError('the document holds no text', { file }, 'REPORT_EMPTY');
     const parsed = assembleReport(doc, opts);
-    const sourceText = format === 'text' || format === 'html' ? decodeText(bytes) : documentText(doc);
+    const sourceText = format === 'text' || format === 'html' ? text() : documentText(doc);
     return { parsed, sourceText, format };
   } catch (e) {
     if (e instanceof ReportParseError) throw file && !e.location.file ? e.withFile(file) : e;

@@ -13,8 +13,23 @@ const isBlank = (c: DocCell) => c.text.replace(/[\s\u3000\u00a0\u200b\ufeff]/g, 
 
 /** A label holds Chinese text that does not read as a figure ("251000元" and "减少22" are figures). */
 function isLabelCell(c: DocCell): boolean {
-  if (isBlank(c) || !/[\u3400-\u9fff]/u.test(c.text)) return false;
-  return !parseCellText(c.text, 'wan_yuan').ok && !parseCellText(c.text, 'signed_count').ok;
+  // Asked several times per cell, of texts that repeat across rows and reports: memoised by text.
+  let label = labelTexts.get(c.text);
+  if (label === undefined) {
+    label = !isBlank(c) && /[\u3400-\u9fff]/u.test(c.text) && !parseCellText(c.text, 'wan_yuan').ok && !parseCellText(c.text, 'signed_count').ok;
+    if (labelTexts.size > 20_000) labelTexts.clear();
+    labelTexts.set(c.text, label);
+  }
+  return label;
+}
+const labelTexts = new Map<string, boolean>();
+
+/** Each table's block captions, normalised once. */
+const captionsOf = new WeakMap<TableDef, Array<{ block: BlockDef; caption: string }>>();
+function blockCaptions(table: TableDef): Array<{ block: BlockDef; caption: string }> {
+  let captions = captionsOf.get(table);
+  if (!captions) captionsOf.set(table, (captions = table.blocks.flatMap((block) => (block.caption ? [{ block, caption: normalizeLabel(block.caption) }] : []))));
+  return captions;
 }
 
 export interface MappedTable {
@@ -85,14 +100,13 @@ export class TableMapper {
    * (align/row-aligner.ts); section 二's captions keep a row within its block.
    */
   private mapLabelledRows(rows: DocRow[]): void {
-    const blocks = this.table.blocks;
     const printed: PrintedRow[] = [];
     let currentBlock: BlockDef | undefined;
     for (const docRow of rows) {
       const labelCells = docRow.cells.filter(isLabelCell);
       if (labelCells.length === 0) continue;
       const joined = normalizeLabel(labelCells.map((c) => c.text).join(''));
-      const captionBlock = blocks.find((b) => b.caption && joined.includes(normalizeLabel(b.caption)));
+      const captionBlock = blockCaptions(this.table).find((b) => joined.includes(b.caption))?.block;
       if (captionBlock) {
         currentBlock = captionBlock;
         continue;

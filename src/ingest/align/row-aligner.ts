@@ -32,9 +32,18 @@ export interface Alignment {
 
 /** Similarity of every printed row to every template row; `allowed` rules pairs out (another block's rows). */
 export function similarityMatrix(printed: Printed[], targets: string[][], allowed: (p: number, t: number) => boolean = () => true): number[][] {
-  return printed.map((p, i) =>
-    targets.map((labels, j) => (allowed(i, j) ? Math.max(0, ...p.labels.flatMap((a) => labels.map((b) => labelSimilarity(a, b)))) : 0)),
-  );
+  return printed.map((p, i) => targets.map((labels, j) => (allowed(i, j) ? bestSimilarity(p.labels, labels) : 0)));
+}
+
+/** The best score over every pair of spellings, 0 for none (plain loops: this runs for every cell of the matrix). */
+export function bestSimilarity(printed: readonly string[], template: readonly string[]): number {
+  let best = 0;
+  for (const a of printed)
+    for (const b of template) {
+      const s = labelSimilarity(a, b);
+      if (s > best) best = s;
+    }
+  return best;
 }
 
 /** The monotone alignment maximising (pairs made, then their similarity), over pairs at or above the threshold. */

@@ -5,6 +5,8 @@ import { ReportParseError } from '../../common/errors';
 import type { DocBlock, DocCell, DocRow, ReportDocument } from '../report-document';
 
 const isElement = (n: AnyNode): n is Element => n.type === 'tag';
+/** What a selector counts as an element (domutils isTag). */
+const isTag = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 /** Word element names without their namespace prefix (documents may bind "w" to another prefix). */
 const local = (el: Element) => el.name.slice(el.name.indexOf(':') + 1);
 const kids = (el: Element) => el.children.filter(isElement);
@@ -96,15 +98,36 @@ export async function readDocx(bytes: Buffer): Promise<ReportDocument> {
     throw new ReportParseError('not a Word document: the zip archive has no word/document.xml', {}, 'REPORT_UNSUPPORTED_FORMAT');
   }
   const $ = cheerio.load(await entry.async('string'), { xml: true });
-  const body = $.root()
-    .find('*')
-    .toArray()
-    .find((el) => local(el as Element) === 'body') as Element | undefined;
-  if (!body) throw new ReportParseError('the Word document has no body', {}, 'REPORT_EMPTY');
+  const document = $.root().get(0)!;
+  try {
+    const body = firstElement(document.children, (el) => local(el) === 'body');
+    if (!body) throw new ReportParseError('the Word document has no body', {}, 'REPORT_EMPTY');
 
-  let tables = 0;
-  const blocks: DocBlock[] = blockChildren(body).map((el) =>
-    local(el) === 'p' ? { kind: 'paragraph', text: paragraphText(el) } : { kind: 'table', table: { rows: readTable(el, ++tables) } },
-  );
-  return { format: 'docx', blocks: blocks.filter((b) => b.kind === 'table' || b.text.trim() !== '') };
+    let tables = 0;
+    const blocks: DocBlock[] = blockChildren(body).map((el) =>
+      local(el) === 'p' ? { kind: 'paragraph', text: paragraphText(el) } : { kind: 'table', table: { rows: readTable(el, ++tables) } },
+    );
+    return { format: 'docx', blocks: blocks.filter((b) => b.kind === 'table' || b.text.trim() !== '') };
+  } finally {
+    // The loaded instance keeps the document reachable a while after it is dropped, so that the GC
+    // moves every node to the old generation and collects them expensively; emptied, they die young.
+    document.children = [];
+  }
+}
+
+/**
+ * The first element in document order that passes `test`, as $.root().find('*') lists them (without
+ * building the list): depth first from the document's elements, into every node that has children.
+ */
+function firstElement(top: AnyNode[], test: (el: Element) => boolean): Element | undefined {
+  const stack: AnyNode[] = top.filter(isTag).reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isTag(n) && test(n)) return n;
+    if (Object.prototype.hasOwnProperty.call(n, 'children')) {
+      const children = (n as Element).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { DocBlock, DocCell, DocRow, ReportDocument } from '../report-document';
+import { Page } from './html-page';
 
 /** Elements that start a new line of text when rendered; everything else flows inline. */
 const BLOCK_TAGS = new Set([
@@ -23,8 +24,11 @@ const tagOf = (n: Element) => n.name.toLowerCase();
 const textOf = (n: AnyNode) => (n.type === 'text' ? (n as Text).data : '');
 
 function isHidden(el: Element): boolean {
-  const style = (el.attribs.style ?? '').replace(/\s+/g, '').toLowerCase();
-  return 'hidden' in el.attribs || style.includes('display:none') || style.includes('visibility:hidden');
+  if ('hidden' in el.attribs) return true;
+  // Most elements have no style at all: nothing to fold.
+  if (el.attribs.style === undefined) return false;
+  const style = el.attribs.style.replace(/\s+/g, '').toLowerCase();
+  return style.includes('display:none') || style.includes('visibility:hidden');
 }
 
 function elementChildren(el: Element, tags: string[]): Element[] {
@@ -64,8 +68,22 @@ class FlowWriter {
   }
 }
 
+/**
+ * What one page's reading asks again and again (a cell's text by isDataTable, isLargeDataTable and
+ * readTable; an element's text length by every ancestor's score): worked out once per node. The
+ * nodes are the page's, so the memo goes with the page (readHtml).
+ */
+let cellTexts = new Map<Element, string>();
+let textLengths = new Map<AnyNode, number>();
+
 /** Text of a table cell: its block lines joined by line breaks, inline text kept as it stands. */
 function cellText(td: Element): string {
+  let text = cellTexts.get(td);
+  if (text === undefined) cellTexts.set(td, (text = readCellText(td)));
+  return text;
+}
+
+function readCellText(td: Element): string {
   const w = new FlowWriter();
   const walk = (n: AnyNode) => {
     if (n.type === 'text') return w.text(textOf(n));
@@ -141,10 +159,29 @@ function readFlow(root: Element): DocBlock[] {
   return blocks;
 }
 
+/** `t.replace(/\s+/g, '').length` without building the string: the code units outside \s (all of \s is in the BMP). */
+function nonSpaceLength(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) if (!isJsSpace(t.charCodeAt(i))) n++;
+  return n;
+}
+
+/** Exactly the code units RegExp \s matches (WhiteSpace and LineTerminator). */
+function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function textLength(n: AnyNode): number {
-  if (n.type === 'text') return textOf(n).replace(/\s+/g, '').length;
-  if (!isElement(n) || SKIPPED_TAGS.has(tagOf(n))) return 0;
-  return n.children.reduce((s, c) => s + textLength(c), 0);
+  let length = textLengths.get(n);
+  if (length === undefined) {
+    if (n.type === 'text') length = nonSpaceLength(textOf(n));
+    else if (!isElement(n) || SKIPPED_TAGS.has(tagOf(n))) length = 0;
+    else length = n.children.reduce((s, c) => s + textLength(c), 0);
+    textLengths.set(n, length);
+  }
+  return length;
 }
 
 /** A table big enough to be a report table: many rows or many columns, with worded labels (not a calendar). */
@@ -159,8 +196,9 @@ function isLargeDataTable(table: Element): boolean {
  * is links and list items), widened to take in the large data tables, which some pages place
  * beside the narrative rather than inside it.
  */
-function articleRoot($: cheerio.CheerioAPI): Element {
-  const body = ($('body').get(0) ?? $.root().children().get(0)) as Element | undefined;
+function articleRoot(page: Page): Element {
+  const { $ } = page;
+  const body = (page.first('body') ?? $.root().children().get(0)) as Element | undefined;
   if (!body) return $.root().get(0) as unknown as Element;
   let best: Element = body;
   let bestScore = 0;
@@ -170,12 +208,12 @@ function articleRoot($: cheerio.CheerioAPI): Element {
       if (isElement(c) && (!BLOCK_TAGS.has(tagOf(c)) || PARAGRAPH_TAGS.has(tagOf(c)))) return s + textLength(c);
       return s;
     }, 0);
-  $('body *').each((_, el) => {
-    const s = score(el as Element);
-    if (s > bestScore) [best, bestScore] = [el as Element, s];
-  });
+  for (const el of page.inBody()) {
+    const s = score(el);
+    if (s > bestScore) [best, bestScore] = [el, s];
+  }
   let root = best;
-  for (const table of $('table').toArray() as Element[]) {
+  for (const table of page.named('table')) {
     if (root === body || $.contains(root, table) || !isDataTable(table)) continue;
     let widened: Element = root;
     while (widened !== body && !$.contains(widened, table) && widened.parent && isElement(widened.parent as AnyNode)) widened = widened.parent as Element;
@@ -186,11 +224,11 @@ function articleRoot($: cheerio.CheerioAPI): Element {
   return root;
 }
 
-function metaContent($: cheerio.CheerioAPI, names: string[]): string | null {
+function metaContent(page: Page, names: string[]): string | null {
+  const metas = page.named('meta');
   for (const name of names) {
-    const v = $('meta')
-      .filter((_, m) => ((m as Element).attribs.name ?? (m as Element).attribs.property ?? '').toLowerCase() === name.toLowerCase())
-      .attr('content');
+    // As cheerio's .attr(): the content of the first meta of that name, even if another has one.
+    const v = metas.find((m) => (m.attribs.name ?? m.attribs.property ?? '').toLowerCase() === name.toLowerCase())?.attribs.content;
     if (v?.trim()) return v.trim();
   }
   return null;
@@ -206,13 +244,20 @@ function isoDate(text: string | null): string | null {
 
 const collapse = (t: string) => t.replace(/[\s\u00a0]+/g, ' ').trim();
 
-function findTitle($: cheerio.CheerioAPI): string | null {
-  const meta = metaContent($, ['ArticleTitle', 'og:title', 'title']);
+/** Class selectors as css-select reads them: the class among the attribute's whitespace-separated words. */
+const ARTICLE_TITLE_CLASS = /(?:^|\s)article[_-]title(?:$|\s)/;
+
+function findTitle(page: Page): string | null {
+  const { $ } = page;
+  const meta = metaContent(page, ['ArticleTitle', 'og:title', 'title']);
   if (meta) return collapse(meta);
-  const heading = $('.article_title, .article-title, h1').first().text();
+  // $('.article_title, .article-title, h1').first(): the first in document order matching any.
+  const headingEl = page.all.find((el) => el.name === 'h1' || ARTICLE_TITLE_CLASS.test(el.attribs.class ?? ''));
+  const heading = headingEl ? $(headingEl).text() : '';
   if (collapse(heading)) return collapse(heading);
   // Page titles append the column and site names: "标题_栏目_站点".
-  const title = collapse($('title').first().text()).split(/\s*(?:_|\||－| - )\s*/)[0];
+  const titleEl = page.first('title');
+  const title = collapse(titleEl ? $(titleEl).text() : '').split(/\s*(?:_|\||－| - )\s*/)[0];
   return title || null;
 }
 
@@ -225,10 +270,10 @@ function textOutside(node: AnyNode, article: Element | null): string {
   return BLOCK_TAGS.has(tagOf(node)) ? ` ${inner} ` : inner;
 }
 
-function findPublishedOn($: cheerio.CheerioAPI, article: Element): string | null {
-  const meta = isoDate(metaContent($, ['PubDate', 'publishdate', 'pubdate', 'firstpublishedtime', 'article:published_time']));
+function findPublishedOn(page: Page, article: Element): string | null {
+  const meta = isoDate(metaContent(page, ['PubDate', 'publishdate', 'pubdate', 'firstpublishedtime', 'article:published_time']));
   if (meta) return meta;
-  const body = $('body').get(0);
+  const body = page.first('body');
   if (!body) return null;
   // "时间：2022-02-08 16:34", "发布日期：2022年2月8日"; the byline may have been taken into the article with a metadata box.
   const byline = /(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
@@ -239,6 +284,16 @@ function findPublishedOn($: cheerio.CheerioAPI, article: Element): string | null
 /** An HTML page of a report: article paragraphs and data tables, title and date from metadata. */
 export function readHtml(html: string): ReportDocument {
   const $ = cheerio.load(html);
-  const root = articleRoot($);
-  return { format: 'html', blocks: readFlow(root), title: findTitle($), publishedOn: findPublishedOn($, root) };
+  const document = $.root().get(0)!;
+  try {
+    const page = new Page($);
+    const root = articleRoot(page);
+    return { format: 'html', blocks: readFlow(root), title: findTitle(page), publishedOn: findPublishedOn(page, root) };
+  } finally {
+    cellTexts = new Map();
+    textLengths = new Map();
+    // The loaded instance keeps the document reachable a while after it is dropped, so that the GC
+    // moves every page's nodes to the old generation and collects them expensively; emptied, they die young.
+    document.children = [];
+  }
 }

@@ -16,17 +16,19 @@ import { readCellStream } from './cell-stream';
  */
 export function readText(text: string): ReportDocument {
   const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
-  const count = (re: RegExp) => lines.filter((l) => re.test(l)).length;
-  const indented = count(/^\t/);
-  const separated = count(/[^\t\s]\t/);
-  const piped = count(/^\s*\|.*\|\s*$/);
+  // Each shape test runs over every line: the cheap character checks stand in for (or guard) the patterns.
+  const count = (test: (l: string) => boolean) => lines.reduce((n, l) => (test(l) ? n + 1 : n), 0);
+  const indented = count((l) => l.startsWith('\t')); // /^\t/
+  const separated = count((l) => l.includes('\t') && /[^\t\s]\t/.test(l));
+  const piped = count((l) => l.includes('|') && /^\s*\|.*\|\s*$/.test(l));
   const rowLines = Math.max(indented, separated, piped);
   let blocks: DocBlock[];
   if (rowLines === 0) blocks = readCellStream(lines.map((l, i) => ({ text: l, line: i + 1, source: { line: i + 1 } })));
   // Markdown: `## 三、…` headings are the report's own headings without their marks; a `###` line over
   // a pipe table is a heading of its own (it repeats the row's label), not a caption row.
   else if (piped === rowLines) blocks = joinSplitValueRows(readRows(lines.map((l) => l.replace(/^\s*#{1,6}\s+/, '')), pipeCells, false));
-  else if (count(/^\t$/) >= 4 && count(/^\t[^\t]/) < count(/^\t$/) / 10) blocks = readParagraphCells(lines);
+  else if (count((l) => l === '\t') >= 4 && count((l) => l.startsWith('\t') && l.length > 1 && l[1] !== '\t') < count((l) => l === '\t') / 10)
+    blocks = readParagraphCells(lines);
   else if (separated >= indented) blocks = readRows(lines, tabCells);
   else blocks = readIndented(lines);
   return { format: 'text', blocks };

@@ -1,0 +1,48 @@
+import type * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+/** As domhandler's hasChildren: elements, the document, template contents and CDATA hold children. */
+const hasChildren = (n: AnyNode): n is AnyNode & { children: AnyNode[] } => Object.prototype.hasOwnProperty.call(n, 'children');
+
+/**
+ * A loaded page's elements in document order, found in one walk: each selector query ($('meta') per
+ * metadata name, $('body *'), $('table')…) walked the whole tree again. The walk is the one cheerio's
+ * selectors make (css-select over domutils): from the document's element children, depth first,
+ * into every node that has children; a tag selector compares the parsed (lower-case) name.
+ */
+export class Page {
+  /** Every element, in document order. */
+  readonly all: Element[] = [];
+  private readonly byName = new Map<string, Element[]>();
+
+  constructor(readonly $: cheerio.CheerioAPI) {
+    const root = $.root().get(0)!;
+    const stack: AnyNode[] = root.children.filter(isElement).reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (isElement(n)) this.all.push(n);
+      if (hasChildren(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
+  }
+
+  /** $(name).toArray(). */
+  named(name: string): Element[] {
+    let found = this.byName.get(name);
+    if (!found) this.byName.set(name, (found = this.all.filter((el) => el.name === name)));
+    return found;
+  }
+
+  /** $(name).get(0). */
+  first(name: string): Element | undefined {
+    return this.named(name)[0];
+  }
+
+  /** $('body *'): the elements with a body among their element ancestors (the chain stops at a non-element). */
+  inBody(): Element[] {
+    return this.all.filter((el) => {
+      for (let p = el.parent; p && isElement(p); p = p.parent) if (p.name === 'body') return true;
+      return false;
+    });
+  }
+}

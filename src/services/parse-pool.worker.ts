@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { parentPort } from 'worker_threads';
 import { NianbaoError } from '../common/errors';
 import { prepareReport } from './report-preparation';
-import type { PoolReply, PoolRequest } from './parse-pool';
+import { toWire, type PoolReply, type PoolRequest } from './parse-pool';
 
 /** One parse thread: reads the file itself (the bytes never cross threads), reads and checks it. */
 parentPort!.on('message', async ({ id, path, fileName, year }: PoolRequest) => {
@@ -13,5 +13,5 @@ parentPort!.on('message', async ({ id, path, fileName, year }: PoolRequest) => {
     const err = e as Error;
     reply = { id, error: { name: err.name, message: err.message, code: e instanceof NianbaoError ? e.code : 'ERROR', extensions: e instanceof NianbaoError ? e.extensions : {} } };
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(toWire(reply));
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -15,12 +16,21 @@ import { reportArb } from '../render/report-arbitrary';
  * (and copied as text) and converted by LibreOffice (DOCX → DOC, TXT, PDF; HTML → DOCX), reads back
  * cell for cell, whichever program made the file. Chromium and LibreOffice runs are slow: the number
  * of reports per edition is capped (ROUNDTRIP_RUNS, default 1). Skipped, with a message, where the
- * machine has neither program (as in CI).
+ * machine has neither program. Chromium without a Chinese font prints every character as a box of
+ * no text (a page no reader, human or program, can read): its part is skipped then too.
  */
 const RUNS = Number(process.env.ROUNDTRIP_RUNS ?? 1);
-const haveChromium = existsSync(CHROMIUM_PATH);
+function hasChineseFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+const chineseFont = existsSync(CHROMIUM_PATH) && hasChineseFont();
+const haveChromium = existsSync(CHROMIUM_PATH) && chineseFont;
 const haveSoffice = existsSync(SOFFICE);
-const missing = [!haveChromium && CHROMIUM_PATH, !haveSoffice && SOFFICE].filter(Boolean).join(' and ');
+const missing = [!existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : !chineseFont && 'a Chinese font for Chromium (fc-list :lang=zh)', !haveSoffice && SOFFICE].filter(Boolean).join(' and ');
 
 /** Every cell that differs from what was rendered, as "key: expected …, got …". */
 async function misreads(input: RenderInput, bytes: Buffer, file: string): Promise<string[]> {

@@ -76,6 +76,12 @@ const CASES: Array<{ name: string; bytes: () => Buffer | Promise<Buffer>; code: 
   { name: 'a truncated .doc', bytes: () => readFileSync(DOC).subarray(0, 30_000), code: 'REPORT_UNREADABLE', where: /damaged\.txt: truncated \.doc file: 30000 bytes/ },
   { name: 'a corrupt .doc', bytes: docWithoutAllocation, code: 'REPORT_UNREADABLE', where: /damaged\.txt: corrupt \.doc file/ },
   { name: 'an image-only PDF', bytes: () => onePagePdf(Buffer.from('0 0 1 rg 72 72 300 300 re f', 'latin1')), code: 'REPORT_NO_TEXT', where: /no text layer/ },
+  {
+    name: 'a PDF printed by a browser without a Chinese font',
+    bytes: () => readFileSync(join(__dirname, '..', 'fixtures', 'damaged', 'pingtan-2021.no-chinese-font.pdf')),
+    code: 'REPORT_NO_TEXT',
+    where: /text that maps to no characters: \d+ of the \d+ characters on 4 page\(s\) are glyphs without a character/,
+  },
   { name: 'a report in another language', bytes: () => Buffer.from(ENGLISH_PAGE), code: 'REPORT_UNREADABLE', where: /no report tables found/ },
 ];
 

@@ -11,6 +11,9 @@ import { buildTable, findTables } from './pdf-tables';
 
 export { closePdfReader } from './pdf-extraction';
 
+/** Characters of glyphs that map to none. */
+const UNMAPPED = /[\u0000\ufffd]/g;
+
 /**
  * Reads a PDF with a text layer into paragraphs and tables (sections 二, 三, 四 as DocTables). Tables
  * drawn with rules are read from their grid; text outside every grid is laid out by position, where a
@@ -26,6 +29,15 @@ export async function readPdf(bytes: Buffer): Promise<ReportDocument> {
   if (meaningful < 20)
     throw new ReportParseError(
       `no text layer (scanned or image-only PDF): ${pages.length} page(s) hold ${meaningful} characters of text`,
+      {},
+      'REPORT_NO_TEXT',
+    );
+  // Glyphs that map to no character (U+0000, U+FFFD): a page printed without the fonts of its
+  // script, such as a browser with no Chinese font, whose every Chinese character is a box.
+  const unmapped = pages.reduce((n, p) => n + p.items.reduce((m, it) => m + (it.text.match(UNMAPPED) ?? []).length, 0), 0);
+  if (unmapped >= 20 && unmapped * 3 >= meaningful)
+    throw new ReportParseError(
+      `text that maps to no characters: ${unmapped} of the ${meaningful} characters on ${pages.length} page(s) are glyphs without a character (made without the fonts of its script, e.g. printed by a browser with no Chinese font)`,
       {},
       'REPORT_NO_TEXT',
     );

@@ -1,9 +1,7 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { Db } from './engine';
+import { dataSourceOf, type Db } from './engine';
 import { deferWrite } from './write-batch';
-
-const dataSourceOf = (db: Db): DataSource => ('connection' in db && db.connection ? db.connection : (db as DataSource));
 
 /**
  * Plain statements for the entities a bulk import writes hundreds of times a second, keeping
@@ -42,10 +40,10 @@ export class EntitySql<T extends ObjectLiteral> {
   }
 
   /**
-   * One multi-row INSERT of the given properties (those left undefined take the table's default);
-   * Without `returning` nobody reads the statement's result: it waits for the transaction's next
-   * round trip (src/data/write-batch.ts). `returning` (ids, defaults) is read back in the same statement (INSERT … RETURNING, MariaDB ≥ 10.5
-   * and SQLite ≥ 3.35) and merged into copies of the rows given.
+   * One multi-row INSERT of the given properties (those left undefined take the table's default).
+   * `returning` (ids, defaults) is read back in the same statement (INSERT … RETURNING, MariaDB
+   * ≥ 10.5, SQLite ≥ 3.35) and merged into copies of the rows given; without it nobody reads the
+   * result, and the statement waits for the transaction's next round trip (src/data/write-batch.ts).
    */
   async insert(db: Db, rows: Partial<T>[], returning: readonly (keyof T & string)[] = []): Promise<T[]> {
     if (!rows.length) return [];

@@ -1,9 +1,8 @@
 import { In } from 'typeorm';
-import { engineOf, type Db } from './engine';
+import type { Db } from './engine';
 import { Finding } from '../../entities';
 import type { Finding as CheckFinding } from '../checks';
-import { sqlInt, sqlString } from './sql-literal';
-import { deferWrite } from './write-batch';
+import { insertRows } from './sql-literal';
 import { inSubtree } from './subtree';
 
 export interface FindingQuery {
@@ -25,31 +24,18 @@ export class FindingRepository {
   }
 
   async insertFor(reportId: number, findings: CheckFinding[]): Promise<void> {
-    const rows = findings.map((f) => ({
+    const rows = findings.map((f) => [
       reportId,
-      rule: f.rule,
-      severity: f.severity,
-      status: f.status,
-      cells: JSON.stringify(f.cells),
-      expected: f.expected === null ? null : String(f.expected),
-      actual: f.actual === null ? null : String(f.actual),
-      message: f.message.slice(0, 1000),
-    }));
-    // One multi-row INSERT (per 500 findings); nothing is read back (review takes its default).
-    const engine = engineOf(this.db);
-    const s = (v: string | null) => sqlString(engine, v);
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      if (engine === 'mysql') {
-        // Literal values (escaped), as report cells: see ReportRepository.insertCells.
-        await deferWrite(this.db, `INSERT INTO finding (report_id, rule, severity, status, cells, expected, actual, message) VALUES ${chunk.map((r) => `(${sqlInt(r.reportId)}, ${s(r.rule)}, ${s(r.severity)}, ${s(r.status)}, ${s(r.cells)}, ${s(r.expected)}, ${s(r.actual)}, ${s(r.message)})`).join(', ')}`);
-        continue;
-      }
-      await this.db.query(
-        `INSERT INTO finding (report_id, rule, severity, status, cells, expected, actual, message) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flatMap((r) => [r.reportId, r.rule, r.severity, r.status, r.cells, r.expected, r.actual, r.message]),
-      );
-    }
+      f.rule,
+      f.severity,
+      f.status,
+      JSON.stringify(f.cells),
+      f.expected === null ? null : String(f.expected),
+      f.actual === null ? null : String(f.actual),
+      f.message.slice(0, 1000),
+    ]);
+    // Multi-row INSERTs (500 findings each); nothing is read back (review takes its default).
+    await insertRows(this.db, 'finding', ['report_id', 'rule', 'severity', 'status', 'cells', 'expected', 'actual', 'message'], rows, 500);
   }
 
   async deleteRule(reportIds: number[], rule: string): Promise<void> {

@@ -5,8 +5,7 @@ import type { ReportScope } from '../../entities/report.entity';
 import { encodeCellSource } from '../../entities/cell-source.transformer';
 import { canonical } from '../common/decimal';
 import { EntitySql } from './entity-sql';
-import { sqlDecimal, sqlInt, sqlString } from './sql-literal';
-import { deferWrite } from './write-batch';
+import { insertRows } from './sql-literal';
 import { inSubtree } from './subtree';
 import { latestVisible, PUBLISHED_ONLY, visibleRevisions, type ReportVisibility } from './report-visibility';
 
@@ -138,20 +137,8 @@ export class ReportRepository {
 
   /** A report's cells in one multi-row INSERT (per 1,000 cells), provenance as compact JSON. */
   async insertCells(cells: Array<Pick<ReportCell, 'reportId' | 'key' | 'value' | 'raw'> & { source?: ReportCell['source'] }>): Promise<void> {
-    const engine = engineOf(this.db);
-    for (let i = 0; i < cells.length; i += CELL_ROWS) {
-      const chunk = cells.slice(i, i + CELL_ROWS);
-      if (engine === 'mysql') {
-        // Literal values (checked, escaped): mysql2's formatting of 1,000 placeholders costs more than the insert.
-        const s = (v: string | null) => sqlString(engine, v);
-        await deferWrite(this.db, `INSERT INTO report_cell (report_id, cell_key, value, raw, source) VALUES ${chunk.map((c) => `(${sqlInt(c.reportId)}, ${s(c.key)}, ${sqlDecimal(c.value)}, ${s(c.raw)}, ${s(encodeCellSource(c.source))})`).join(', ')}`);
-        continue;
-      }
-      await this.db.query(
-        `INSERT INTO report_cell (report_id, cell_key, value, raw, source) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flatMap((c) => [c.reportId, c.key, c.value, c.raw, encodeCellSource(c.source)]),
-      );
-    }
+    const rows = cells.map((c) => [c.reportId, c.key, c.value, c.raw, encodeCellSource(c.source)]);
+    await insertRows(this.db, 'report_cell', ['report_id', 'cell_key', 'value', 'raw', 'source'], rows, CELL_ROWS);
   }
 
   async insertNarratives(narratives: Array<Omit<ReportNarrative, 'id'>>): Promise<void> {

@@ -1,4 +1,5 @@
-import type { Engine } from './engine';
+import { engineOf, type Db, type Engine } from './engine';
+import { deferWrite } from './write-batch';
 
 // A double quote needs no escape inside single quotes: JSON (cell provenance) passes as it is.
 const MYSQL_ESCAPES: Record<string, string> = { '\0': '\\0', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\x1a': '\\Z', "'": "\\'", '\\': '\\\\' };
@@ -17,7 +18,6 @@ export function sqlString(engine: Engine, s: string | null): string {
   return HAS_MYSQL_SPECIAL.test(s) ? `'${s.replace(MYSQL_SPECIAL, (c) => MYSQL_ESCAPES[c])}'` : `'${s}'`;
 }
 
-
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** An exact decimal's text as a literal; anything else is a programming error, never spliced into SQL. */
@@ -31,4 +31,24 @@ export function sqlDecimal(s: string | null): string {
 export function sqlInt(n: number): string {
   if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
   return String(n);
+}
+
+export type SqlValue = string | number | null;
+
+/**
+ * Rows of values nobody reads back, in multi-row INSERTs of `perStatement` rows, deferred to the
+ * transaction's next round trip (src/data/write-batch.ts). On MariaDB the values are spliced in as
+ * literals (strings escaped, numbers checked integers): mysql2's formatting of a thousand
+ * placeholders costs more than the insert. SQLite, in process, binds them.
+ */
+export async function insertRows(db: Db, table: string, columns: readonly string[], rows: SqlValue[][], perStatement: number): Promise<void> {
+  const engine = engineOf(db);
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+  const literal = (v: SqlValue) => (typeof v === 'number' ? sqlInt(v) : sqlString(engine, v));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    if (engine === 'mysql') await deferWrite(db, head + chunk.map((r) => `(${r.map(literal).join(', ')})`).join(', '));
+    else await deferWrite(db, head + chunk.map(() => tuple).join(', '), chunk.flat());
+  }
 }

@@ -8,6 +8,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('idx_audit_region', ['regionPath', 'id'])
 @Index('idx_audit_report', ['reportId'])
 @Index('idx_audit_agency', ['agencyId'])
+@Index('uq_audit_aggregate', ['aggregateKey'], { unique: true })
 export class AuditEvent {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -50,4 +51,11 @@ export class AuditEvent {
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   detail: string | null;
+
+  /**
+   * Set only on an event counted in place (failed logins: one row per name, address and window,
+   * `after.attempts` the count): the digest that names the row. Null for every other event.
+   */
+  @Column({ name: 'aggregate_key', type: 'varchar', length: 64, nullable: true })
+  aggregateKey?: string | null;
 }

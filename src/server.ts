@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import pino from 'pino';
 import type { App } from './app';
 import { asksOnlyToLogIn } from './auth/anonymous-access';
+import { loginThrottleSettings, type LoginThrottleEnv } from './auth/login-throttle';
 import { tokenSettings } from './auth/token-settings';
 import { TokenService } from './auth/token.service';
 import { ANONYMOUS } from './auth/viewer';
@@ -28,7 +29,8 @@ export interface RunningServer {
 }
 
 export type ServerEnv = Pick<Env, 'PORT' | 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'TOKEN_TTL_SECONDS' | 'ANONYMOUS_ACCESS' | 'NODE_ENV' | 'RESPONSE_CACHE'> &
-  Partial<Pick<Env, 'LOG_LEVEL' | 'QUERY_BUDGET_PER_HOUR' | 'ANONYMOUS_BUDGET_PER_HOUR' | 'BUDGET_STORE' | 'REQUEST_DEADLINE_MS'>>;
+  Partial<Pick<Env, 'LOG_LEVEL' | 'QUERY_BUDGET_PER_HOUR' | 'ANONYMOUS_BUDGET_PER_HOUR' | 'BUDGET_STORE' | 'REQUEST_DEADLINE_MS'>> &
+  LoginThrottleEnv;
 
 type ServerContext = RequestContext & LimitsContext;
 
@@ -66,7 +68,7 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
   // Production refuses to start without JWT_SECRET (tokenSettings throws); elsewhere a random key of this process signs.
   const settings = tokenSettings(env);
   if (settings.ephemeral) log.warn('JWT_SECRET is unset: login tokens are signed with a random key of this process and do not survive a restart');
-  const accounts = app.services.accounts.withTokens(new TokenService(settings));
+  const accounts = app.services.accounts.withTokens(new TokenService(settings), loginThrottleSettings(env));
   const schema = buildSchema({ ...app.services, accounts });
   const cache = env.RESPONSE_CACHE === 'on' ? new ResponseCache() : null;
   const deadlineMs = env.REQUEST_DEADLINE_MS ?? 10_000;
@@ -125,7 +127,7 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
     const result = await withinDeadline(
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ ...createRequestContext(app.connection, viewer), caller }),
+        context: async () => ({ ...createRequestContext(app.connection, viewer, req.socket.remoteAddress ?? null), caller }),
       }),
       deadlineMs,
     );

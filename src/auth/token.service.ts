@@ -6,6 +6,8 @@ import type { TokenSettings } from './token-settings';
 
 /** The one algorithm tokens are signed and accepted with. */
 const ALGORITHM = 'HS256';
+/** How far in the future a token's `iat` may lie: the clocks of several servers differ a little, never by more. */
+const IAT_SKEW_SECONDS = 60;
 
 /**
  * What a login token says, checked strictly: every claim present, of its one type, nothing else.
@@ -74,6 +76,8 @@ export class TokenService {
       throw new UnauthenticatedError(`token refused: claim ${issue.path.join('.') || '(payload)'} ${issue.message}`);
     }
     const c = parsed.data;
+    // Issued in the future: not made by this server's clock (a minute allowed for clock skew between servers).
+    if (c.iat > Math.floor(Date.now() / 1000) + IAT_SKEW_SECONDS) throw new UnauthenticatedError('token refused: issued in the future');
     // Tokens are short-lived by construction: one that claims a longer life was not made by login.
     if (c.exp - c.iat > this.settings.ttlSeconds) throw new UnauthenticatedError('token refused: lifetime longer than this server issues');
     return { userId: Number(c.sub), role: c.role, regionCode: c.regionCode, agencyId: c.agencyId };

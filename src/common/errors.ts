@@ -116,6 +116,17 @@ export class BudgetExceededError extends NianbaoError {
   }
 }
 
+/**
+ * Logins of this account or from this address are locked after repeated failures (README "Accounts
+ * and roles"): refused before any password is checked, a correct one included, until the lockout ends.
+ * Its own code, not RATE_LIMITED: the remedy is waiting out a lockout, not a spent query budget.
+ */
+export class LoginThrottledError extends NianbaoError {
+  constructor(retryAfterSeconds: number, retryAt: string) {
+    super(`登录失败次数过多，请在 ${retryAfterSeconds} 秒后重试`, 'LOGIN_THROTTLED', { retryAfterSeconds, retryAt });
+  }
+}
+
 /** A request or one of its SQL statements ran past its time: cut off, nothing of it is kept. */
 export class QueryTimeoutError extends NianbaoError {
   constructor(what: 'request' | 'statement', limitMs?: number) {

@@ -20,6 +20,16 @@ const EnvSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).default('nianbao'),
   /** Lifetime of a login token, in seconds (1 minute to 1 day); API tokens are for longer use. */
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /**
+   * Login throttling (README "Accounts and roles"): failures of one account, and of one client
+   * address (0: addresses not throttled, e.g. behind a proxy that hides them), before the first
+   * lockout; a run of failures ends after a window without one; lockouts double from the base up to the cap.
+   */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).default(20),
+  LOGIN_FAILURE_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(900_000),
+  LOGIN_LOCKOUT_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
+  LOGIN_LOCKOUT_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(900_000),
   /** `off`: a request without a token is refused (401), except the `login` mutation. */
   ANONYMOUS_ACCESS: z.enum(['on', 'off']).default('on'),
   /** `production` refuses to start without JWT_SECRET and never creates demo accounts. */

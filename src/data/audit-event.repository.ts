@@ -1,5 +1,5 @@
 import { AuditEvent } from '../../entities';
-import type { Db } from './engine';
+import { engineOf, type Db } from './engine';
 import { EntitySql } from './entity-sql';
 import { inSubtree } from './subtree';
 
@@ -28,6 +28,24 @@ export class AuditEventRepository {
 
   async insert(event: Omit<AuditEvent, 'id'>): Promise<void> {
     await AUDIT_SQL.insert(this.db, [event]);
+  }
+
+  /**
+   * An event counted in place: the first of its `aggregateKey` is inserted with `after` holding
+   * `attempts: 1`; each further one adds 1 to `after.attempts` and sets `after.lastAt` in the same
+   * row, in one statement under the row's lock, so concurrent writers from any server lose no count.
+   */
+  async countInPlace(event: Omit<AuditEvent, 'id' | 'aggregateKey'>, aggregateKey: string, lastAt: string): Promise<void> {
+    const mysql = engineOf(this.db) === 'mysql';
+    const bump = mysql
+      ? "ON DUPLICATE KEY UPDATE after_json = JSON_SET(after_json, '$.attempts', CAST(JSON_VALUE(after_json, '$.attempts') AS SIGNED) + 1, '$.lastAt', ?)"
+      : "ON CONFLICT(aggregate_key) DO UPDATE SET after_json = json_set(after_json, '$.attempts', json_extract(after_json, '$.attempts') + 1, '$.lastAt', ?)";
+    const e = event;
+    await this.db.query(
+      `INSERT INTO audit_event (at, actor_id, actor_name, role, action, report_id, finding_id, agency_id, region_path, before_json, after_json, detail, aggregate_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${bump}`,
+      [e.at, e.actorId, e.actorName, e.role, e.action, e.reportId, e.findingId, e.agencyId, e.regionPath, e.before, e.after, e.detail, aggregateKey, lastAt],
+    );
   }
 
   private filtered(q: AuditQuery) {

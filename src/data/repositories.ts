@@ -7,6 +7,7 @@ import { ComplianceRepository } from './compliance.repository';
 import { DataVersionRepository } from './data-version.repository';
 import type { Db } from './engine';
 import { FindingRepository } from './finding.repository';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { RegionRepository } from './region.repository';
 import { ReportRepository } from './report.repository';
 import { RollupPendingRepository } from './rollup-pending.repository';
@@ -32,6 +33,7 @@ export function createRepositories(db: Db) {
     apiTokens: new ApiTokenRepository(db),
     audit: new AuditEventRepository(db),
     budgets: new BudgetRepository(db),
+    loginThrottle: new LoginThrottleRepository(db),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   BudgetExceededError,
   ConflictError,
   ForbiddenError,
+  LoginThrottledError,
   NianbaoError,
   NotFoundError,
   QueryLimitError,
@@ -37,6 +38,7 @@ const STATUS_BY_CLASS: Array<[new (...args: never[]) => NianbaoError, number]> =
   [QueryLimitError, 400],
   [BadInputError, 400],
   [BudgetExceededError, 429],
+  [LoginThrottledError, 429],
   [QueryTimeoutError, 504],
   [UnavailableError, 503],
 ];
@@ -113,6 +115,16 @@ function requestErrorStatus(errors: readonly unknown[], apolloStatus: number | u
   return { status: apolloStatus ?? 500, wellFormed: false };
 }
 
+/** The seconds a domain error asks a client to wait (`extensions.retryAfterSeconds`), for the Retry-After header. */
+function retryAfterOf(errors: readonly unknown[]): number | undefined {
+  for (const e of errors) {
+    const c = classify(e);
+    const s = c.kind === 'domain' ? c.error.extensions.retryAfterSeconds : undefined;
+    if (typeof s === 'number') return s;
+  }
+  return undefined;
+}
+
 function ownStatusOf(errors: readonly unknown[]): number | undefined {
   for (const e of errors) {
     const c = classify(e);
@@ -143,6 +155,8 @@ export function httpStatusPlugin<C extends object>(): ApolloServerPlugin<C> {
             // Executed, with data null: an outage or a timeout keeps its status (non-null data is always 200, as the spec asks).
             const own = result.data === null ? ownStatusOf(rc.errors ?? []) : undefined;
             if (own) response.http.status = own;
+            const wait = own === 429 ? retryAfterOf(rc.errors ?? []) : undefined;
+            if (wait !== undefined && !response.http.headers.has('retry-after')) response.http.headers.set('retry-after', String(wait));
             return;
           }
           const { status, wellFormed } = requestErrorStatus(rc.errors ?? [], response.http.status);

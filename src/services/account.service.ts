@@ -1,14 +1,16 @@
 import type { ApiToken, User } from '../../entities';
 import { ACCOUNT_ROLES, type AccountRole } from '../../entities/user.entity';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleSettings } from '../auth/login-throttle';
 import { apiTokenPrefix, isWellFormedApiToken, looksLikeApiToken, matchesHash, mintApiToken } from '../auth/api-token';
 import { checkPassword, hashPassword, PASSWORD_MAX, verifyPassword } from '../auth/password';
 import type { SignedToken, TokenService } from '../auth/token.service';
 import { assertCanAdminister, isPrivileged, type Viewer } from '../auth/viewer';
-import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError, UnavailableError } from '../common/errors';
+import { BadInputError, ConflictError, LoginThrottledError, NotFoundError, UnauthenticatedError, UnavailableError } from '../common/errors';
 import type { Repositories } from '../data/repositories';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import { AuditService } from './audit.service';
+import { LoginThrottleService } from './login-throttle.service';
 
 export interface NewUserInput {
   name: string;
@@ -39,30 +41,50 @@ const TOUCH_EVERY_MS = 60_000;
  */
 export class AccountService {
   private readonly audit: AuditService;
+  private readonly throttle: LoginThrottleService;
 
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly tokens: TokenService | null = null,
+    throttle: LoginThrottleSettings = DEFAULT_LOGIN_THROTTLE,
   ) {
     this.audit = new AuditService(connection);
+    this.throttle = new LoginThrottleService(connection, throttle);
   }
 
-  withTokens(tokens: TokenService): AccountService {
-    return new AccountService(this.connection, tokens);
+  withTokens(tokens: TokenService, throttle: LoginThrottleSettings = this.throttle.settings): AccountService {
+    return new AccountService(this.connection, tokens, throttle);
   }
 
+  /**
+   * A token for a name and password. Throttled per account and per client address (README
+   * "Accounts and roles"): a locked attempt is refused before its password is checked, so a correct
+   * password is refused too until the lockout ends.
+   */
   async login(ctx: RequestContext, name: string, password: string): Promise<SignedToken> {
     if (!this.tokens) throw new UnavailableError('login is answered by the GraphQL server only');
     const user = NAME.test(name) ? await this.connection.repos(ctx).users.byName(name) : null;
+    const address = ctx.clientAddress ?? null;
+    const keys = this.throttle.keysOf(user?.id ?? null, name, address);
+    const failed = (reason: string) => ({ name, address, reason, windowMs: this.throttle.settings.windowMs });
+    const lock = await this.throttle.check(ctx, keys);
+    if (lock.waitMs > 0) {
+      await this.connection.withTransaction(ctx, (tx) => this.audit.countFailedLogin(tx, ctx.viewer, failed('locked out')));
+      throw new LoginThrottledError(Math.max(1, Math.ceil(lock.waitMs / 1000)), new Date(lock.retryAt).toISOString());
+    }
     // Always one argon2 verification (against a throwaway hash without an account): a wrong name costs what a wrong password costs.
     const ok = await verifyPassword(user?.passwordHash ?? null, password.length <= PASSWORD_MAX ? password : '');
-    // The attempt is recorded (name asked, outcome, time), never the password; a failure commits its row and is refused after.
+    // The failure is counted against each key and in its audit row (name asked, never the password), both committed before the refusal.
     if (!user || !ok || user.disabled) {
-      await this.connection.withTransaction(ctx, (tx) =>
-        this.audit.record(tx, ctx.viewer, { action: 'LOGIN_FAILED', actorName: name.slice(0, 100), regionPath: null, detail: user ? (user.disabled ? 'account disabled' : 'wrong password') : 'no such account' }),
-      );
+      const reason = user ? (user.disabled ? 'account disabled' : 'wrong password') : 'no such account';
+      await this.connection.withTransaction(ctx, async (tx) => {
+        await this.throttle.recordFailure(tx, keys);
+        await this.audit.countFailedLogin(tx, ctx.viewer, failed(reason));
+      });
+      await this.throttle.prune(ctx);
       throw new UnauthenticatedError(WRONG_LOGIN);
     }
+    if (lock.accountHasRun) await this.throttle.clear(ctx, keys);
     const signed = await this.tokens.sign({ userId: user.id, role: user.role, regionCode: user.regionCode, agencyId: user.agencyId });
     const [region] = user.regionCode ? await this.connection.repos(ctx).regions.byCodes([user.regionCode]) : [];
     const who: Viewer = { id: user.name, role: user.role, regionPath: region?.path ?? null, agencyId: user.agencyId, userId: user.id };

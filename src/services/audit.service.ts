@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { isPrivileged, type Viewer } from '../auth/viewer';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, ForbiddenError } from '../common/errors';
@@ -24,6 +25,17 @@ export interface AuditEntry {
   detail?: string | null;
   /** Who, when not the viewer (a failed login names the account asked for). */
   actorName?: string;
+}
+
+/** A failed login, counted in the row of its name, address, reason and window. */
+export interface FailedLogin {
+  /** The name asked (never the password). */
+  name: string;
+  address: string | null;
+  /** wrong password, no such account, account disabled, locked out */
+  reason: string;
+  /** The length of a counting window, ms: windows start at multiples of it since the epoch. */
+  windowMs: number;
 }
 
 export interface AuditFilterInput {
@@ -58,6 +70,37 @@ export class AuditService {
       after: json(e.after),
       detail: e.detail?.slice(0, 2000) ?? null,
     });
+  }
+
+  /**
+   * A failed login, counted in place: one row per name asked, address, reason and window, its
+   * `after` holding `{ address, windowStart, attempts, lastAt }`, so that a guesser's pace adds to a
+   * count instead of adding rows. Written through txCtx, with the failure it records.
+   */
+  async countFailedLogin(txCtx: DataContext, viewer: Viewer, f: FailedLogin): Promise<void> {
+    const now = new Date();
+    const windowStart = new Date(Math.floor(now.getTime() / f.windowMs) * f.windowMs).toISOString();
+    const actorName = f.name.slice(0, 100);
+    const key = createHash('sha256').update(JSON.stringify(['LOGIN_FAILED', actorName, f.address, f.reason, windowStart])).digest('hex');
+    const at = now.toISOString();
+    await this.connection.repos(txCtx).audit.countInPlace(
+      {
+        at,
+        actorId: viewer.userId ?? null,
+        actorName,
+        role: viewer.role,
+        action: 'LOGIN_FAILED',
+        reportId: null,
+        findingId: null,
+        agencyId: null,
+        regionPath: null,
+        before: null,
+        after: JSON.stringify({ address: f.address, windowStart, attempts: 1, lastAt: at }),
+        detail: f.reason,
+      },
+      key,
+      at,
+    );
   }
 
   /**

@@ -15,6 +15,8 @@ export interface SignOptions {
   issuer?: string | null;
   audience?: string | null;
   subject?: string | null;
+  /** `iat`, seconds since the epoch (default: now). */
+  issuedAt?: number;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface SignOptions {
  * "nianbao", iat, exp in ten minutes): each refusal test changes one thing only.
  */
 export function signToken(claims: Record<string, unknown>, opts: SignOptions = {}): Promise<string> {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: opts.alg ?? 'HS256' }).setIssuedAt();
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: opts.alg ?? 'HS256' }).setIssuedAt(opts.issuedAt);
   if (opts.subject !== null) jwt.setSubject(opts.subject ?? 'tester');
   if (opts.issuer !== null) jwt.setIssuer(opts.issuer ?? 'nianbao');
   if (opts.audience !== null) jwt.setAudience(opts.audience ?? 'nianbao');

@@ -25,6 +25,17 @@ describe('login tokens', () => {
     await expect(service.verify(await signToken({ role: 'ANALYST', regionCode: null, agencyId: null }, { subject: '7', alg: 'HS512' }))).rejects.toThrow(/only HS256/);
   });
 
+  it('refuses a token issued more than a minute in the future, and allows a little clock skew', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { role: 'ANALYST', regionCode: null, agencyId: null };
+    const future = await signToken(claims, { subject: '7', issuedAt: now + 3600, expires: now + 3600 + 600 });
+    await expect(service.verify(future)).rejects.toThrow(/issued in the future/);
+    const justOver = await signToken(claims, { subject: '7', issuedAt: now + 90, expires: now + 600 });
+    await expect(service.verify(justOver)).rejects.toThrow(/issued in the future/);
+    const skewed = await signToken(claims, { subject: '7', issuedAt: now + 30, expires: now + 600 });
+    await expect(service.verify(skewed)).resolves.toMatchObject({ userId: 7 });
+  });
+
   it('checks the issuer and audience this server is configured with', async () => {
     const other = new TokenService(tokenSettings(env({ JWT_ISSUER: 'nianbao-jining', JWT_AUDIENCE: 'dashboards' })));
     const { token } = await other.sign({ userId: 1, role: 'ADMIN', regionCode: null, agencyId: null });

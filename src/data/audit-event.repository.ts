@@ -1,6 +1,7 @@
 import { AuditEvent } from '../../entities';
 import { engineOf, type Db } from './engine';
 import { EntitySql } from './entity-sql';
+import { hangsOffReadable, type ReportReader } from './report-visibility';
 import { inSubtree } from './subtree';
 
 const AUDIT_SQL = new EntitySql(AuditEvent);
@@ -16,6 +17,10 @@ export interface AuditQuery {
   to?: string | null;
   afterId?: number | null;
   limit: number;
+  /** Events of a revision this reader may not read are left out, whatever their action; absent: none (administrators). */
+  reportReader?: ReportReader | null;
+  /** Actions left out whatever their revision's state (a supervisor's view of an agency's private drafting). */
+  withoutActions?: readonly string[];
 }
 
 /** The audit log: appended in the transaction of the change it records, read newest last by id. */
@@ -56,6 +61,10 @@ export class AuditEventRepository {
     if (q.action) qb.andWhere('e.action = :action', { action: q.action });
     if (q.from) qb.andWhere('e.at >= :from', { from: q.from });
     if (q.to) qb.andWhere('e.at <= :to', { to: q.to });
+    // Confined in the statement, so the page, its cursor and totalCount agree on what the viewer may see.
+    const readable = q.reportReader ? hangsOffReadable('e.report_id', q.reportReader) : null;
+    if (readable) qb.andWhere(`(e.report_id IS NULL OR ${readable[0]})`, readable[1]);
+    if (q.withoutActions?.length) qb.andWhere('e.action NOT IN (:...withoutActions)', { withoutActions: [...q.withoutActions] });
     return qb;
   }
 

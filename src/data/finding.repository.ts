@@ -3,6 +3,7 @@ import type { Db } from './engine';
 import { Finding } from '../../entities';
 import type { Finding as CheckFinding } from '../checks';
 import { insertRows } from './sql-literal';
+import { hangsOffReadable, type ReportReader } from './report-visibility';
 import { inSubtree } from './subtree';
 
 export interface FindingQuery {
@@ -42,8 +43,12 @@ export class FindingRepository {
     if (reportIds.length) await this.repo.delete({ reportId: In(reportIds), rule });
   }
 
-  byId(id: number): Promise<Finding | null> {
-    return this.repo.findOneBy({ id });
+  /** A finding by id, if `reader` may read its report (src/data/report-visibility.ts); null otherwise, as for no such id. */
+  readableById(id: number, reader: ReportReader): Promise<Finding | null> {
+    const qb = this.repo.createQueryBuilder('f').where('f.id = :id', { id });
+    const clause = hangsOffReadable('f.report_id', reader);
+    if (clause) qb.andWhere(...clause);
+    return qb.getOne();
   }
 
   save(f: Finding): Promise<Finding> {

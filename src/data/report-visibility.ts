@@ -13,12 +13,47 @@ export type ReportVisibility =
 
 export const PUBLISHED_ONLY: ReportVisibility = { kind: 'published' };
 
+/**
+ * Who reads reports by id or by what hangs off them (cells, texts, findings, audit events): the
+ * revisions its role may see (`visibility`), and only within its region (`regionPath`; null:
+ * everywhere). What `report(id)` answers is exactly this; so is every loader of src/graphql.
+ */
+export interface ReportReader {
+  readonly visibility: ReportVisibility;
+  readonly regionPath: string | null;
+}
+
+/** What anyone, anonymous included, may read: published revisions everywhere. */
+export const PUBLIC_READER: ReportReader = { visibility: PUBLISHED_ONLY, regionPath: null };
+
 type Clause = [string, Record<string, unknown>];
 
-const inRegion = (path: string): Clause => {
-  const [cond, params] = inSubtree('va.region_path', path, 'vis');
-  return [`r.agency_id IN (SELECT va.id FROM agency va WHERE ${cond})`, params];
+const inRegion = (path: string, name = 'vis', alias = 'va'): Clause => {
+  const [cond, params] = inSubtree(`${alias}.region_path`, path, name);
+  return [`r.agency_id IN (SELECT ${alias}.id FROM agency ${alias} WHERE ${cond})`, params];
 };
+
+const both = (a: Clause | null, b: Clause | null): Clause | null =>
+  a && b ? [`(${a[0]}) AND (${b[0]})`, { ...a[1], ...b[1] }] : (a ?? b);
+
+/** The revisions `reader` may read, over a report alias `r`; null when all. */
+export function readableRevisions(reader: ReportReader): Clause | null {
+  return both(visibleRevisions(reader.visibility), reader.regionPath ? inRegion(reader.regionPath, 'rdr', 'ra') : null);
+}
+
+/** "The report" of each series as `reader` sees it, within its region. */
+export function readableLatest(reader: ReportReader): Clause {
+  return both(latestVisible(reader.visibility), reader.regionPath ? inRegion(reader.regionPath, 'rdr', 'ra') : null)!;
+}
+
+/**
+ * Rows hanging off a report (`column` holds its id) whose report `reader` may read: a correlated
+ * lookup by primary key, so a page of cells or findings costs no scan of the report table.
+ */
+export function hangsOffReadable(column: string, reader: ReportReader): Clause | null {
+  const clause = readableRevisions(reader);
+  return clause ? [`EXISTS (SELECT 1 FROM report r WHERE r.id = ${column} AND ${clause[0]})`, clause[1]] : null;
+}
 
 /** Revisions the viewer may see; null when all. */
 export function visibleRevisions(v: ReportVisibility): Clause | null {

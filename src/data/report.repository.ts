@@ -7,7 +7,7 @@ import { canonical } from '../common/decimal';
 import { EntitySql } from './entity-sql';
 import { insertRows } from './sql-literal';
 import { inSubtree } from './subtree';
-import { latestVisible, PUBLISHED_ONLY, visibleRevisions, type ReportVisibility } from './report-visibility';
+import { hangsOffReadable, latestVisible, PUBLISHED_ONLY, readableLatest, readableRevisions, visibleRevisions, type ReportReader, type ReportVisibility } from './report-visibility';
 
 /** Rows per multi-row INSERT: 5 parameters a cell stay far below either engine's limit. */
 const CELL_ROWS = 1000;
@@ -43,21 +43,17 @@ export class ReportRepository {
     return this.db.getRepository(Report);
   }
 
-  byIds(ids: readonly number[]): Promise<Report[]> {
-    return this.repo.find({ select: LIST_SELECT, where: { id: In([...ids]) } });
-  }
-
-  /** "The report" of each series of the given agencies as `visibility` sees it; all years unless `year` is given. */
-  currentOf(agencyIds: readonly number[], year?: number, visibility: ReportVisibility = PUBLISHED_ONLY): Promise<Report[]> {
-    const qb = this.listQb().where('r.agency_id IN (:...ids)', { ids: [...agencyIds] }).andWhere(...latestVisible(visibility));
+  /** "The report" of each series of the given agencies as `reader` sees it; all years unless `year` is given. */
+  latestOf(agencyIds: readonly number[], year: number | undefined, reader: ReportReader): Promise<Report[]> {
+    const qb = this.listQb().where('r.agency_id IN (:...ids)', { ids: [...agencyIds] }).andWhere(...readableLatest(reader));
     if (year !== undefined) qb.andWhere('r.year = :year', { year });
     return qb.orderBy('r.year', 'DESC').addOrderBy('r.id', 'ASC').getMany();
   }
 
-  /** Reports by id, only those `visibility` may see. */
-  visibleByIds(ids: readonly number[], visibility: ReportVisibility): Promise<Report[]> {
+  /** Reports by id, only those `reader` may read. */
+  readableByIds(ids: readonly number[], reader: ReportReader): Promise<Report[]> {
     const qb = this.listQb().where('r.id IN (:...ids)', { ids: [...ids] });
-    const clause = visibleRevisions(visibility);
+    const clause = readableRevisions(reader);
     if (clause) qb.andWhere(...clause);
     return qb.getMany();
   }
@@ -71,10 +67,10 @@ export class ReportRepository {
     return REPORT_SQL.select(this.db, 'agency_id = ? AND year = ? AND scope = ?', [agencyId, year, scope], { columns: LIST_COLUMNS, orderBy: 'revision' });
   }
 
-  /** Every revision `visibility` may see of several (agency, year, scope) series in one statement, oldest first. */
-  revisionsOfMany(agencyIds: readonly number[], years: readonly number[], visibility: ReportVisibility = PUBLISHED_ONLY): Promise<Report[]> {
+  /** Every revision `reader` may read of several (agency, year, scope) series in one statement, oldest first. */
+  revisionsOfMany(agencyIds: readonly number[], years: readonly number[], reader: ReportReader): Promise<Report[]> {
     const qb = this.listQb().where('r.agency_id IN (:...ids)', { ids: [...agencyIds] }).andWhere('r.year IN (:...years)', { years: [...years] });
-    const clause = visibleRevisions(visibility);
+    const clause = readableRevisions(reader);
     if (clause) qb.andWhere(...clause);
     return qb.orderBy('r.revision', 'ASC').getMany();
   }
@@ -128,9 +124,14 @@ export class ReportRepository {
     return this.repo.findOne({ select: LIST_SELECT, where: { agencyId, year, scope, publishedCurrent: true } });
   }
 
-  /** A revision with a row lock on MariaDB (SQLite serialises writers): two transitions of one report never interleave. */
-  async lockById(id: number): Promise<Report | null> {
+  /**
+   * A revision `reader` may read, with a row lock on MariaDB (SQLite serialises writers): two
+   * transitions of one report never interleave, and one the reader may not see is never touched.
+   */
+  async lockById(id: number, reader: ReportReader): Promise<Report | null> {
     const qb = this.listQb().where('r.id = :id', { id });
+    const clause = readableRevisions(reader);
+    if (clause) qb.andWhere(...clause);
     if (engineOf(this.db) === 'mysql') qb.setLock('pessimistic_write');
     return qb.getOne();
   }
@@ -145,21 +146,43 @@ export class ReportRepository {
     await NARRATIVE_SQL.insert(this.db, narratives);
   }
 
-  async sourceText(id: number): Promise<string> {
-    const r = await this.repo.findOne({ select: { id: true, sourceText: true }, where: { id } });
-    return r?.sourceText ?? '';
+  /** The file's text as read, if `reader` may read the revision ('' otherwise). */
+  async sourceText(id: number, reader: ReportReader): Promise<string> {
+    const qb = this.repo.createQueryBuilder('r').select(['r.id', 'r.sourceText']).where('r.id = :id', { id });
+    const clause = readableRevisions(reader);
+    if (clause) qb.andWhere(...clause);
+    return (await qb.getOne())?.sourceText ?? '';
   }
 
+  /** Cells of revisions written in the caller's transaction (write paths: publication, checks); reads go through readableCellsOf. */
   cellsOf(reportIds: readonly number[]): Promise<ReportCell[]> {
     return this.db.getRepository(ReportCell).find({ where: { reportId: In([...reportIds]) } });
   }
 
-  narrativesOf(reportIds: readonly number[]): Promise<ReportNarrative[]> {
-    return this.db.getRepository(ReportNarrative).find({ where: { reportId: In([...reportIds]) }, order: { section: 'ASC' } });
-  }
-
+  /** Findings of a revision the caller has already found (filings, returns: inside their transaction); reads go through readableFindingsOf. */
   findingsOf(reportIds: readonly number[]): Promise<Finding[]> {
     return this.db.getRepository(Finding).find({ where: { reportId: In([...reportIds]) }, order: { id: 'ASC' } });
+  }
+
+  /** Rows of `entity` hanging off the given reports that `reader` may read, in one statement. */
+  private readableOf<T extends object>(entity: new () => T, reportIds: readonly number[], reader: ReportReader, orderBy?: string) {
+    const qb = this.db.getRepository(entity).createQueryBuilder('x').where('x.report_id IN (:...ids)', { ids: [...reportIds] });
+    const clause = hangsOffReadable('x.report_id', reader);
+    if (clause) qb.andWhere(...clause);
+    if (orderBy) qb.orderBy(orderBy, 'ASC');
+    return qb.getMany();
+  }
+
+  readableCellsOf(reportIds: readonly number[], reader: ReportReader): Promise<ReportCell[]> {
+    return this.readableOf(ReportCell, reportIds, reader);
+  }
+
+  readableNarrativesOf(reportIds: readonly number[], reader: ReportReader): Promise<ReportNarrative[]> {
+    return this.readableOf(ReportNarrative, reportIds, reader, 'x.section');
+  }
+
+  readableFindingsOf(reportIds: readonly number[], reader: ReportReader): Promise<Finding[]> {
+    return this.readableOf(Finding, reportIds, reader, 'x.id');
   }
 
   private filtered(q: Omit<ReportQuery, 'afterId' | 'limit'>) {

@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
-import type { Agency, Finding, Region, Report, ReportCell, ReportNarrative } from '../../entities';
-import type { ReportScope } from '../../entities/report.entity';
+import type { Agency, Region } from '../../entities';
 import type { Viewer } from '../auth/viewer';
 import type { Repositories } from '../data/repositories';
 import type { SumCell } from '../data/rollup.repository';
+import { readerOf } from '../services/visible-reports';
+import { createReportLoaders } from './report-loaders';
 
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (v: V) => K): (V | null)[] {
   const map = new Map(rows.map((r) => [keyOf(r), r]));
@@ -36,12 +37,11 @@ function splitRollupKeys(keys: readonly string[]) {
   return { parts, groups, as: [...new Set(parts.map((p) => p.a))], years: [...byYear.keys()], cellKeys: [...new Set(parts.map((p) => p.key))] };
 }
 
-/** "agencyId|year|scope" */
-export type AgencyYearKey = string;
-
 /**
  * All DataLoaders of one request, built in the context factory; each returns results in key order.
- * Agency subtrees are confined to `viewer`'s region inside their statement (the loaders are the request's, as is the viewer).
+ * Reports and what hangs off them are read only through ./report-loaders.ts (the viewer's revisions
+ * within its region); agency subtrees are confined to `viewer`'s region inside their statement.
+ * Regions and agencies are public (README "What each role sees"): callers confine them by region.
  */
 export function createLoaders(repos: Repositories, viewer: Viewer, beforeRollupRead: () => Promise<void> = async () => undefined) {
   const loaders = {
@@ -53,28 +53,7 @@ export function createLoaders(repos: Repositories, viewer: Viewer, beforeRollupR
     branchesByAgencyIdLoader: new DataLoader<number, Agency[]>(async (ids) =>
       groupByKey(ids, await repos.agencies.childrenOf(ids), (a) => a.parentId!),
     ),
-    reportByIdLoader: new DataLoader<number, Report | null>(async (ids) => byKey(ids, await repos.reports.byIds(ids), (r) => r.id)),
-    reportsByAgencyIdLoader: new DataLoader<number, Report[]>(async (ids) =>
-      groupByKey(ids, await repos.reports.currentOf(ids), (r) => r.agencyId),
-    ),
-    reportByAgencyYearLoader: new DataLoader<AgencyYearKey, Report | null>(async (keys) => {
-      const parsed = keys.map((k) => k.split('|'));
-      const byYear = new Map<number, number[]>();
-      for (const [agency, year] of parsed) byYear.set(Number(year), [...(byYear.get(Number(year)) ?? []), Number(agency)]);
-      const rows = (await Promise.all([...byYear].map(([year, ids]) => repos.reports.currentOf(ids, year)))).flat();
-      return byKey(keys, rows, (r) => `${r.agencyId}|${r.year}|${r.scope as ReportScope}`);
-    }),
-    /** Key "agencyId|year|scope": the series' revisions, oldest first. */
-    revisionsBySeriesLoader: new DataLoader<AgencyYearKey, Report[]>(async (keys) => {
-      const parsed = keys.map((k) => k.split('|'));
-      const rows = await repos.reports.revisionsOfMany([...new Set(parsed.map(([a]) => Number(a)))], [...new Set(parsed.map(([, y]) => Number(y)))]);
-      return groupByKey(keys, rows, (r) => `${r.agencyId}|${r.year}|${r.scope}`);
-    }),
-    cellsByReportIdLoader: new DataLoader<number, ReportCell[]>(async (ids) => groupByKey(ids, await repos.reports.cellsOf(ids), (c) => c.reportId)),
-    narrativesByReportIdLoader: new DataLoader<number, ReportNarrative[]>(async (ids) =>
-      groupByKey(ids, await repos.reports.narrativesOf(ids), (n) => n.reportId),
-    ),
-    findingsByReportIdLoader: new DataLoader<number, Finding[]>(async (ids) => groupByKey(ids, await repos.reports.findingsOf(ids), (f) => f.reportId)),
+    ...createReportLoaders(repos, readerOf(viewer)),
     /** "regionCode|year|cellKey" → Σ over the region subtree's own reports (all agency kinds). */
     rollupByRegionYearLoader: new DataLoader<string, SumCell | null>(async (keys) => {
       await beforeRollupRead();

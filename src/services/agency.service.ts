@@ -5,7 +5,6 @@ import { connection, decodeCursor, pageSize } from '../common/cursor';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import { scopedRegionPath } from './region.service';
-import { visibleReports } from './visible-reports';
 
 export interface AgencyFilterInput {
   nameContains?: string | null;
@@ -50,12 +49,12 @@ export class AgencyService {
    * README "Filing workflow"): OWN unless asked, falling back to the consolidated one for a government.
    */
   async report(ctx: RequestContext, agency: Agency, year: number, scope?: ReportScope | null): Promise<Report | null> {
-    const rows = await visibleReports(this.connection, ctx).latestByAgencyYear.load(`${agency.id}|${year}`);
+    const rows = await ctx.loaders.visibleLatestReportsByAgencyYear.load({ agencyId: agency.id, year });
     const of = (s: ReportScope) => rows.find((r) => r.scope === s) ?? null;
     return scope ? of(scope) : (of('OWN') ?? of('CONSOLIDATED'));
   }
 
   reports(ctx: RequestContext, agency: Agency): Promise<Report[]> {
-    return visibleReports(this.connection, ctx).latestByAgency.load(agency.id);
+    return ctx.loaders.visibleLatestReportsByAgency.load(agency.id);
   }
 }

@@ -5,6 +5,7 @@ import { BadInputError, ForbiddenError } from '../common/errors';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import { scopedRegionPath } from './region.service';
+import { readerOf } from './visible-reports';
 
 /** What the audit log names (README "Filing workflow"). */
 export const AUDIT_ACTIONS = [
@@ -12,6 +13,15 @@ export const AUDIT_ACTIONS = [
   'REVIEW_FINDING', 'CREATE_USER', 'DISABLE_USER', 'CREATE_API_TOKEN', 'REVOKE_API_TOKEN',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The agency's private drafting: saving a draft (a file or figures filed with `draft: true`). A
+ * supervisor never sees these events, not even once the draft is submitted: its file names, times
+ * and revisions are the agency's working copies; the filing itself is the SUBMIT_DRAFT event. Any
+ * other event of a revision still DRAFT (an administrator's review of one of its findings) is left
+ * out too, as the revision itself is (README "Filing workflow", audit log).
+ */
+export const PRIVATE_DRAFT_ACTIONS: readonly AuditAction[] = ['SAVE_DRAFT'];
 
 export interface AuditEntry {
   action: AuditAction;
@@ -104,8 +114,9 @@ export class AuditService {
   }
 
   /**
-   * Administrators read everything; a supervisor its region's events (confined in the statement);
-   * an agency the events of its own agency; nobody else.
+   * Administrators read everything; a supervisor its region's events but none of an agency's
+   * drafts (PRIVATE_DRAFT_ACTIONS, and events of revisions it may not read); an agency the events
+   * of its own agency; nobody else. All confined in the statement.
    */
   async list(ctx: RequestContext, filter: AuditFilterInput | null | undefined, first?: number | null, after?: string | null) {
     const v = ctx.viewer;
@@ -129,6 +140,8 @@ export class AuditService {
       to: filter?.to && filter.to.length === 10 ? `${filter.to}T99` : filter?.to,
       afterId: decodeCursor('audit', after),
       limit,
+      reportReader: isPrivileged(v) ? null : readerOf(v),
+      withoutActions: v.role === 'SUPERVISOR' ? PRIVATE_DRAFT_ACTIONS : [],
     });
     return connection('audit', rows, total, limit);
   }

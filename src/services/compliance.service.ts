@@ -218,11 +218,8 @@ export class ComplianceService {
     const matching = status ? result.allRows.filter((r) => r.status === status) : result.allRows;
     const start = afterId == null ? 0 : matching.findIndex((r) => r.agency.id > afterId);
     const nodes = start < 0 ? [] : matching.slice(start, start + limit);
-    // The rows already hold their agency and report: prime the loaders so nested fields cost nothing.
-    for (const r of nodes) {
-      ctx.loaders.agencyByIdLoader.prime(r.agency.id, r.agency);
-      if (r.report) ctx.loaders.reportByIdLoader.prime(r.report.id, r.report);
-    }
+    // The rows already hold their agency: prime its loader so nested fields cost nothing (a row's report is its own object, not loaded by id).
+    for (const r of nodes) ctx.loaders.agencyByIdLoader.prime(r.agency.id, r.agency);
     const last = nodes[nodes.length - 1];
     return {
       nodes,

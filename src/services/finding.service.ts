@@ -2,7 +2,8 @@ import type { Finding, Report } from '../../entities';
 import { assertCanReview } from '../auth/viewer';
 import { cellValues, checkCarryOver, checkReport, RULE_CODES, withCarryOver, type Finding as CheckFinding } from '../checks';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
-import { BadInputError, NotFoundError } from '../common/errors';
+import { BadInputError, ForbiddenError, NotFoundError } from '../common/errors';
+import { PUBLIC_READER } from '../data/report-visibility';
 import { getEdition } from '../editions';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
@@ -10,6 +11,7 @@ import { scopedRegionPath } from './region.service';
 import type { ParsedReport } from '../ingest/parsed-report';
 import { pathCodes } from '../data/subtree';
 import { AuditService } from './audit.service';
+import { readerOf } from './visible-reports';
 
 export interface FindingFilterInput {
   regionCode?: string | null;
@@ -78,18 +80,25 @@ export class FindingService {
 
   /** A report's findings, optionally of one severity and status (as the API spells them). */
   async forReport(ctx: RequestContext, report: Report, severity?: string | null, status?: string | null): Promise<Finding[]> {
-    const all = await ctx.loaders.findingsByReportIdLoader.load(report.id);
+    const all = await ctx.loaders.visibleFindingsByReportId.load(report.id);
     return all.filter((f) => (!severity || f.severity === lower(severity)) && (!status || f.status === lower(status)));
   }
 
-  /** Confirms or dismisses a finding, keeping who and when. */
+  /**
+   * Confirms or dismisses a finding, keeping who and when. A finding of a revision the viewer may
+   * not read is NOT_FOUND, as an id that does not exist (no oracle over sequential ids), and
+   * nothing is stored; one of a published revision (public anyway) outside its region is FORBIDDEN.
+   */
   async review(ctx: RequestContext, id: number, decision: 'CONFIRMED' | 'DISMISSED' | 'OPEN', comment: string | null | undefined): Promise<Finding> {
     const repos = this.connection.repos(ctx);
-    const finding = await repos.findings.byId(id);
-    if (!finding) throw new NotFoundError('finding', id);
-    const report = await ctx.loaders.reportByIdLoader.load(finding.reportId);
-    const agency = report && (await repos.agencies.byIds([report.agencyId]))[0];
-    if (!agency) throw new NotFoundError('report', finding.reportId);
+    const finding = await repos.findings.readableById(id, readerOf(ctx.viewer));
+    if (!finding) {
+      if (await repos.findings.readableById(id, PUBLIC_READER)) throw new ForbiddenError('only a supervisor of this region may review its findings');
+      throw new NotFoundError('finding', id);
+    }
+    const report = await ctx.loaders.visibleReportById.load(finding.reportId);
+    const agency = report && (await ctx.loaders.agencyByIdLoader.load(report.agencyId));
+    if (!agency) throw new NotFoundError('finding', id);
     assertCanReview(ctx.viewer, agency.regionPath);
     if (decision === 'DISMISSED' && !comment?.trim()) throw new BadInputError('a dismissal needs a comment saying why', { argument: 'comment' });
     // The column's declared length, held here on both engines (SQLite would store any length).

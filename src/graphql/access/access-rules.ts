@@ -55,7 +55,8 @@ export const REVIEW_RECORD: AccessRule = {
   async allows(v, parent, ctx) {
     if (isPrivileged(v)) return true;
     if (v.role !== 'SUPERVISOR' && v.role !== 'AGENCY') return false;
-    const report = await ctx.loaders.reportByIdLoader.load((parent as Finding).reportId);
+    // The viewer's own view of the report: a finding of one it may not read shows no record.
+    const report = await ctx.loaders.visibleReportById.load((parent as Finding).reportId);
     return !!report && entitledToRecords(v, report.agencyId, ctx);
   },
   refusal: 'review comments and reviewers are visible to the supervisors of the region and the agency only',

@@ -21,7 +21,7 @@ export function findingResolvers(s: Pick<Services, 'findings' | 'reports'>): { Q
       cells: (f) => JSON.parse(f.cells),
       expected: (f) => num(f.expected),
       actual: (f) => num(f.actual),
-      report: async (f, _, ctx) => (await s.reports.byId(ctx, f.reportId))!,
+      report: (f, _, ctx) => s.reports.ofFinding(ctx, f),
     },
   };
 }

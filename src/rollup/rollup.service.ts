@@ -308,7 +308,7 @@ export class RollupService {
         const edition = getEdition(r.edition);
         const keys = cellsOf(edition).map((c) => c.key);
         const [cells, sumList] = await Promise.all([
-          ctx.loaders.cellsByReportIdLoader.load(r.id),
+          ctx.loaders.visibleCellsByReportId.load(r.id),
           ctx.loaders.rollupByRegionYearLoader.loadMany(keys.map((k) => `${r.regionCode}|${year}|${k}`)),
         ]);
         const sums = new Map(keys.map((k, i) => [k, sumList[i]]));

@@ -1,6 +1,6 @@
-import type { Region, Report } from '../../entities';
+import type { Finding, Region, Report } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
-import { assertReadsWhole, canRead } from '../auth/viewer';
+import { assertReadsWhole } from '../auth/viewer';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { fromMicros } from '../common/decimal';
 import { NotFoundError } from '../common/errors';
@@ -10,7 +10,7 @@ import { cellsOf, editionForYear, getEdition } from '../editions';
 import { renderDocx, renderHtml, type RenderInput } from '../render/report-renderer';
 import { scopedRegionPath } from './region.service';
 import { ReportCells } from './report-view';
-import { visibilityOf, visibleReports } from './visible-reports';
+import { readerOf, visibilityOf } from './visible-reports';
 
 export interface ReportFilterInput {
   agencyId?: string | null;
@@ -26,12 +26,16 @@ export interface ReportFilterInput {
 export class ReportService {
   constructor(private readonly connection: TransactionalConnection) {}
 
-  /** A revision by id, if the viewer may see it (its state and its region, README "Filing workflow"). */
-  async byId(ctx: RequestContext, id: number): Promise<Report | null> {
-    const report = await visibleReports(this.connection, ctx).byId.load(id);
-    if (!report) return null;
-    const agency = await ctx.loaders.agencyByIdLoader.load(report.agencyId);
-    return agency && canRead(ctx.viewer, agency.regionPath) ? report : null;
+  /** A revision by id, if the viewer may see it (its state and its region, README "Filing workflow"); null as for no such id. */
+  byId(ctx: RequestContext, id: number): Promise<Report | null> {
+    return ctx.loaders.visibleReportById.load(id);
+  }
+
+  /** The report a finding was reached from: NOT_FOUND, never a null in a non-null field, when the viewer may not read it. */
+  async ofFinding(ctx: RequestContext, finding: Pick<Finding, 'reportId'>): Promise<Report> {
+    const report = await this.byId(ctx, finding.reportId);
+    if (!report) throw new NotFoundError('report', finding.reportId);
+    return report;
   }
 
   async list(ctx: RequestContext, filter: ReportFilterInput | null | undefined, first?: number | null, after?: string | null) {
@@ -50,12 +54,13 @@ export class ReportService {
       afterId: decodeCursor('report', after),
       limit,
     });
-    for (const r of rows) ctx.loaders.reportByIdLoader.prime(r.id, r);
+    // The page was read for the same viewer (its revisions, within its region): a report asked by id later is one of these.
+    for (const r of rows) ctx.loaders.visibleReportById.prime(r.id, r);
     return connection('report', rows, total, limit);
   }
 
   async cells(ctx: RequestContext, report: Report): Promise<ReportCells> {
-    return new ReportCells(report.edition, await ctx.loaders.cellsByReportIdLoader.load(report.id));
+    return new ReportCells(report.edition, await ctx.loaders.visibleCellsByReportId.load(report.id));
   }
 
   /** Reads the report's cells through `read`: one batched load per request, whatever the fields asked. */
@@ -104,12 +109,12 @@ export class ReportService {
   }
 
   async narrative(ctx: RequestContext, report: Report, section: number): Promise<string | null> {
-    const rows = await ctx.loaders.narrativesByReportIdLoader.load(report.id);
+    const rows = await ctx.loaders.visibleNarrativesByReportId.load(report.id);
     return rows.find((n) => n.section === section)?.text ?? null;
   }
 
   narratives(ctx: RequestContext, report: Report) {
-    return ctx.loaders.narrativesByReportIdLoader.load(report.id);
+    return ctx.loaders.visibleNarrativesByReportId.load(report.id);
   }
 
   async agency(ctx: RequestContext, report: Report) {
@@ -120,10 +125,10 @@ export class ReportService {
 
   /** The series' revisions the viewer may see, oldest first: corrections never hide the older ones. */
   revisions(ctx: RequestContext, report: Report): Promise<Report[]> {
-    return visibleReports(this.connection, ctx).revisionsBySeries.load(`${report.agencyId}|${report.year}|${report.scope}`);
+    return ctx.loaders.visibleRevisionsBySeries.load({ agencyId: report.agencyId, year: report.year, scope: report.scope });
   }
 
   sourceText(ctx: RequestContext, report: Report): Promise<string> {
-    return this.connection.repos(ctx).reports.sourceText(report.id);
+    return this.connection.repos(ctx).reports.sourceText(report.id, readerOf(ctx.viewer));
   }
 }

@@ -4,6 +4,7 @@ import type { ReportState } from '../../entities/report.entity';
 import { canRead, isPrivileged, type Viewer } from '../auth/viewer';
 import { checkReport } from '../checks';
 import { BadInputError, ConflictError, ForbiddenError, NianbaoError } from '../common/errors';
+import { PUBLIC_READER } from '../data/report-visibility';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import { cellDef, editionForYear, findEdition, type EditionDef } from '../editions';
 import { figuresReport, FIGURE, sectionHeading } from '../ingest/figures-report';
@@ -13,6 +14,7 @@ import type { AuditAction, AuditService } from './audit.service';
 import { expectedScope } from './compliance.service';
 import type { ImportService } from './import.service';
 import { prepareReport, type PreparedReport } from './report-preparation';
+import { readerOf } from './visible-reports';
 
 export interface FilingOptions {
   agencyId: string;
@@ -231,7 +233,7 @@ export class WorkflowService {
   async returnedFindings(ctx: RequestContext, report: Report): Promise<Finding[]> {
     if (!report.returnedFindings) return [];
     const ids = new Set(JSON.parse(report.returnedFindings) as number[]);
-    return (await ctx.loaders.findingsByReportIdLoader.load(report.id)).filter((f) => ids.has(f.id));
+    return (await ctx.loaders.visibleFindingsByReportId.load(report.id)).filter((f) => ids.has(f.id));
   }
 
   private transition(
@@ -243,7 +245,9 @@ export class WorkflowService {
     const step = TRANSITIONS[action];
     return this.connection.withTransaction(ctx, async (tx) => {
       const repos = this.connection.repos(tx);
-      const report = await repos.reports.lockById(id);
+      // A revision the viewer may not read is not there for it (no oracle over sequential ids); a
+      // published one (public anyway) outside its reach is refused by name below.
+      const report = (await repos.reports.lockById(id, readerOf(ctx.viewer))) ?? (await repos.reports.lockById(id, PUBLIC_READER));
       const [agency] = report ? await repos.agencies.byIds([report.agencyId]) : [];
       if (!report || !agency) throw new NianbaoError(`report ${id} not found`, 'NOT_FOUND', { what: 'report', id });
       const allowed = step.by === 'filer' ? mayFile(ctx.viewer, agency) : maySupervise(ctx.viewer, agency);

@@ -124,10 +124,11 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
     }
     // An account's budget is its own, whichever token it uses; an anonymous caller's is its address's.
     const caller = viewer.userId ? `account:${viewer.userId}` : `address:${req.socket.remoteAddress ?? 'unknown'}`;
+    const deadline = Date.now() + deadlineMs;
     const result = await withinDeadline(
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ ...createRequestContext(app.connection, viewer, req.socket.remoteAddress ?? null), caller }),
+        context: async () => ({ ...createRequestContext(app.connection, viewer, req.socket.remoteAddress ?? null), caller, deadline }),
       }),
       deadlineMs,
     );

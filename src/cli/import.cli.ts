@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { availableParallelism } from 'os';
 import { parseArgs } from 'util';
 import { SingleBar } from 'cli-progress';
 import type { ReportScope } from '../../entities/report.entity';
@@ -11,15 +11,18 @@ import { valuesOf } from '../ingest/parsed-report';
 import { closePdfReader } from '../ingest/readers/pdf/pdf-extraction';
 import { formatSummary, importFiles, listFiles } from '../services/bulk-import.service';
 import { ParsePool } from '../services/parse-pool';
-import { prepareReport } from '../services/report-preparation';
 
 const USAGE = 'usage: npm run import -- FILE|DIR… [--agency NAME] [--region CODE] [--year YYYY] [--scope own|consolidated] [--dry-run --json] [--quiet]';
 
+/** Files are read in the sandbox (src/services/parse-pool.ts), as a server reads an upload: one thread per core, none more than files. */
+const sandbox = (files: string[]) => new ParsePool(Math.max(1, Math.min(files.length, availableParallelism())));
+
 async function dryRun(files: string[], year: number | undefined, json: boolean): Promise<number> {
   let failed = 0;
+  const pool = sandbox(files);
   for (const file of files) {
     try {
-      const { parsed, findings: checked } = await prepareReport(readFileSync(file), file, year);
+      const { parsed, findings: checked } = await pool.prepare(file, file, year);
       const raw = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.raw]));
       const findings = checked.map(({ rule, severity, status, cells, message }) => ({ rule, severity, status, cells, message }));
       const out = { edition: parsed.edition, year: year ?? parsed.year, values: valuesOf(parsed), raw, findings };
@@ -29,6 +32,7 @@ async function dryRun(files: string[], year: number | undefined, json: boolean):
       await write(process.stderr, `${file}: rejected: ${(e as Error).message}\n`);
     }
   }
+  await pool.close();
   await closePdfReader();
   return failed ? 1 : 0;
 }
@@ -77,8 +81,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   const progress = files.length > 1;
   const scope = opts.scope ? (opts.scope.toUpperCase() as ReportScope) : undefined;
-  // Read and check on every core while this thread stores; one file needs no threads.
-  const pool = files.length > 1 ? new ParsePool() : undefined;
+  // Read and check on every core while this thread stores.
+  const pool = sandbox(files);
   const summary = await importFiles(app.services.imports, ctx, files, { agencyName: opts.agency, regionCode: opts.region, year, scope }, (r, done) => {
     if (!opts.quiet || r.status === 'rejected') {
       // Clear the bar's line first so that the file's line is not printed over it.
@@ -86,7 +90,7 @@ async function main(): Promise<number> {
       console.log(`${r.file}: ${r.status}${r.code ? ` [${r.code}]` : ''}: ${r.detail}`);
     }
     if (progress) bar.update(done, { rate: (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1) });
-  }, pool).finally(() => pool?.close());
+  }, pool).finally(() => pool.close());
   if (files.length > 1) bar.stop();
   await write(process.stdout, formatSummary(summary) + '\n');
   await app.close();

@@ -134,3 +134,38 @@ export class QueryTimeoutError extends NianbaoError {
     super(`the ${what === 'request' ? 'request' : 'database statement'} ran ${limit} and was cut off: ask for less (smaller pages, fewer nested lists)`, 'QUERY_TIMEOUT', { what, ...(limitMs ? { limitMs } : {}) });
   }
 }
+
+/** Which limit of reading a file was hit (src/ingest/file-limits.ts). */
+export type FileLimit = 'zip.entries' | 'zip.partBytes' | 'zip.totalBytes' | 'zip.ratio' | 'html.depth' | 'html.nodes' | 'sandbox.heapMb' | 'sandbox.timeMs';
+
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const FILE_LIMIT_TEXT: Record<FileLimit, (value: number, max: number, part?: string) => string> = {
+  'zip.entries': (v, max) => `压缩包含 ${v} 个条目，超过上限 ${max} 个`,
+  'zip.partBytes': (v, max, part) => `${part ?? '文档'} 解压后为 ${MB(v)}，超过上限 ${MB(max)}`,
+  'zip.totalBytes': (v, max) => `压缩包解压后共 ${MB(v)}，超过上限 ${MB(max)}`,
+  'zip.ratio': (v, max, part) => `${part ?? '压缩包'} 的压缩比为 ${Math.round(v)}:1，超过上限 ${max}:1（疑似压缩炸弹）`,
+  'html.depth': (_v, max) => `HTML 元素嵌套超过 ${max} 层`,
+  'html.nodes': (_v, max) => `HTML 元素超过 ${max} 个`,
+  'sandbox.heapMb': (_v, max) => `读取时占用内存超过上限 ${max} MB`,
+  'sandbox.timeMs': (v) => `读取 ${(v / 1000).toFixed(1)} 秒仍未完成，已中止`,
+};
+
+/** A file over one of the reading limits: refused whole, nothing of it read or stored. */
+export class ReportTooComplexError extends NianbaoError {
+  constructor(limit: FileLimit, value: number, max: number, extra: { part?: string; file?: string } = {}) {
+    super(`${extra.file ? `${extra.file}：` : ''}文件过于复杂，无法读取：${FILE_LIMIT_TEXT[limit](value, max, extra.part)}`, 'REPORT_TOO_COMPLEX', { limit, value, max, ...extra });
+  }
+
+  /** The same refusal naming the file it came from. */
+  withFile(file: string): ReportTooComplexError {
+    const { limit, value, max, part } = this.extensions as { limit: FileLimit; value: number; max: number; part?: string };
+    return this.extensions.file ? this : new ReportTooComplexError(limit, value, max, { part, file });
+  }
+}
+
+/** Too many file reads and renders already under way in this server: try again after `retryAfterSeconds` (Retry-After). */
+export class ServerBusyError extends NianbaoError {
+  constructor(running: number, retryAfterSeconds: number) {
+    super(`服务器正忙：同时读取文件和生成文档的任务已达上限（${running} 个），请在 ${retryAfterSeconds} 秒后重试`, 'SERVER_BUSY', { limit: running, retryAfterSeconds });
+  }
+}

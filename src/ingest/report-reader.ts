@@ -1,4 +1,4 @@
-import { ReportParseError } from '../common/errors';
+import { ReportParseError, ReportTooComplexError } from '../common/errors';
 import { assembleReport, type AssembleOptions } from './report-assembler';
 import type { ParsedReport } from './parsed-report';
 import type { ReportDocument, SourceFormat } from './report-document';
@@ -62,6 +62,7 @@ export async function readReport(bytes: Buffer, opts: AssembleOptions & { format
     return { parsed, sourceText, format };
   } catch (e) {
     if (e instanceof ReportParseError) throw file && !e.location.file ? e.withFile(file) : e;
+    if (e instanceof ReportTooComplexError) throw file ? e.withFile(file) : e;
     throw new ReportParseError(`unreadable: ${(e as Error).message}`, { file });
   }
 }

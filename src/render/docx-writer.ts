@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import type { LayoutCell, LayoutTable, ReportLayout } from './report-layout';
+import type { Checkpoint, LayoutCell, LayoutTable, ReportLayout } from './report-layout';
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 /** Usable page width of A4 with 2.5 cm margins, in twentieths of a point. */
@@ -66,8 +66,9 @@ function tableXml(t: LayoutTable): string {
   return `<w:tbl><w:tblPr><w:tblW w:w="${colWidth * t.width}" w:type="dxa"/><w:jc w:val="center"/>${borders}<w:tblLayout w:type="fixed"/></w:tblPr>${grid}${rows.join('')}</w:tbl>`;
 }
 
-function documentXml(layout: ReportLayout): string {
+function documentXml(layout: ReportLayout, checkpoint: Checkpoint): string {
   const body = layout.blocks.map((b) => {
+    checkpoint();
     if (b.kind === 'title') return paragraph(b.text, { bold: true, center: true, size: 36 });
     if (b.kind === 'heading') return paragraph(b.text, { bold: true });
     if (b.kind === 'paragraph') return paragraph(b.text, { indent: true });
@@ -90,11 +91,12 @@ const ROOT_RELS =
   '</Relationships>';
 
 /** The smallest package Word opens: content types, the package relationship and the document part. */
-export async function writeDocx(layout: ReportLayout): Promise<Buffer> {
+export async function writeDocx(layout: ReportLayout, checkpoint: Checkpoint = () => undefined): Promise<Buffer> {
   const zip = new JSZip();
   const opts = { date: ZIP_DATE, createFolders: false };
   zip.file('[Content_Types].xml', CONTENT_TYPES, opts);
   zip.file('_rels/.rels', ROOT_RELS, opts);
-  zip.file('word/document.xml', documentXml(layout), opts);
+  zip.file('word/document.xml', documentXml(layout, checkpoint), opts);
+  checkpoint();
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 }

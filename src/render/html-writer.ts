@@ -1,4 +1,4 @@
-import type { LayoutCell, LayoutTable, ReportLayout } from './report-layout';
+import type { Checkpoint, LayoutCell, LayoutTable, ReportLayout } from './report-layout';
 
 const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -16,8 +16,9 @@ function tableHtml(t: LayoutTable): string {
 const STYLE = 'body{font-family:"SimSun",serif;max-width:60em;margin:2em auto}h1{text-align:center;font-size:1.4em}h2{font-size:1.1em}p{text-indent:2em}table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #000;text-align:center;padding:2px 6px}th{font-weight:normal}';
 
 /** A standalone page, laid out as government sites publish reports (title, headings, bordered tables). */
-export function writeHtml(layout: ReportLayout): string {
+export function writeHtml(layout: ReportLayout, checkpoint: Checkpoint = () => undefined): string {
   const body = layout.blocks.map((b) => {
+    checkpoint();
     if (b.kind === 'title') return `<h1>${escapeHtml(b.text)}</h1>`;
     if (b.kind === 'heading') return `<h2>${escapeHtml(b.text)}</h2>`;
     if (b.kind === 'paragraph') return `<p>${escapeHtml(b.text)}</p>`;

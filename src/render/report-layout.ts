@@ -107,7 +107,8 @@ class LayoutBuilder {
     return table.blocks.some((b) => b.caption) ? this.active(table) : this.applications(table);
   }
 
-  build(): ReportLayout {
+  /** `checkpoint` runs before each table and throws to stop (a request past its deadline). */
+  build(checkpoint: Checkpoint = () => undefined): ReportLayout {
     const title = this.input.title?.trim() || `${this.input.agencyName}${this.input.year}年${this.edition.titleSuffix}`;
     const blocks: LayoutBlock[] = [{ kind: 'title', text: title }];
     for (const section of this.edition.sections) {
@@ -117,13 +118,19 @@ class LayoutBuilder {
         .map((n) => n.text)
         .join('\n');
       for (const line of text.split(/\r?\n/)) if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim() });
-      for (const table of this.edition.tables.filter((t) => t.section === section.number)) blocks.push({ kind: 'table', table: this.table(table) });
+      for (const table of this.edition.tables.filter((t) => t.section === section.number)) {
+        checkpoint();
+        blocks.push({ kind: 'table', table: this.table(table) });
+      }
     }
     return { title, blocks };
   }
 }
 
-export function layoutReport(input: RenderInput): ReportLayout {
+/** Called between the parts of a render; throws to stop it. */
+export type Checkpoint = () => void;
+
+export function layoutReport(input: RenderInput, checkpoint?: Checkpoint): ReportLayout {
   const edition = typeof input.edition === 'string' ? getEdition(input.edition) : input.edition;
-  return new LayoutBuilder(edition, input).build();
+  return new LayoutBuilder(edition, input).build(checkpoint);
 }

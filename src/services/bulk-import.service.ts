@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readdirSync, statSync } from 'fs';
+import { availableParallelism } from 'os';
 import { join, relative } from 'path';
 import type { ReportScope } from '../../entities/report.entity';
 import { NianbaoError } from '../common/errors';
 import type { RequestContext } from '../graphql/request-context';
 import type { ImportOutcome, ImportService } from './import.service';
-import type { ParsePool } from './parse-pool';
-import { prepareReport, type PreparedReport } from './report-preparation';
+import { ParsePool } from './parse-pool';
+import type { PreparedReport } from './report-preparation';
 import { agencyNameFromTitle } from './agency-kind';
 import { runPipeline } from '../common/pipeline';
 
@@ -40,8 +41,9 @@ export function listFiles(paths: string[]): string[] {
 }
 
 /**
- * Imports files one transaction each; a rejected file is reported and the walk goes on. With a
- * pool, files are read and checked on its threads a few ahead of the stores; stores run on
+ * Imports files one transaction each; a rejected file is reported and the walk goes on. Files are
+ * read and checked in the sandbox (a pool's threads, with their heap and time limits: the given
+ * pool, or one of up to a thread per core for this import) a few ahead of the stores; stores run on
  * `imports.storeLanes` connections at once (one on SQLite, which has one writer), the files of one
  * agency one after the other in file order (src/common/pipeline.ts). At most 2 × pool size files are
  * in flight and nothing of a stored file is kept, so memory stays flat however many files there are.
@@ -52,7 +54,23 @@ export async function importFiles(
   files: string[],
   opts: BulkImportOptions,
   onFile: (result: FileResult, done: number) => void = () => undefined,
-  pool?: ParsePool,
+  given?: ParsePool,
+): Promise<BulkImportSummary> {
+  const pool = given ?? new ParsePool(Math.max(1, Math.min(files.length, availableParallelism())));
+  try {
+    return await importWith(imports, ctx, files, opts, onFile, pool);
+  } finally {
+    if (!given) await pool.close();
+  }
+}
+
+async function importWith(
+  imports: ImportService,
+  ctx: RequestContext,
+  files: string[],
+  opts: BulkImportOptions,
+  onFile: (result: FileResult, done: number) => void,
+  pool: ParsePool,
 ): Promise<BulkImportSummary> {
   const started = Date.now();
   const summary: BulkImportSummary = { files: files.length, stored: 0, revised: 0, unchanged: 0, rejected: [], findingsBySeverity: { error: 0, warning: 0, info: 0 }, seconds: 0 };
@@ -61,9 +79,9 @@ export async function importFiles(
   const rejectedAt = new Map<FileResult, number>();
   await runPipeline<PreparedReport, ImportOutcome>({
     count: files.length,
-    ahead: pool ? 2 * pool.size : 0,
+    ahead: 2 * pool.size,
     lanes: imports.storeLanes,
-    prepare: (i) => (pool ? pool.prepare(files[i], name(files[i]), opts.year) : Promise.resolve().then(() => prepareReport(readFileSync(files[i]), name(files[i]), opts.year))),
+    prepare: (i) => pool.prepare(files[i], name(files[i]), opts.year),
     keyOf: (p) => seriesKey(opts, p),
     write: (p, i) => imports.importPrepared(ctx, { fileName: name(files[i]), ...opts }, p),
     onDone: (i, outcome) => {

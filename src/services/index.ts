@@ -9,6 +9,7 @@ import { ComplianceService } from './compliance.service';
 import { FilingService } from './filing.service';
 import { FindingService } from './finding.service';
 import { ImportService, type ReportWriteHook } from './import.service';
+import { ParsePool } from './parse-pool';
 import { RegionService } from './region.service';
 import { ReportService } from './report.service';
 import { WorkflowService } from './workflow.service';
@@ -18,7 +19,9 @@ export function createServices(connection: TransactionalConnection, hooks: Repor
   const findings = new FindingService(connection);
   const audit = new AuditService(connection);
   const imports = new ImportService(connection, hooks, findings, audit);
-  const workflow = new WorkflowService(connection, imports, audit);
+  // Files sent by requests are read here, never on the thread that answers requests; threads start when first needed.
+  const files = new ParsePool();
+  const workflow = new WorkflowService(connection, imports, audit, files);
   return {
     regions: new RegionService(connection),
     agencies: new AgencyService(connection),

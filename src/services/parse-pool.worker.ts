@@ -1,17 +1,25 @@
 import { readFileSync } from 'fs';
 import { parentPort } from 'worker_threads';
-import { NianbaoError } from '../common/errors';
 import { prepareReport } from './report-preparation';
-import { toWire, type PoolReply, type PoolRequest } from './parse-pool';
+import { THREAD_READY, toWire, wireError, type PoolReply, type PoolRequest } from './parse-pool';
 
-/** One parse thread: reads the file itself (the bytes never cross threads), reads and checks it. */
-parentPort!.on('message', async ({ id, path, fileName, year }: PoolRequest) => {
+/**
+ * One parse thread: reads a file (from its path, or the bytes sent) and checks it, one file at a
+ * time, so that the pool knows which file a thread was reading when it hit a limit.
+ */
+async function answer({ id, path, bytes, fileName, year }: PoolRequest): Promise<void> {
   let reply: PoolReply;
   try {
-    reply = { id, prepared: await prepareReport(readFileSync(path), fileName, year) };
+    const file = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : readFileSync(path!);
+    reply = { id, prepared: await prepareReport(file, fileName, year) };
   } catch (e) {
-    const err = e as Error;
-    reply = { id, error: { name: err.name, message: err.message, code: e instanceof NianbaoError ? e.code : 'ERROR', extensions: e instanceof NianbaoError ? e.extensions : {} } };
+    reply = { id, error: wireError(e) };
   }
   parentPort!.postMessage(toWire(reply));
+}
+
+let turn: Promise<void> = Promise.resolve();
+parentPort!.on('message', (request: PoolRequest) => {
+  turn = turn.then(() => answer(request));
 });
+parentPort!.postMessage(THREAD_READY);

@@ -8,6 +8,7 @@ import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import { cellsOf, editionForYear, getEdition } from '../editions';
 import { renderDocx, renderHtml, type RenderInput } from '../render/report-renderer';
+import { assertBeforeDeadline, runHeavy } from './heavy-work';
 import { scopedRegionPath } from './region.service';
 import { ReportCells } from './report-view';
 import { readerOf, visibilityOf } from './visible-reports';
@@ -70,8 +71,18 @@ export class ReportService {
 
   /** The report in its edition's official template: HTML text, or a Word document as base64. */
   async rendered(ctx: RequestContext, report: Report, format: 'HTML' | 'DOCX'): Promise<string> {
-    const input = await this.renderInput(ctx, report);
-    return format === 'HTML' ? renderHtml(input) : (await renderDocx(input)).toString('base64');
+    // Its figures are read in its turn too: a page of renders read at once is one long synchronous read on SQLite.
+    return this.render(ctx, () => this.renderInput(ctx, report), format);
+  }
+
+  /** A render in one of the server's turns for heavy work (heavy-work.ts), stopped between its tables once the request's deadline has passed. */
+  private render(ctx: RequestContext, input: () => Promise<RenderInput> | RenderInput, format: 'HTML' | 'DOCX'): Promise<string> {
+    const checkpoint = () => assertBeforeDeadline(ctx);
+    return runHeavy(ctx, async () => {
+      const given = await input();
+      checkpoint();
+      return format === 'HTML' ? renderHtml(given, checkpoint) : (await renderDocx(given, checkpoint)).toString('base64');
+    });
   }
 
   /**
@@ -92,7 +103,7 @@ export class ReportService {
       }),
     );
     const input: RenderInput = { edition, year, agencyName: region.name, title: `${region.name}${year}年度${edition.titleSuffix}（汇总）`, cells, narratives: [] };
-    return format === 'HTML' ? renderHtml(input) : (await renderDocx(input)).toString('base64');
+    return this.render(ctx, () => input, format);
   }
 
   private async renderInput(ctx: RequestContext, r: Report): Promise<RenderInput> {

@@ -13,7 +13,9 @@ import type { ParsedNarrative } from '../ingest/parsed-report';
 import type { AuditAction, AuditService } from './audit.service';
 import { expectedScope } from './compliance.service';
 import type { ImportService } from './import.service';
-import { prepareReport, type PreparedReport } from './report-preparation';
+import { runHeavy } from './heavy-work';
+import type { ParsePool } from './parse-pool';
+import type { PreparedReport } from './report-preparation';
 import { readerOf } from './visible-reports';
 
 export interface FilingOptions {
@@ -112,6 +114,8 @@ export class WorkflowService {
     private readonly connection: TransactionalConnection,
     private readonly imports: ImportService,
     private readonly audit: AuditService,
+    /** The sandbox files from requests are read in (threads with heap and time limits). */
+    private readonly files: ParsePool,
   ) {}
 
   async submitReport(ctx: RequestContext, input: SubmitReportInput): Promise<FilingResult> {
@@ -132,7 +136,8 @@ export class WorkflowService {
     if (!bytes.length) throw new BadInputError(`${file}: the file is empty`, { argument: 'contentBase64', file });
     // Refused before reading when the caller may not file for this agency: no parse on a stranger's behalf.
     const agency = await this.filingAgency(ctx, input.agencyId, file);
-    const prepared = await prepareReport(bytes, file, input.year);
+    // Read in the sandbox, in one of the server's turns for heavy work; the request's deadline ends the read too.
+    const prepared = await runHeavy(ctx, () => this.files.prepareBytes(bytes, file, input.year, ctx.deadline === undefined ? undefined : ctx.deadline - Date.now()));
     return { agency, file, prepared };
   }
 

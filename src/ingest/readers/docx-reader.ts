@@ -1,8 +1,8 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import JSZip from 'jszip';
 import { ReportParseError } from '../../common/errors';
 import type { DocBlock, DocCell, DocRow, ReportDocument } from '../report-document';
+import { readZipPart } from './zip-part';
 
 const isElement = (n: AnyNode): n is Element => n.type === 'tag';
 /** What a selector counts as an element (domutils isTag). */
@@ -87,17 +87,12 @@ function readTable(tbl: Element, tableNo?: number): DocRow[] {
 
 /** A Word (.docx) report: body paragraphs and tables in document order. */
 export async function readDocx(bytes: Buffer): Promise<ReportDocument> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (e) {
-    throw new ReportParseError(`not a readable zip archive (${(e as Error).message})`, {}, 'REPORT_UNSUPPORTED_FORMAT');
-  }
-  const entry = zip.file('word/document.xml');
-  if (!entry) {
+  // Inflated under ZIP_LIMITS (zip-part.ts): a bomb is refused before it fills memory.
+  const xml = await readZipPart(bytes, 'word/document.xml');
+  if (!xml) {
     throw new ReportParseError('not a Word document: the zip archive has no word/document.xml', {}, 'REPORT_UNSUPPORTED_FORMAT');
   }
-  const $ = cheerio.load(await entry.async('string'), { xml: true });
+  const $ = cheerio.load(xml.toString('utf8'), { xml: true });
   const document = $.root().get(0)!;
   try {
     const body = firstElement(document.children, (el) => local(el) === 'body');

@@ -14,15 +14,30 @@ const hasChildren = (n: AnyNode): n is AnyNode & { children: AnyNode[] } => Obje
 export class Page {
   /** Every element, in document order. */
   readonly all: Element[] = [];
+  /** The elements under a body, in document order (found in the same walk: an ancestor walk per element costs depth² on a deep page). */
+  private readonly underBody: Element[] = [];
   private readonly byName = new Map<string, Element[]>();
 
   constructor(readonly $: cheerio.CheerioAPI) {
     const root = $.root().get(0)!;
     const stack: AnyNode[] = root.children.filter(isElement).reverse();
+    // Beside each node on the stack: whether a body is among its element ancestors.
+    const inBody: boolean[] = stack.map(() => false);
     while (stack.length) {
       const n = stack.pop()!;
-      if (isElement(n)) this.all.push(n);
-      if (hasChildren(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      const below = inBody.pop()!;
+      if (isElement(n)) {
+        this.all.push(n);
+        if (below) this.underBody.push(n);
+      }
+      if (hasChildren(n)) {
+        // The chain of element ancestors stops at a non-element.
+        const childBelow = isElement(n) && (below || n.name === 'body');
+        for (let i = n.children.length - 1; i >= 0; i--) {
+          stack.push(n.children[i]);
+          inBody.push(childBelow);
+        }
+      }
     }
   }
 
@@ -40,9 +55,6 @@ export class Page {
 
   /** $('body *'): the elements with a body among their element ancestors (the chain stops at a non-element). */
   inBody(): Element[] {
-    return this.all.filter((el) => {
-      for (let p = el.parent; p && isElement(p); p = p.parent) if (p.name === 'body') return true;
-      return false;
-    });
+    return this.underBody;
   }
 }

@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { DocBlock, DocCell, DocRow, ReportDocument } from '../report-document';
 import { Page } from './html-page';
+import { limitedTreeAdapter } from './html-tree-limits';
 
 /** Elements that start a new line of text when rendered; everything else flows inline. */
 const BLOCK_TAGS = new Set([
@@ -283,7 +284,8 @@ function findPublishedOn(page: Page, article: Element): string | null {
 
 /** An HTML page of a report: article paragraphs and data tables, title and date from metadata. */
 export function readHtml(html: string): ReportDocument {
-  const $ = cheerio.load(html);
+  // Depth and node count are limited while parsing (HTML_LIMITS): a bomb never becomes a tree.
+  const $ = cheerio.load(html, { treeAdapter: limitedTreeAdapter() });
   const document = $.root().get(0)!;
   try {
     const page = new Page($);

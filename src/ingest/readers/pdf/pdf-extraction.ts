@@ -1,9 +1,11 @@
 import { Worker } from 'worker_threads';
-import { ReportParseError } from '../../../common/errors';
+import { ReportParseError, ReportTooComplexError } from '../../../common/errors';
 import { workerFile } from '../../../common/worker-file';
+import { SANDBOX_LIMITS } from '../../file-limits';
 import type { ExtractReply, ExtractRequest, ExtractResult } from './pdf-text.types';
 
-const EXTRACT_TIMEOUT_MS = 60_000;
+/** The sandbox's limits apply to the extraction thread too (its parse thread's clock usually ends it first). */
+const EXTRACT_TIMEOUT_MS = SANDBOX_LIMITS.timeMs;
 
 interface Pending {
   resolve: (r: ExtractResult) => void;
@@ -26,7 +28,7 @@ function failAll(pending: Map<number, Pending>, error: Error): void {
 function getExtractor() {
   if (extractor) return extractor;
   const { file, execArgv } = workerFile(__filename, __dirname, 'pdf-extract.worker');
-  const worker = new Worker(file, { execArgv });
+  const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: SANDBOX_LIMITS.pdfHeapMb } });
   // An idle extractor must not keep the process alive; pending timers do while work is under way.
   worker.unref();
   const pending = new Map<number, Pending>();
@@ -38,7 +40,9 @@ function getExtractor() {
     clearTimeout(p.timer);
     p.resolve(m.result);
   });
-  worker.on('error', (e) => failAll(pending, new ReportParseError(`PDF reader failed: ${e.message}`)));
+  worker.on('error', (e: Error & { code?: string }) =>
+    failAll(pending, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ReportTooComplexError('sandbox.heapMb', SANDBOX_LIMITS.pdfHeapMb, SANDBOX_LIMITS.pdfHeapMb) : new ReportParseError(`PDF reader failed: ${e.message}`)),
+  );
   worker.on('exit', () => {
     if (extractor === current) extractor = null;
     failAll(pending, new ReportParseError('PDF reader stopped before finishing'));
@@ -57,7 +61,7 @@ export function extractText(bytes: Buffer): Promise<ExtractResult> {
     data.set(bytes);
     const timer = setTimeout(() => {
       pending.delete(id);
-      reject(new ReportParseError(`PDF text extraction timed out after ${EXTRACT_TIMEOUT_MS / 1000} s`, {}, 'REPORT_UNREADABLE'));
+      reject(new ReportTooComplexError('sandbox.timeMs', EXTRACT_TIMEOUT_MS, EXTRACT_TIMEOUT_MS));
       // A stuck parse blocks the thread: replace it; files queued behind it fail and may be retried.
       if (extractor?.worker === worker) extractor = null;
       void worker.terminate();

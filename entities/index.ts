@@ -5,6 +5,7 @@ import { BudgetSpend } from './budget-spend.entity';
 import { Finding } from './finding.entity';
 import { LoginThrottle } from './login-throttle.entity';
 import { Region } from './region.entity';
+export { LEVEL_DEPTH, type RegionLevel } from './region.entity';
 import { RegionRollup } from './region-rollup.entity';
 import { ReportCell } from './report-cell.entity';
 import { RollupPending } from './rollup-pending.entity';

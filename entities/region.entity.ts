@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type RegionLevel = 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWNSHIP';
+/** Each GB/T 2260 level's depth in the region tree (`Region.depth`). */
+export const LEVEL_DEPTH: Readonly<Record<RegionLevel, number>> = { PROVINCE: 1, CITY: 2, COUNTY: 3, TOWNSHIP: 4 };
 
 /** An administrative region by its GB/T 2260 code (townships: the 9-digit statistical code). */
 @Entity('region')

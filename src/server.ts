@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import pino from 'pino';
+import type { RegionLevel } from '../entities';
 import type { App } from './app';
 import { asksOnlyToLogIn } from './auth/anonymous-access';
 import { loginThrottleSettings, type LoginThrottleEnv } from './auth/login-throttle';
@@ -85,7 +86,9 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
     persistedQueries: { cache: allowlistCache() },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      queryCostPlugin<ServerContext>(schema, budget),
+      queryCostPlugin<ServerContext>(schema, budget, (ctx, q) =>
+        q.kind === 'agencies' ? app.services.regions.agencyCountUnder(ctx, q.regionCode) : app.services.regions.regionCountBelow(ctx, q.regionCode, q.level as RegionLevel | null),
+      ),
       deadlinePlugin(deadlineMs),
       blockSuggestionsForAnonymous<ServerContext>(),
       httpStatusPlugin<ServerContext>(),

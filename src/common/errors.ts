@@ -104,7 +104,7 @@ export class QueryTooCostlyError extends NianbaoError {
 
 /** A request over one of the limits checked before execution (body size, depth, aliases, directives, nodes). */
 export class QueryLimitError extends NianbaoError {
-  constructor(code: 'REQUEST_TOO_LARGE' | 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'TOO_MANY_NODES', message: string, extensions: Record<string, unknown> = {}) {
+  constructor(code: 'REQUEST_TOO_LARGE' | 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'TOO_MANY_NODES' | 'VARIABLES_TOO_DEEP', message: string, extensions: Record<string, unknown> = {}) {
     super(message, code, extensions);
   }
 }

@@ -59,6 +59,11 @@ export class AgencyRepository {
     return qb;
   }
 
+  /** Agencies in the subtree of `path`: the rows a comparison by agency can have. */
+  countUnder(path: string | null): Promise<number> {
+    return this.filtered({ regionPath: path }).getCount();
+  }
+
   /** One page in id order (plus one row to tell whether more follow) and the total; keyset pagination keeps deep pages cheap. */
   async page(q: AgencyQuery): Promise<{ rows: Agency[]; total: number }> {
     const pageQb = this.filtered(q).orderBy('a.id', 'ASC').take(q.limit + 1);

@@ -12,20 +12,34 @@ interface Mysql2Pool {
 }
 
 /**
- * MariaDB's `max_statement_time` on every pooled connection, set once per connection the first
- * time it is handed out ('acquire' fires before the caller's own query is queued on it, so that one
- * is already bounded). The connection TypeORM opened while initialising is covered the same way.
+ * The session settings every MariaDB connection needs, set once per connection the first time it is
+ * handed out ('acquire' fires before the caller's own query is queued on it, so that one already
+ * runs under them): the statement time limit, and an sql_mode that keeps backslash escapes and
+ * double-quoted strings as the literals of src/data expect. A server configured with
+ * NO_BACKSLASH_ESCAPES or ANSI_QUOTES would otherwise change what a literal means.
  */
-function limitStatementTime(ds: DataSource, ms: number): void {
+export const SESSION_SQL_MODE = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+const FORBIDDEN_SQL_MODES = ['NO_BACKSLASH_ESCAPES', 'ANSI_QUOTES', 'ANSI'];
+
+function prepareSessions(ds: DataSource, statementMs: number): void {
   const pool = (ds.driver as unknown as { pool?: Mysql2Pool }).pool;
   if (!pool) return;
-  const limited = new WeakSet<PooledConnection>();
+  const prepared = new WeakSet<PooledConnection>();
+  const settings = [`sql_mode = '${SESSION_SQL_MODE}'`, ...(statementMs > 0 ? [`max_statement_time = ${statementMs / 1000}`] : [])].join(', ');
   pool.on('acquire', (c) => {
-    if (limited.has(c)) return;
-    limited.add(c);
+    if (prepared.has(c)) return;
+    prepared.add(c);
     // A failure here surfaces on the caller's own statement (the connection is then broken too).
-    c.query(`SET SESSION max_statement_time = ${ms / 1000}`, () => undefined);
+    c.query(`SET SESSION ${settings}`, () => undefined);
   });
+}
+
+/** Asserted on connect: the mode in force is the one set, whatever the server's configuration says. */
+async function assertSqlMode(ds: DataSource): Promise<void> {
+  const [row] = (await ds.query('SELECT @@SESSION.sql_mode AS mode')) as Array<{ mode: string }>;
+  const modes = String(row?.mode ?? '').split(',');
+  const bad = modes.filter((m) => FORBIDDEN_SQL_MODES.includes(m));
+  if (bad.length || !modes.includes('STRICT_TRANS_TABLES')) throw new Error(`MariaDB session sql_mode is "${row?.mode}", expected ${SESSION_SQL_MODE}`);
 }
 
 export interface OpenOptions {
@@ -39,8 +53,11 @@ export async function openDatabase(env: Env, opts: OpenOptions = {}): Promise<Tr
   await ensureDatabase(env);
   const ds = new DataSource(dataSourceOptions(env));
   await ds.initialize();
-  if (env.DATABASE_URL && env.STATEMENT_TIMEOUT_MS > 0) limitStatementTime(ds, env.STATEMENT_TIMEOUT_MS);
   try {
+    if (env.DATABASE_URL) {
+      prepareSessions(ds, env.STATEMENT_TIMEOUT_MS);
+      await assertSqlMode(ds);
+    }
     await ds.runMigrations({ transaction: 'each' });
   } catch (e) {
     await ds.destroy();

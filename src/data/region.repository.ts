@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import type { Db } from './engine';
 import { Region } from '../../entities';
 import { EntitySql } from './entity-sql';
+import { subtreeRange } from './subtree';
 
 const REGION_SQL = new EntitySql(Region);
 
@@ -36,6 +37,12 @@ export class RegionRepository {
 
   count(): Promise<number> {
     return this.repo.count();
+  }
+
+  /** Regions at `depth` in the subtree of `path` (an index range on path): the groups a group-by region can have. */
+  countAtDepth(path: string, depth: number): Promise<number> {
+    const [lo, hi] = subtreeRange(path);
+    return this.repo.createQueryBuilder('r').where('r.path >= :lo AND r.path < :hi AND r.depth = :depth', { lo, hi, depth }).getCount();
   }
 
   async insertMany(regions: Region[]): Promise<void> {

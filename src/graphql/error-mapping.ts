@@ -57,7 +57,9 @@ const OWN_STATUSES = new Set([413, 429, 503, 504]);
 /** Errors Apollo and graphql-js raise about the request itself; their message is meant for the client. */
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
 /** Apollo's answers to requests that are not well-formed (or to persisted-query handshakes): their status is Apollo's. */
-const PROTOCOL_CODES = new Set(['BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const PROTOCOL_CODES = new Set(['BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_HASH_MISMATCH']);
+/** Apollo's protocol answers that come without a code, named here by their fixed message. */
+const CODELESS_APOLLO_ERRORS: Record<string, string> = { 'provided sha does not match query': 'PERSISTED_QUERY_HASH_MISMATCH' };
 
 /** What was thrown: graphql-js and Apollo wrap a resolver's or plugin's error in GraphQLErrors. */
 function causeOf(error: unknown): unknown {
@@ -66,7 +68,7 @@ function causeOf(error: unknown): unknown {
   return e;
 }
 
-const codeOf = (error: unknown): unknown => (error instanceof GraphQLError ? error.extensions.code : undefined);
+const codeOf = (error: unknown): unknown => (error instanceof GraphQLError ? (error.extensions.code ?? CODELESS_APOLLO_ERRORS[error.message]) : undefined);
 
 export function domainStatus(error: NianbaoError): number {
   return STATUS_BY_CODE[error.code] ?? STATUS_BY_CLASS.find(([cls]) => error instanceof cls)?.[1] ?? 400;
@@ -96,7 +98,7 @@ export function errorFormatter(log: ErrorLogger) {
     const c = classify(error);
     const { locations, path } = formatted;
     if (c.kind === 'domain') return { message: c.error.message, locations, path, extensions: { ...c.error.extensions, code: c.error.code } };
-    if (c.kind === 'graphql') return { ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.code ?? INTERNAL_SERVER_ERROR } };
+    if (c.kind === 'graphql') return { ...formatted, extensions: { ...formatted.extensions, code: CODELESS_APOLLO_ERRORS[formatted.message] ?? formatted.extensions?.code ?? INTERNAL_SERVER_ERROR } };
     log(c.error);
     return { message: GENERIC_MESSAGE, locations, path, extensions: { code: INTERNAL_SERVER_ERROR } };
   };

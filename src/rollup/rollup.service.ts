@@ -1,6 +1,7 @@
-import type { Agency, Region } from '../../entities';
+import { LEVEL_DEPTH, type Agency, type Region, type RegionLevel } from '../../entities';
 import { assertReadsWhole, canRead, isPrivileged, readablePath } from '../auth/viewer';
 import { BadInputError, ForbiddenError, NotFoundError } from '../common/errors';
+import { pageSize } from '../common/cursor';
 import { fromMicros } from '../common/decimal';
 import { checkConsolidated, type CellValues, type Finding } from '../checks';
 import { REPORTS_KEY, type AggregateDimension, type SumCell } from '../data/rollup.repository';
@@ -53,7 +54,6 @@ export interface AggregateFilterInput {
   regionLevel?: string | null;
 }
 
-const LEVEL_DEPTH: Record<string, number> = { PROVINCE: 1, CITY: 2, COUNTY: 3, TOWNSHIP: 4 };
 const MAX_KEYS = 60;
 const MAX_YEARS = 30;
 
@@ -230,7 +230,7 @@ export class RollupService {
     }
     rank(rows, order);
     for (const r of rows) r.values = r.values.filter((v) => keys.includes(v.key));
-    return first != null && first >= 0 ? rows.slice(0, first) : rows;
+    return first != null ? rows.slice(0, pageSize(first)) : rows;
   }
 
   async trend(ctx: RequestContext, regionCode: string, keys: string[], fromYear: number, toYear: number) {
@@ -260,7 +260,7 @@ export class RollupService {
     // Grouped by region, each row is labelled by its own region and only whole readable ones are grouped; otherwise the one figure is the region's.
     if (!groupBy.includes('REGION')) this.wholeRegion(ctx, region);
     const years = yearsOf(filter.fromYear, filter.toYear);
-    const depth = filter.regionLevel ? LEVEL_DEPTH[filter.regionLevel] : region.depth + 1;
+    const depth = filter.regionLevel ? LEVEL_DEPTH[filter.regionLevel as RegionLevel] : region.depth + 1;
     if (groupBy.includes('REGION') && depth <= region.depth) throw new BadInputError('regionLevel must lie below the region');
     const base = [...new Set([...keys.flatMap(storedKeysOf), REPORTS_KEY])];
     // The years each edition is in force: an open end closes the year before the next edition starts.

@@ -1,9 +1,10 @@
-import type { Region } from '../../entities';
+import { LEVEL_DEPTH, type Region, type RegionLevel } from '../../entities';
 import { canRead, readablePath } from '../auth/viewer';
 import { NotFoundError } from '../common/errors';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../graphql/request-context';
 import { pathCodes } from '../data/subtree';
+
 
 /** Region codes are parsed from their path, so ancestors need no recursive query. */
 export function ancestorCodes(region: Region): string[] {
@@ -37,6 +38,23 @@ export class RegionService {
 
   parent(ctx: RequestContext, region: Region): Promise<Region | null> {
     return region.parentCode ? ctx.loaders.regionByCodeLoader.load(region.parentCode) : Promise.resolve(null);
+  }
+
+  /**
+   * List sizes looked up before pricing (src/graphql/limits/list-bounds.ts): the agencies under a
+   * region that the viewer may read, and the regions at a level below one. An unknown region or
+   * one outside the viewer's reach lists nothing (execution then refuses it).
+   */
+  async agencyCountUnder(ctx: RequestContext, code: string): Promise<number> {
+    const region = await ctx.loaders.regionByCodeLoader.load(code);
+    if (!region || (!canRead(ctx.viewer, region.path) && !(ctx.viewer.regionPath ?? '').startsWith(region.path))) return 0;
+    return this.connection.repos(ctx).agencies.countUnder(readablePath(ctx.viewer, region.path));
+  }
+
+  async regionCountBelow(ctx: RequestContext, code: string, level: RegionLevel | null): Promise<number> {
+    const region = await ctx.loaders.regionByCodeLoader.load(code);
+    const depth = level ? LEVEL_DEPTH[level] : (region?.depth ?? 0) + 1;
+    return region && depth > region.depth ? this.connection.repos(ctx).regions.countAtDepth(region.path, depth) : 0;
   }
 
   async children(ctx: RequestContext, region: Region): Promise<Region[]> {

@@ -26,7 +26,31 @@ export const LIMITS = {
   maxCost: 500_000,
   /** Objects and list items one answer can hold: that page holds about 100,000. */
   maxNodes: 250_000,
+  /** Nesting of the variables' JSON: the schema's deepest input nests 3; anything deeper is no input of ours. */
+  maxVariablesDepth: 16,
 } as const;
+
+/**
+ * How deep a JSON value nests, counted without recursion (a request's variables may nest a hundred
+ * thousand levels, and every later step that walks them recursively would overflow): stops at `max + 1`.
+ */
+export function jsonDepthOver(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Refuses variables nested past the limit before anything walks them (pricing, the response cache's key). */
+export function checkVariables(variables: Record<string, unknown> | undefined): void {
+  if (variables && jsonDepthOver(variables, LIMITS.maxVariablesDepth)) {
+    throw new QueryLimitError('VARIABLES_TOO_DEEP', `变量嵌套超过 ${LIMITS.maxVariablesDepth} 层：本接口的输入最多嵌套 3 层`, { limit: LIMITS.maxVariablesDepth });
+  }
+}
 
 type Code = ConstructorParameters<typeof QueryLimitError>[0];
 

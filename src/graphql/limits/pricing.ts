@@ -15,7 +15,8 @@ import {
 } from 'graphql';
 import { getArgumentValues, getDirectiveValues } from 'graphql/execution/values';
 import { GraphQLIncludeDirective, GraphQLSkipDirective } from 'graphql/type/directives';
-import { listBound, pageOf, scopeFor, type BoundScope } from './list-bounds';
+import { createHash } from 'crypto';
+import { checkListArguments, listBound, pageOf, scopeFor, sizeKey, sizeQuestion, type BoundScope, type KnownSizes, type SizeQuestion } from './list-bounds';
 
 /**
  * The price of an operation before it runs, in the manner of GitHub's API: `cost` counts fields
@@ -29,11 +30,25 @@ export interface Price {
   nodes: number;
 }
 
-/** Work beyond a lookup, in fields' worth: a rendered template, a connection's page and count statements. */
+/**
+ * Work beyond a lookup, in fields' worth, measured by `npm run bench:prices` against a page of
+ * cells (about 4 ms per 1,000 points on this 2-core machine): a DOCX render costs as much as
+ * 1,000 fields, an HTML one 250; a file read 1,000 plus a point per 3 bytes of its base64 text
+ * (a PDF's layout, by far the dearest to read, runs about 1 ms per KiB); a connection's page
+ * and count statements 50.
+ */
+export const RENDER_COST = { HTML: 250, DOCX: 1_000 } as const;
+const FILE_READ_BASE = 1_000;
+const FILE_READ_BYTES_PER_POINT = 3;
+
+function fileReadCost(args: Record<string, unknown>): number {
+  const content = (args.input as { contentBase64?: unknown } | undefined)?.contentBase64;
+  return FILE_READ_BASE + Math.ceil((typeof content === 'string' ? content.length : 0) / FILE_READ_BYTES_PER_POINT);
+}
+
 function baseCost(typeName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
-  if ((typeName === 'Report' && field.name === 'rendered') || (typeName === 'Region' && field.name === 'renderedRollup')) return args.format === 'DOCX' ? 1_000 : 100;
-  // Reading a file (a PDF's layout, a DOCX's XML) is a render's work backwards, and a preview stores nothing to show for it.
-  if (typeName === 'Mutation' && field.name === 'previewReport') return 1_000;
+  if ((typeName === 'Report' && field.name === 'rendered') || (typeName === 'Region' && field.name === 'renderedRollup')) return args.format === 'DOCX' ? RENDER_COST.DOCX : RENDER_COST.HTML;
+  if (typeName === 'Mutation' && (field.name === 'previewReport' || field.name === 'submitReport')) return fileReadCost(args);
   // A page and its count: two SQL statements, each worth about 25 fields' resolution.
   if (field.args.some((a) => a.name === 'first')) return 50;
   return 1;
@@ -42,6 +57,7 @@ function baseCost(typeName: string, field: GraphQLField<unknown, unknown>, args:
 interface Walk {
   schema: GraphQLSchema;
   variables: Record<string, unknown>;
+  sizes: KnownSizes;
   fragments: Map<string, FragmentDefinitionNode>;
   memo: Map<string, Price>;
 }
@@ -80,6 +96,7 @@ function priceField(w: Walk, parent: GraphQLCompositeType, node: FieldNode, scop
   const field = parent.getFields()[node.name.value];
   if (!field) return { cost: 0, nodes: 0 };
   const args = getArgumentValues(field, node, w.variables);
+  checkListArguments(parent.name, field.name, args);
   const type = getNullableType(field.type);
   const paged = field.args.some((a) => a.name === 'first');
   const inner: BoundScope = { ...scopeFor(args, scope), page: paged ? pageOf(args) : undefined };
@@ -87,7 +104,7 @@ function priceField(w: Walk, parent: GraphQLCompositeType, node: FieldNode, scop
   const child = node.selectionSet && isCompositeType(named) ? priceSelections(w, named, node.selectionSet, inner) : { cost: 0, nodes: 0 };
   const base = baseCost(parent.name, field, args);
   if (!isListType(type)) return { cost: base + child.cost, nodes: child.nodes };
-  const size = listBound(parent.name, field.name, args, scope.page !== undefined && field.name === 'nodes' ? scope : inner);
+  const size = listBound(parent.name, field.name, args, scope.page !== undefined && field.name === 'nodes' ? scope : inner, w.sizes);
   // A list of scalars costs an item each; a list of objects its items' selections each.
   return { cost: base + size * Math.max(child.cost, 1), nodes: size * (1 + child.nodes) };
 }
@@ -120,26 +137,80 @@ function priceSelections(w: Walk, parent: GraphQLCompositeType, set: SelectionSe
   return total;
 }
 
-/** Prices by document (Apollo keeps one per query text) and variables: a dashboard asking again is not walked again. */
-const priced = new WeakMap<OperationDefinitionNode, Map<string, Price>>();
-const MAX_PRICES_PER_OPERATION = 64;
-
-export function priceOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Price {
-  let byVariables = priced.get(operation);
-  if (!byVariables) priced.set(operation, (byVariables = new Map()));
-  const key = JSON.stringify(variables);
-  const known = byVariables.get(key);
-  if (known) return known;
-  const price = walkOperation(schema, document, operation, variables);
-  if (byVariables.size >= MAX_PRICES_PER_OPERATION) byVariables.clear();
-  byVariables.set(key, price);
-  return price;
+/**
+ * The list sizes an operation's price depends on beyond its text (src/graphql/limits/list-bounds.ts
+ * SizeQuestion): found on its root fields, fragments included, before the sizes are looked up.
+ */
+export function sizeQuestions(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): SizeQuestion[] {
+  const root = schema.getRootType(operation.operation);
+  if (!root) return [];
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const found = new Map<string, SizeQuestion>();
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        const frag = fragments.get(sel.name.value);
+        if (frag && !seen.has(frag.name.value)) (seen.add(frag.name.value), visit(frag.selectionSet));
+      } else {
+        const field = root.getFields()[sel.name.value];
+        if (!field) continue;
+        const q = sizeQuestion(field.name, getArgumentValues(field, sel, variables));
+        if (q) found.set(sizeKey(q), q);
+      }
+    }
+  };
+  visit(operation.selectionSet);
+  return [...found.values()];
 }
 
-function walkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Price {
+/**
+ * Prices of accepted operations, kept to spare the walk when a dashboard asks again. Keyed by a
+ * digest of the document's identity and variables only (32 bytes, never the variables' text),
+ * at most MAX_PRICES entries, and only for operations that were let through: a stream of distinct
+ * or refused requests leaves nothing behind. Variables over a few KiB are priced afresh instead
+ * of hashed (a walk costs less than hashing a report file).
+ */
+const MAX_PRICES = 4_096;
+const MAX_HASHED_VARIABLES = 4_096;
+const prices = new Map<string, Price>();
+const documentIds = new WeakMap<DocumentNode, number>();
+let nextDocumentId = 0;
+
+function priceKey(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, sizes: KnownSizes): string | null {
+  const vars = JSON.stringify(variables);
+  if (vars.length > MAX_HASHED_VARIABLES) return null;
+  let id = documentIds.get(document);
+  if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
+  return createHash('sha256')
+    .update(`${id}\u0000${operation.name?.value ?? ''}\u0000${vars}\u0000${JSON.stringify([...sizes])}`)
+    .digest('base64');
+}
+
+/** The operation's price; throws BAD_USER_INPUT when a paging argument cannot be priced (checkListArguments). */
+export function priceOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, sizes: KnownSizes = new Map()): Price & { key: string | null } {
+  const key = priceKey(document, operation, variables, sizes);
+  const known = key ? prices.get(key) : undefined;
+  if (known) return { ...known, key: null };
+  return { ...walkOperation(schema, document, operation, variables, sizes), key };
+}
+
+/** Keeps the price of an operation that was let through (see `prices`). */
+export function rememberPrice(price: Price & { key: string | null }): void {
+  if (!price.key) return;
+  if (prices.size >= MAX_PRICES) prices.delete(prices.keys().next().value!);
+  prices.set(price.key, { cost: price.cost, nodes: price.nodes });
+}
+
+/** Entries held, for the memory test. */
+export const priceCacheSize = () => prices.size;
+
+function walkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, sizes: KnownSizes): Price {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const root = schema.getRootType(operation.operation);
   if (!root) return { cost: 0, nodes: 0 };
-  return priceSelections({ schema, variables, fragments, memo: new Map() }, root, operation.selectionSet, {});
+  return priceSelections({ schema, variables, sizes, fragments, memo: new Map() }, root, operation.selectionSet, {});
 }

@@ -10,10 +10,15 @@ function metaLines(m: ExportMeta): string[][] {
   return [['表', m.title], ['地区', m.region], ['年度', String(m.year)], ['指标', m.keys.join(' ')], ['查看范围', m.scope], []];
 }
 
-const csvCell = (v: unknown) => {
+/**
+ * Text a spreadsheet would run as a formula (OWASP's CSV-injection rule: a leading =, +, -, @, tab
+ * or CR) is prefixed with an apostrophe; numbers stay numbers (a negative figure is not a formula).
+ */
+export function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+  const safe = typeof v !== 'number' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r\t']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 export function toCsv(meta: ExportMeta, cols: ExportColumn[], rows: ExportRow[]): string {
   const lines = [...metaLines(meta), cols.map((c) => c.label), ...rows.map((r) => cols.map((c) => r[c.key]))];

@@ -48,15 +48,23 @@ describe.each(enginesUnderTest())('pricing bounds the work of random operations 
       const next = randomOperations(schema, SEED + role.length);
       for (let i = 0; i < RUNS; i++) {
         const query = next();
-        const before = app.sqlCount();
-        const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-        const statements = app.sqlCount() - before;
-        expect(res.status).toBeLessThan(500);
-        const json = (await res.json()) as { data?: unknown; extensions?: { cost?: { requested: number; nodes: number } } };
+        const send = async () => {
+          const before = app.sqlCount();
+          const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+          expect(res.status).toBeLessThan(500);
+          const json = (await res.json()) as { data?: unknown; extensions?: { cost?: { requested: number; nodes: number } } };
+          return { json, statements: app.sqlCount() - before };
+        };
+        const first = await send();
+        const json = first.json;
+        let statements = first.statements;
         const cost = json.extensions?.cost;
         if (!cost || json.data === undefined) continue; // refused before running: nothing was done
         priced++;
         const nodes = answerNodes(json.data);
+        // The statement counter is the connection's: work of the pool in the background can land in one
+        // request's count, so an excess is confirmed by asking again (the smaller count stands).
+        if (statements > cost.requested + REQUEST_OVERHEAD) statements = Math.min(statements, (await send()).statements);
         if (nodes > cost.nodes || statements > cost.requested + REQUEST_OVERHEAD) under.push(`${role}: ${nodes} nodes / ${statements} statements for a price of ${cost.nodes} nodes / ${cost.requested} points: ${query}`);
       }
     }

@@ -39,7 +39,8 @@ export interface Price {
  */
 export const RENDER_COST = { HTML: 250, DOCX: 1_000 } as const;
 const FILE_READ_BASE = 1_000;
-const ROLLUP_READS = new Set(['aggregate', 'compare', 'trend']);
+/** Root fields that run their own grouped statements (roll-ups, compliance), even when they list nothing. */
+const GROUPED_READS = new Set(['aggregate', 'compare', 'trend', 'compliance']);
 const FILE_READ_BYTES_PER_POINT = 3;
 
 function fileReadCost(args: Record<string, unknown>): number {
@@ -52,8 +53,7 @@ function baseCost(typeName: string, field: GraphQLField<unknown, unknown>, args:
   if (typeName === 'Mutation' && (field.name === 'previewReport' || field.name === 'submitReport')) return fileReadCost(args);
   // A page and its count: two SQL statements, each worth about 25 fields' resolution.
   if (field.args.some((a) => a.name === 'first')) return 50;
-  // Roll-up reads run their own grouped statements, even when they find no group to list.
-  if (typeName === 'Query' && ROLLUP_READS.has(field.name)) return 25;
+  if (typeName === 'Query' && GROUPED_READS.has(field.name)) return 25;
   return 1;
 }
 

@@ -29,7 +29,7 @@ async function serve() {
   await generate(app.connection, { region: COUNTY, fromYear: 2019, toYear: 2024, seed: 11 });
   await app.importSeed();
   const supervisor = await createAccount(app, { name: 'abuse-bench-supervisor', role: 'SUPERVISOR', regionCode: COUNTY });
-  process.send!({ url: app.server.url, token: await tokenOf(supervisor, {}, { expires: '2h' }) });
+  process.send!({ url: app.server.url, token: await tokenOf(supervisor, {}, { expires: '50m' }) });
   process.on('message', () => void app.stop().then(() => process.exit(0)));
 }
 

@@ -102,6 +102,44 @@ describe.each(enginesUnderTest())('unpriced work is refused [%s]', (engine) => {
     expect(json200.json.errors![0].extensions!.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
   });
 
+  it('the attack set, sent over and over, is refused with its codes while a neighbour is answered in < 1 s, never a 5xx', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 3_000; i++) deep = { a: deep };
+    const attacks: Array<[unknown, string]> = [
+      [{ query: '{ compare(regionCode: "370830", year: 2024, by: AGENCY, keys: ["grant_rate"], first: -2147483648) { label } r: reports(first: 500) { nodes { rendered(format: DOCX) } } }' }, 'BAD_USER_INPUT'],
+      [{ query: `{ ${Array.from({ length: 8 }, (_, i) => `p${i}: reports(first: 500) { nodes { rendered(format: DOCX) cells { key value raw } } }`).join(' ')} }` }, 'QUERY_TOO_COSTLY'],
+      [{ query: '{ metrics { key } }', variables: { deep } }, 'VARIABLES_TOO_DEEP'],
+      [{ query: '{ metrics { key } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'ef'.repeat(32) } } }, 'PERSISTED_QUERY_HASH_MISMATCH'],
+    ];
+    let attacking = true;
+    const codes: string[] = [];
+    const statuses: number[] = [];
+    const attacker = (async () => {
+      for (let round = 0; round < 25; round++) {
+        for (const [body, code] of attacks) {
+          const { status, json } = await post(body);
+          statuses.push(status);
+          codes.push(json.errors?.[0]?.extensions?.code === code ? 'ok' : `${code} expected, ${json.errors?.[0]?.extensions?.code}`);
+        }
+      }
+      attacking = false;
+    })();
+    let slowest = 0;
+    let answered = 0;
+    while (attacking) {
+      const t = performance.now();
+      const { json } = await post({ query: '{ region(code: "370830") { name } }' });
+      slowest = Math.max(slowest, performance.now() - t);
+      expect(json.data.region.name).toBe('汶上县');
+      answered++;
+    }
+    await attacker;
+    expect(codes.filter((c) => c !== 'ok')).toEqual([]);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(answered).toBeGreaterThan(0);
+    expect(slowest).toBeLessThan(1_000);
+  });
+
   (engine === 'mysql' ? it : it.skip)('every pooled MariaDB connection runs with the sql_mode the literals assume', async () => {
     const modes = await Promise.all(Array.from({ length: 8 }, () => app.db.query('SELECT @@SESSION.sql_mode AS mode, SLEEP(0.05) AS s')));
     for (const [row] of modes) expect(row.mode).toBe(SESSION_SQL_MODE);

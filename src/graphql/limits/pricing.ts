@@ -140,6 +140,9 @@ function priceSelections(w: Walk, parent: GraphQLCompositeType, set: SelectionSe
   return total;
 }
 
+const fragmentsOf = (document: DocumentNode) =>
+  new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+
 /**
  * The list sizes an operation's price depends on beyond its text (src/graphql/limits/list-bounds.ts
  * SizeQuestion): found on its root fields, fragments included, before the sizes are looked up.
@@ -147,8 +150,7 @@ function priceSelections(w: Walk, parent: GraphQLCompositeType, set: SelectionSe
 export function sizeQuestions(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): SizeQuestion[] {
   const root = schema.getRootType(operation.operation);
   if (!root) return [];
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragments = fragmentsOf(document);
   const found = new Map<string, SizeQuestion>();
   const seen = new Set<string>();
   const visit = (set: SelectionSetNode) => {
@@ -211,8 +213,7 @@ export function rememberPrice(price: Price & { key: string | null }): void {
 export const priceCacheSize = () => prices.size;
 
 function walkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, sizes: KnownSizes): Price {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragments = fragmentsOf(document);
   const root = schema.getRootType(operation.operation);
   if (!root) return { cost: 0, nodes: 0 };
   return priceSelections({ schema, variables, sizes, fragments, memo: new Map() }, root, operation.selectionSet, {});

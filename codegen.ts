@@ -1,6 +1,6 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { allEditions } from './src/editions';
-import { editionTypeDefs } from './src/editions/edition-sdl';
+import { allEditions } from './src/shared/editions';
+import { editionTypeDefs } from './src/shared/editions/edition-sdl';
 
 /**
  * TypeScript types generated from the SDL in schema/ (schema first) and the section types the
@@ -13,7 +13,7 @@ const config: CodegenConfig = {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
         useTypeImports: true,
-        contextType: '../graphql/request-context#RequestContext',
+        contextType: '../context/request-context#RequestContext',
         scalars: { ID: 'string' },
         avoidOptionals: false,
         enumsAsTypes: true,

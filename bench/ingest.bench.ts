@@ -16,7 +16,7 @@ import { SYSTEM } from '../src/auth/viewer';
 import { readEnv } from '../src/config/env';
 import type { Engine } from '../src/data/engine';
 import { ensureDatabase } from '../src/data/mysql-admin';
-import { createRequestContext } from '../src/graphql/request-context';
+import { createRequestContext } from '../src/context/request-context';
 import { readReport } from '../src/ingest/report-reader';
 import type { SourceFormat } from '../src/ingest/report-document';
 import { closePdfReader } from '../src/ingest/readers/pdf/pdf-extraction';

@@ -16,7 +16,7 @@ import { openApp } from '../src/app';
 import { SYSTEM } from '../src/auth/viewer';
 import { readEnv, type Env } from '../src/config/env';
 import { generate } from '../src/generator/generator';
-import { createRequestContext } from '../src/graphql/request-context';
+import { createRequestContext } from '../src/context/request-context';
 import { DASHBOARD_OPERATIONS, sha256 } from '../src/graphql/limits/persisted-operations';
 import { startServer } from '../src/server';
 

@@ -1,5 +1,5 @@
 import type { ValueTransformer } from 'typeorm';
-import { canonical } from '../src/common/decimal';
+import { canonical } from '../src/shared/decimal';
 
 /** MySQL returns DECIMAL as "12.900000", SQLite as a number: both become canonical text ("12.9"). */
 export const DECIMAL_TEXT: ValueTransformer = {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { EditionId } from '../src/editions';
+import type { EditionId } from '../src/shared/editions';
 import type { SourceFormat } from '../src/ingest/report-document';
 
 export type ReportScope = 'OWN' | 'CONSOLIDATED';

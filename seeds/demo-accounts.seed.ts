@@ -2,7 +2,7 @@ import type { App } from '../src/app';
 import { randomPassword } from '../src/auth/password';
 import { SYSTEM } from '../src/auth/viewer';
 import type { Env } from '../src/config/env';
-import { createRequestContext } from '../src/graphql/request-context';
+import { createRequestContext } from '../src/context/request-context';
 import { SEED_AGENCIES } from './seed';
 
 export interface DemoAccount {

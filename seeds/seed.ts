@@ -4,7 +4,7 @@ import type { Region } from '../entities';
 import type { App } from '../src/app';
 import { SYSTEM } from '../src/auth/viewer';
 import type { TransactionalConnection } from '../src/data/transactional-connection';
-import { createRequestContext } from '../src/graphql/request-context';
+import { createRequestContext } from '../src/context/request-context';
 import { regionsFromChinaDivision } from './regions.seed';
 
 export const SEED_REPORT = join(__dirname, '000_1dfd185abb919a16.txt');

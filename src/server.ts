@@ -18,7 +18,7 @@ import { deadlinePlugin, withinDeadline } from './graphql/limits/deadline.plugin
 import { blockSuggestionsForAnonymous, limitRules, LIMITS } from './graphql/limits/operation-limits';
 import { allowlistCache } from './graphql/limits/persisted-operations';
 import { queryCostPlugin, type LimitsContext } from './graphql/query-cost.plugin';
-import { createRequestContext, type RequestContext } from './graphql/request-context';
+import { createRequestContext, type RequestContext } from './context/request-context';
 import { serveStatic } from './http/static-site';
 import { ResponseCache, responseCachePlugin } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';

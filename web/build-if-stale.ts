@@ -8,12 +8,12 @@ const ROOT = join(WEB, '..');
 export const WEB_DIST = join(WEB, 'dist');
 const STAMP = join(WEB_DIST, '.build-hash');
 // What the bundle is made of: the app, the GraphiQL page (when present), the config, the README
-// (the workbench bundles its example queries), the locked packages, and the server modules the
-// filing form runs in the browser (src/checks, src/editions, src/common: the same rules, not a copy),
-// with the parsed-report type they take and the figures-report module both build reports with. A change to any of them makes the build stale.
+// (the workbench bundles its example queries), the locked packages, and src/shared: the one server
+// folder the browser may import (editions, checks, decimal, figures; the same rules, not a copy).
+// A change to any of them makes the build stale.
 const INPUTS = [
   ...['src', 'graphiql', 'index.html', 'vite.config.ts', 'map-assets.ts'].map((p) => join(WEB, p)),
-  ...['checks', 'editions', 'common', join('ingest', 'parsed-report.ts'), join('ingest', 'figures-report.ts')].map((p) => join(ROOT, 'src', p)),
+  join(ROOT, 'src', 'shared'),
   join(ROOT, 'README.md'),
 ];
 

@@ -14,7 +14,7 @@ export default defineConfig({
   root: WEB,
   base: '/',
   plugins: [vue(), mapAssets()],
-  // The filing form bundles the server's own check and edition modules (src/checks, src/editions):
+  // The filing form bundles the server's own check and edition modules (src/shared):
   // one copy of every rule. A build reads them by relative import; the dev server must be let out of web/.
   server: { fs: { allow: [ROOT] } },
   build: {

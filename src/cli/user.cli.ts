@@ -3,7 +3,7 @@ import { openApp, type App } from '../app';
 import { SYSTEM } from '../auth/viewer';
 import { NianbaoError } from '../common/errors';
 import { readEnv } from '../config/env';
-import { createRequestContext } from '../graphql/request-context';
+import { createRequestContext } from '../context/request-context';
 
 const USAGE = [
   'usage: npm run user -- add --name N --role ADMIN|SUPERVISOR|AGENCY|ANALYST [--region CODE] [--agency ID] --password-stdin',

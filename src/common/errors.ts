@@ -1,4 +1,4 @@
-import { sectionNumeral } from '../editions/template-headers';
+import { describeLocation, type SourceLocation } from '../shared/source-place';
 
 /**
  * The one base of domain errors: plain errors that know nothing of GraphQL or HTTP. Each carries a
@@ -17,27 +17,6 @@ export class NianbaoError extends Error {
     this.name = new.target.name;
     this.extensions = extensions;
   }
-}
-
-/** Where in a source file something went wrong; every part optional, the more the better. */
-export interface SourceLocation {
-  file?: string;
-  section?: number;
-  row?: string;
-  column?: string;
-  line?: number;
-  page?: number;
-}
-
-export function describeLocation(loc: SourceLocation): string {
-  const parts: string[] = [];
-  if (loc.file) parts.push(loc.file);
-  if (loc.section) parts.push(`section ${sectionNumeral(loc.section)}`);
-  if (loc.row !== undefined) parts.push(`row "${loc.row}"`);
-  if (loc.column) parts.push(`column "${loc.column}"`);
-  if (loc.page) parts.push(`page ${loc.page}`);
-  if (loc.line) parts.push(`line ${loc.line}`);
-  return parts.join(', ');
 }
 
 /** A source that cannot be read as a report: nothing of it is stored. */

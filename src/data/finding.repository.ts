@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import type { Db } from './engine';
 import { Finding } from '../../entities';
-import type { Finding as CheckFinding } from '../checks';
+import type { Finding as CheckFinding } from '../shared/checks';
 import { insertRows } from './sql-literal';
 import { hangsOffReadable, type ReportReader } from './report-visibility';
 import { inSubtree } from './subtree';

@@ -3,7 +3,7 @@ import { engineOf, type Db } from './engine';
 import { Finding, Report, ReportCell, ReportNarrative } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
 import { encodeCellSource } from '../../entities/cell-source.transformer';
-import { canonical } from '../common/decimal';
+import { canonical } from '../shared/decimal';
 import { EntitySql } from './entity-sql';
 import { insertRows } from './sql-literal';
 import { inSubtree } from './subtree';

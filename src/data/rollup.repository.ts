@@ -1,4 +1,4 @@
-import { toMicros } from '../common/decimal';
+import { toMicros } from '../shared/decimal';
 import { engineOf, type Db, type Engine } from './engine';
 import { subtreeRange } from './subtree';
 

@@ -6,7 +6,7 @@ import type { RollupTarget, ComparisonRow as ComparisonRowResult, AggregateResul
 import type { Metric as MetricDef } from '../rollup/metric-catalogue';
 import type { ReportPreviewResult } from '../services/filing.service';
 import type { Finding as CheckFinding } from '../checks';
-import type { RequestContext } from '../graphql/request-context';
+import type { RequestContext } from '../context/request-context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

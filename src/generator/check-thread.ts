@@ -1,7 +1,7 @@
 import { Worker } from 'worker_threads';
-import type { CheckOptions, Finding } from '../checks';
+import type { CheckOptions, Finding } from '../shared/checks';
 import { workerFile } from '../common/worker-file';
-import type { ParsedReport } from '../ingest/parsed-report';
+import type { ParsedReport } from '../shared/parsed-report';
 
 export interface CheckJob {
   parsed: ParsedReport;

@@ -1,5 +1,5 @@
 import { parentPort } from 'worker_threads';
-import { checkReport } from '../checks';
+import { checkReport } from '../shared/checks';
 import type { CheckBatch, CheckBatchReply } from './check-thread';
 
 /** Runs the real checks on a batch of generated reports, beside the main thread's inserts. */

@@ -1,8 +1,8 @@
-import { checkCarryOver, RULE_CODES, type CellValues, type Finding } from '../checks';
+import { checkCarryOver, RULE_CODES, type CellValues, type Finding } from '../shared/checks';
 import type { BulkReport } from '../data/bulk-report.repository';
 import type { Repositories } from '../data/repositories';
-import { cellsOf, getEdition, type EditionId } from '../editions';
-import type { ParsedReport } from '../ingest/parsed-report';
+import { cellsOf, getEdition, type EditionId } from '../shared/editions';
+import type { ParsedReport } from '../shared/parsed-report';
 import { checkAgainstMembers } from '../rollup/rollup.service';
 import type { CheckJob } from './check-thread';
 
@@ -16,7 +16,7 @@ interface Stored {
 const series = (agencyId: number, scope: Scope) => `${agencyId}|${scope}`;
 
 /**
- * The findings a generated report gets, from the real checks (src/checks) run on its values as the
+ * The findings a generated report gets, from the real checks (src/shared/checks) run on its values as the
  * store gives them back, exactly as an import would record them (FindingService.recordChecks): the
  * single-report checks, carry-over against the same series' previous year, the next year re-checked
  * when it was filed before, and consolidated reports against their members' sums once the roll-ups

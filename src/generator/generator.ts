@@ -1,10 +1,10 @@
 import type { Region } from '../../entities';
 import { regionsFromChinaDivision } from '../../seeds/regions.seed';
-import { RULE_CODES, type CellValues, type Finding } from '../checks';
-import { canonical } from '../common/decimal';
+import { RULE_CODES, type CellValues, type Finding } from '../shared/checks';
+import { canonical } from '../shared/decimal';
 import type { BulkCell, BulkReport } from '../data/bulk-report.repository';
 import type { TransactionalConnection } from '../data/transactional-connection';
-import { cellsOf, editionForYear } from '../editions';
+import { cellsOf, editionForYear } from '../shared/editions';
 import { CheckThread, type CheckJob } from './check-thread';
 import { GeneratedFindings } from './generated-findings';
 import { buildPopulation, type GenAgency } from './population';

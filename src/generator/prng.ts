@@ -1,4 +1,4 @@
-import { SeededRandom } from '../common/seeded-random';
+import { SeededRandom } from '../shared/seeded-random';
 
 /** The population generator's draws: the shared seeded generator plus the shapes real reports have. */
 export class Prng extends SeededRandom {

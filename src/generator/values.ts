@@ -1,4 +1,4 @@
-import { cellKey, cellsOf, tableOf, type EditionDef, type RuleDecl } from '../editions';
+import { cellKey, cellsOf, tableOf, type EditionDef, type RuleDecl } from '../shared/editions';
 import type { Prng } from './prng';
 
 /** Cell values of one generated report: counts as integers, money (万元) as integer hundredths; null = blank. */

@@ -1,4 +1,4 @@
-import type { Unit } from '../editions';
+import type { Unit } from '../shared/editions';
 
 /**
  * The one list of marks a published report prints in a cell in place of a figure ("no figure"): the

@@ -1,10 +1,10 @@
-import { allEditions, cellsOf, perGeneration, type EditionDef, type TableDef } from '../editions';
-import { normalizeLabel } from '../editions/label';
+import { allEditions, cellsOf, perGeneration, type EditionDef, type TableDef } from '../shared/editions';
+import { normalizeLabel } from '../shared/editions/label';
 import { ReportParseError } from '../common/errors';
-import type { ParsedCell, ParsedNarrative, ParsedNotice, ParsedReport } from './parsed-report';
+import type { ParsedCell, ParsedNarrative, ParsedNotice, ParsedReport } from '../shared/parsed-report';
 import type { DocRow, DocTable, ReportDocument } from './report-document';
 import { TableMapper } from './table-mapper';
-import { SECTION_NUMERALS as NUMERALS } from '../editions/template-headers';
+import { SECTION_NUMERALS as NUMERALS } from '../shared/editions/template-headers';
 
 
 const HEADING = /^[\s\u3000\u00a0]*([一二三四五六])\s*[、.．,，]\s*(.+?)[\s\u3000\u00a0]*$/u;

@@ -4,22 +4,9 @@
  * expanded to a grid), because published reports align data cells by order within the row, not by
  * header position. The assembler turns this into a ParsedReport.
  */
-export type SourceFormat = 'text' | 'html' | 'docx' | 'doc' | 'pdf';
+import type { CellSource, SourceFormat } from '../shared/source-place';
 
-/**
- * Where in the source a cell was read, so that a figure can be shown beside its place: page and
- * position for PDF, line for text, table/row/cell index for HTML and DOCX (all 1-based).
- */
-export interface CellSource {
-  page?: number;
-  /** PDF points from the page's top-left corner. */
-  x?: number;
-  y?: number;
-  line?: number;
-  table?: number;
-  row?: number;
-  cell?: number;
-}
+export type { CellSource, SourceFormat };
 
 export interface DocCell {
   /** The cell text as in the source, whitespace and all (raw text is kept verbatim). */

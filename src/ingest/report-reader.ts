@@ -1,6 +1,6 @@
 import { ReportParseError, ReportTooComplexError } from '../common/errors';
 import { assembleReport, type AssembleOptions } from './report-assembler';
-import type { ParsedReport } from './parsed-report';
+import type { ParsedReport } from '../shared/parsed-report';
 import type { ReportDocument, SourceFormat } from './report-document';
 import { readText } from './readers/text-reader';
 import { readHtml } from './readers/html-reader';

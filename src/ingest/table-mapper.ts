@@ -1,9 +1,10 @@
-import { cellKey, type BlockDef, type ColumnDef, type ColumnGroupDef, type LegacyRowDef, type RowDef, type TableDef } from '../editions';
-import { HEADER_LEVEL_SEPARATOR } from '../editions/template-headers';
-import { normalizeLabel } from '../editions/label';
-import { ReportParseError, type SourceLocation } from '../common/errors';
+import { cellKey, type BlockDef, type ColumnDef, type ColumnGroupDef, type LegacyRowDef, type RowDef, type TableDef } from '../shared/editions';
+import { HEADER_LEVEL_SEPARATOR } from '../shared/editions/template-headers';
+import { normalizeLabel } from '../shared/editions/label';
+import { ReportParseError } from '../common/errors';
+import type { SourceLocation } from '../shared/source-place';
 import { parseCellText } from './cell-value';
-import type { ParsedCell, ParsedNotice } from './parsed-report';
+import type { ParsedCell, ParsedNotice } from '../shared/parsed-report';
 import type { DocCell, DocRow } from './report-document';
 import { alignRows, AMBIGUITY_MARGIN, ROW_THRESHOLD, similarityMatrix, type Alignment, type Printed } from './align/row-aligner';
 import { checkHeaderRow } from './align/column-aligner';

@@ -1,4 +1,4 @@
-import type { Unit } from '../editions';
+import type { Unit } from '../shared/editions';
 import { parseCellText } from '../ingest/cell-value';
 import type { RenderCell } from './render-input';
 

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'fs/promises';
 import { join } from 'path';
-import { allEditions, cellsOf, editionForYear } from '../editions';
-import { buildConsistentValues } from '../checks/consistent-values';
+import { allEditions, cellsOf, editionForYear } from '../shared/editions';
+import { buildConsistentValues } from '../shared/checks/consistent-values';
 import { renderReport, type RenderFormat, type RenderInput } from './report-renderer';
-import { SeededRandom } from '../common/seeded-random';
+import { SeededRandom } from '../shared/seeded-random';
 
 /** Report years the corpus cycles through from the first edition's: every edition, every agency files each year once. */
 const YEARS = 7;

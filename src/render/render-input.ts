@@ -1,4 +1,4 @@
-import type { EditionDef, EditionId } from '../editions';
+import type { EditionDef, EditionId } from '../shared/editions';
 
 export interface RenderCell {
   /** Exact decimal text, or null for a blank. */

@@ -1,7 +1,7 @@
-import { cellKey, getEdition, type ColumnDef, type EditionDef, type RowDef, type TableDef } from '../editions';
+import { cellKey, getEdition, type ColumnDef, type EditionDef, type RowDef, type TableDef } from '../shared/editions';
 import { cellText } from './cell-text';
 import type { RenderInput } from './render-input';
-import { headerLevels, SECTION_NUMERALS, sectionNumeral, TEMPLATE_HEADERS } from '../editions/template-headers';
+import { headerLevels, SECTION_NUMERALS, sectionNumeral, TEMPLATE_HEADERS } from '../shared/editions/template-headers';
 
 /** A cell where it starts; rows it spans below carry nothing for it (HTML's model). */
 export interface LayoutCell {

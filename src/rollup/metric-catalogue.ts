@@ -1,5 +1,5 @@
 import type { SumCell } from '../data/rollup.repository';
-import { allEditions, cellsOf, derivedParts, editionYears, getEdition, perGeneration, type EditionId, type RateDef } from '../editions';
+import { allEditions, cellsOf, derivedParts, editionYears, getEdition, perGeneration, type EditionId, type RateDef } from '../shared/editions';
 
 /**
  * Every figure the roll-ups answer, as data: stored cells, derived rows and rates. Roll-ups store

@@ -1,4 +1,4 @@
-import { fromMicros, toMicros } from '../common/decimal';
+import { fromMicros, toMicros } from '../shared/decimal';
 import { REPORTS_KEY, type RollupDelta, type SumCell } from '../data/rollup.repository';
 import { pathCodes } from '../data/subtree';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';

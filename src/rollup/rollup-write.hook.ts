@@ -1,8 +1,8 @@
 import type { Agency, Report } from '../../entities';
-import { cellValues } from '../checks';
+import { cellValues } from '../shared/checks';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
-import { cellsOf, getEdition } from '../editions';
-import type { ParsedReport } from '../ingest/parsed-report';
+import { cellsOf, getEdition } from '../shared/editions';
+import type { ParsedReport } from '../shared/parsed-report';
 import type { ReportWriteHook } from '../services/import.service';
 import type { RollupFolder } from './rollup-folder';
 import { checkAgainstMembers } from './rollup.service';

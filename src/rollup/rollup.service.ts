@@ -2,12 +2,12 @@ import { LEVEL_DEPTH, type Agency, type Region, type RegionLevel } from '../../e
 import { assertReadsWhole, canRead, isPrivileged, readablePath } from '../auth/viewer';
 import { BadInputError, ForbiddenError, NotFoundError } from '../common/errors';
 import { pageSize } from '../common/cursor';
-import { fromMicros } from '../common/decimal';
-import { checkConsolidated, type CellValues, type Finding } from '../checks';
+import { fromMicros } from '../shared/decimal';
+import { checkConsolidated, type CellValues, type Finding } from '../shared/checks';
 import { REPORTS_KEY, type AggregateDimension, type SumCell } from '../data/rollup.repository';
 import type { TransactionalConnection } from '../data/transactional-connection';
-import { allEditions, cellsOf, editionForYear, editionYears, getEdition, type EditionDef } from '../editions';
-import type { RequestContext } from '../graphql/request-context';
+import { allEditions, cellsOf, editionForYear, editionYears, getEdition, type EditionDef } from '../shared/editions';
+import type { RequestContext } from '../context/request-context';
 import { comparableBetween, evaluate, metric, METRICS, storedKeysOf } from './metric-catalogue';
 import { pathCodes } from '../data/subtree';
 import { rollupFolderOf } from './rollup-folder';

@@ -8,7 +8,7 @@ import { assertCanAdminister, isPrivileged, type Viewer } from '../auth/viewer';
 import { BadInputError, ConflictError, LoginThrottledError, NotFoundError, UnauthenticatedError, UnavailableError } from '../common/errors';
 import type { Repositories } from '../data/repositories';
 import type { TransactionalConnection } from '../data/transactional-connection';
-import type { RequestContext } from '../graphql/request-context';
+import type { RequestContext } from '../context/request-context';
 import { AuditService } from './audit.service';
 import { LoginThrottleService } from './login-throttle.service';
 

@@ -1,5 +1,5 @@
 import type { AgencyKind } from '../../entities/agency.entity';
-import { allEditions, perGeneration } from '../editions';
+import { allEditions, perGeneration } from '../shared/editions';
 
 /** Kind of an agency from its name, for agencies first met in an import; order matters (most specific first). */
 const KIND_BY_NAME: Array<[RegExp, AgencyKind]> = [

@@ -3,7 +3,7 @@ import type { ReportScope } from '../../entities/report.entity';
 import { canRead } from '../auth/viewer';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import type { TransactionalConnection } from '../data/transactional-connection';
-import type { RequestContext } from '../graphql/request-context';
+import type { RequestContext } from '../context/request-context';
 import { scopedRegionPath } from './region.service';
 
 export interface AgencyFilterInput {

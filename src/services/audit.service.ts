@@ -3,7 +3,7 @@ import { isPrivileged, type Viewer } from '../auth/viewer';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, ForbiddenError } from '../common/errors';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
-import type { RequestContext } from '../graphql/request-context';
+import type { RequestContext } from '../context/request-context';
 import { scopedRegionPath } from './region.service';
 import { readerOf } from './visible-reports';
 

@@ -3,7 +3,7 @@ import { availableParallelism } from 'os';
 import { join, relative } from 'path';
 import type { ReportScope } from '../../entities/report.entity';
 import { NianbaoError } from '../common/errors';
-import type { RequestContext } from '../graphql/request-context';
+import type { RequestContext } from '../context/request-context';
 import type { ImportOutcome, ImportService } from './import.service';
 import { ParsePool } from './parse-pool';
 import type { PreparedReport } from './report-preparation';

@@ -4,7 +4,7 @@ import { canRead, readablePath } from '../auth/viewer';
 import { decodeCursor, encodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
 import type { TransactionalConnection } from '../data/transactional-connection';
-import type { RequestContext } from '../graphql/request-context';
+import type { RequestContext } from '../context/request-context';
 import { pathCodes } from '../data/subtree';
 
 /**

@@ -1,9 +1,9 @@
-import { withCarryOver, type Finding as CheckFinding } from '../checks';
+import { withCarryOver, type Finding as CheckFinding } from '../shared/checks';
 import type { Agency } from '../../entities';
 import type { TransactionalConnection } from '../data/transactional-connection';
-import { cellsOf, getEdition } from '../editions';
-import type { RequestContext } from '../graphql/request-context';
-import type { ParsedNarrative } from '../ingest/parsed-report';
+import { cellsOf, getEdition } from '../shared/editions';
+import type { RequestContext } from '../context/request-context';
+import type { ParsedNarrative } from '../shared/parsed-report';
 import type { CellSource, SourceFormat } from '../ingest/report-document';
 import { expectedScope } from './compliance.service';
 import type { FileInput, WorkflowService } from './workflow.service';

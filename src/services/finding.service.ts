@@ -1,14 +1,14 @@
 import type { Finding, Report } from '../../entities';
 import { assertCanReview } from '../auth/viewer';
-import { cellValues, checkCarryOver, checkReport, RULE_CODES, withCarryOver, type Finding as CheckFinding } from '../checks';
+import { cellValues, checkCarryOver, checkReport, RULE_CODES, withCarryOver, type Finding as CheckFinding } from '../shared/checks';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, ForbiddenError, NotFoundError } from '../common/errors';
 import { PUBLIC_READER } from '../data/report-visibility';
-import { getEdition } from '../editions';
+import { getEdition } from '../shared/editions';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
-import type { RequestContext } from '../graphql/request-context';
+import type { RequestContext } from '../context/request-context';
 import { scopedRegionPath } from './region.service';
-import type { ParsedReport } from '../ingest/parsed-report';
+import type { ParsedReport } from '../shared/parsed-report';
 import { pathCodes } from '../data/subtree';
 import { AuditService } from './audit.service';
 import { readerOf } from './visible-reports';

@@ -3,14 +3,14 @@ import type { ReportScope, ReportState } from '../../entities/report.entity';
 import { assertCanImport } from '../auth/viewer';
 import { BadInputError, NotFoundError } from '../common/errors';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
-import type { RequestContext } from '../graphql/request-context';
-import type { ParsedReport } from '../ingest/parsed-report';
+import type { RequestContext } from '../context/request-context';
+import type { ParsedReport } from '../shared/parsed-report';
 import type { SourceFormat } from '../ingest/report-document';
 import { agencyNameFromTitle, kindFromName } from './agency-kind';
 import { expectedScope } from './compliance.service';
 import { AuditService } from './audit.service';
 import { FindingService } from './finding.service';
-import type { Finding as CheckFinding } from '../checks';
+import type { Finding as CheckFinding } from '../shared/checks';
 import { prepareReport, type PreparedReport } from './report-preparation';
 
 export interface ImportRequest {

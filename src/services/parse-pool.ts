@@ -1,6 +1,7 @@
 import { availableParallelism } from 'os';
 import { Worker } from 'worker_threads';
-import { BadInputError, NianbaoError, ReportParseError, ReportTooComplexError, type SourceLocation } from '../common/errors';
+import { BadInputError, NianbaoError, ReportParseError, ReportTooComplexError } from '../common/errors';
+import type { SourceLocation } from '../shared/source-place';
 import { workerFile } from '../common/worker-file';
 import { SANDBOX_LIMITS } from '../ingest/file-limits';
 import type { PreparedReport } from './report-preparation';

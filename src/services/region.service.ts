@@ -2,7 +2,7 @@ import { LEVEL_DEPTH, type Region, type RegionLevel } from '../../entities';
 import { canRead, readablePath } from '../auth/viewer';
 import { NotFoundError } from '../common/errors';
 import type { TransactionalConnection } from '../data/transactional-connection';
-import type { RequestContext } from '../graphql/request-context';
+import type { RequestContext } from '../context/request-context';
 import { pathCodes } from '../data/subtree';
 
 

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
-import { checkReport, type Finding as CheckFinding } from '../checks';
+import { checkReport, type Finding as CheckFinding } from '../shared/checks';
 import { BadInputError } from '../common/errors';
-import type { ParsedReport } from '../ingest/parsed-report';
+import type { ParsedReport } from '../shared/parsed-report';
 import type { SourceFormat } from '../ingest/report-document';
 import { readReport } from '../ingest/report-reader';
 

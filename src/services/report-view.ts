@@ -1,8 +1,8 @@
-import { allEditions, cellDef, cellKey, cellsOf, columnGroups, derivedColumns, derivedKeys, derivedParts, getEdition, tableOf, type EditionDef } from '../editions';
-import { camelKey as camel } from '../editions/edition-sdl';
+import { allEditions, cellDef, cellKey, cellsOf, columnGroups, derivedColumns, derivedKeys, derivedParts, getEdition, tableOf, type EditionDef } from '../shared/editions';
+import { camelKey as camel } from '../shared/editions/edition-sdl';
 import type { ReportCell } from '../../entities';
 import type { CellSource } from '../ingest/report-document';
-import { canonical, sumDecimals, toNumber } from '../common/decimal';
+import { canonical, sumDecimals, toNumber } from '../shared/decimal';
 
 export interface CellView {
   key: string;

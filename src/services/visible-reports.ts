@@ -11,7 +11,7 @@ export function visibilityOf(viewer: Viewer): ReportVisibility {
 
 /**
  * The one answer to "may this viewer read that report, or anything hanging off it": its revisions
- * within its region. Every report loader (src/graphql/report-loaders.ts), lookup by id and audit
+ * within its region. Every report loader (src/context/report-loaders.ts), lookup by id and audit
  * listing is built on it, inside the statement.
  */
 export function readerOf(viewer: Viewer): ReportReader {

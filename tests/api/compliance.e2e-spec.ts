@@ -3,7 +3,7 @@ import { Agency, Region } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
 import { ForbiddenError } from '../../src/common/errors';
 import { readReport } from '../../src/ingest/report-reader';
-import type { ParsedReport } from '../../src/ingest/parsed-report';
+import type { ParsedReport } from '../../src/shared/parsed-report';
 import { ComplianceService, deadlineFor } from '../../src/services/compliance.service';
 import { SEED_REPORT } from '../../seeds/seed';
 import { describeEachEngine } from '../support/test-app';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import type { CellSource } from '../../src/ingest/report-document';
 import { readReport } from '../../src/ingest/report-reader';
-import type { ParsedReport } from '../../src/ingest/parsed-report';
+import type { ParsedReport } from '../../src/shared/parsed-report';
 import { SEED_REPORT } from '../../seeds/seed';
 import { describeEachEngine } from '../support/test-app';
 

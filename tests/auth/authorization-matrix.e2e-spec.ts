@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { SEED_REPORT } from '../../seeds/seed';
-import { allEditions } from '../../src/editions';
-import { editionTypeDefs } from '../../src/editions/edition-sdl';
+import { allEditions } from '../../src/shared/editions';
+import { editionTypeDefs } from '../../src/shared/editions/edition-sdl';
 import { generate } from '../../src/generator/generator';
 import { accessRules, ruleOf } from '../../src/graphql/access/access-rules';
 import { applyAccess, fieldsWithoutRule, schemaFields } from '../../src/graphql/access/apply-access';

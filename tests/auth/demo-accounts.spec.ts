@@ -3,7 +3,7 @@ import { tokenSettings } from '../../src/auth/token-settings';
 import { TokenService } from '../../src/auth/token.service';
 import { SYSTEM } from '../../src/auth/viewer';
 import { readEnv } from '../../src/config/env';
-import { createRequestContext } from '../../src/graphql/request-context';
+import { createRequestContext } from '../../src/context/request-context';
 import { createDemoAccounts, demoAccountsAllowed } from '../../seeds/demo-accounts.seed';
 import { seedAgencies, seedRegions } from '../../seeds/seed';
 

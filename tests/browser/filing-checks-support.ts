@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { buildConsistentValues, checkReport, expandRules, type Finding } from '../../src/checks';
-import { SeededRandom } from '../../src/common/seeded-random';
-import { cellKey, cellsOf, derivedParts, editionForYear, tableOf, type EditionDef } from '../../src/editions';
+import { buildConsistentValues, checkReport, expandRules, type Finding } from '../../src/shared/checks';
+import { SeededRandom } from '../../src/shared/seeded-random';
+import { cellKey, cellsOf, derivedParts, editionForYear, tableOf, type EditionDef } from '../../src/shared/editions';
 import { Prng } from '../../src/generator/prng';
 import { ownReport, planFor, valueText } from '../../src/generator/values';
-import type { ParsedReport } from '../../src/ingest/parsed-report';
+import type { ParsedReport } from '../../src/shared/parsed-report';
 
 /** Report years per edition the property test files under (2019 edition 2019–2020, 2021 edition onwards). */
 export const YEARS: Record<string, number[]> = { '2019': [2019, 2020], '2021': [2021, 2022, 2023] };
@@ -59,7 +59,7 @@ function baseValues(edition: EditionDef, seed: number, random: SeededRandom): Va
 }
 
 /**
- * Section 一 restating table figures the way reports do (the statements src/checks/narrative.check.ts
+ * Section 一 restating table figures the way reports do (the statements src/shared/checks/narrative.check.ts
  * reads), from the figures before they were broken, so a broken table also contradicts the text.
  */
 function narrativeOf(v: Values, random: SeededRandom, off: boolean): NarrativeText[] {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildConsistentValues } from '../../src/checks';
-import { cellsOf, derivedParts, getEdition } from '../../src/editions';
+import { buildConsistentValues } from '../../src/shared/checks';
+import { cellsOf, derivedParts, getEdition } from '../../src/shared/editions';
 import { AUTH_ENV, bearer, createAccount, logIn } from '../auth/test-accounts';
 import { enginesUnderTest, startTestApp, type TestApp } from '../support/test-app';
 import { agencyIdOf } from '../workflow/workflow-accounts';
@@ -108,7 +108,7 @@ for (const engine of enginesUnderTest()) {
         const got = tuples(await serverFindings(r));
         const want = tuples(reference.map(referenceShape));
         const { only, missing } = multisetDiff(got, want);
-        if (only.length || missing.length) failures.push(mismatch(r, 'server vs src/checks', only, missing));
+        if (only.length || missing.length) failures.push(mismatch(r, 'server vs src/shared/checks', only, missing));
         compared += want.length;
         for (const f of reference) rules.set(`${f.rule} ${f.status}`, (rules.get(`${f.rule} ${f.status}`) ?? 0) + 1);
       }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { basename } from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildConsistentValues } from '../../src/checks';
-import { cellsOf, getEdition } from '../../src/editions';
+import { buildConsistentValues } from '../../src/shared/checks';
+import { cellsOf, getEdition } from '../../src/shared/editions';
 import { readReport } from '../../src/ingest/report-reader';
 import { AUTH_ENV, bearer, createAccount, logIn } from '../auth/test-accounts';
 import { enginesUnderTest, startTestApp, type TestApp } from '../support/test-app';

@@ -1,8 +1,8 @@
-import { EDITIONS, cellsOf, type EditionDef } from '../../src/editions';
-import { checkArithmetic, checkUnits, expandRules } from '../../src/checks/arithmetic.check';
-import { blankValues, buildConsistentValues } from '../../src/checks/consistent-values';
-import { addDecimals, formatDecimal, parseDecimal } from '../../src/common/decimal';
-import type { Finding } from '../../src/checks/finding.types';
+import { EDITIONS, cellsOf, type EditionDef } from '../../src/shared/editions';
+import { checkArithmetic, checkUnits, expandRules } from '../../src/shared/checks/arithmetic.check';
+import { blankValues, buildConsistentValues } from '../../src/shared/checks/consistent-values';
+import { addDecimals, formatDecimal, parseDecimal } from '../../src/shared/decimal';
+import type { Finding } from '../../src/shared/checks/finding.types';
 
 const editions = Object.values(EDITIONS);
 const failed = (fs: Finding[]) => fs.filter((f) => f.status === 'failed');

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { getEdition } from '../../src/editions';
-import { checkReport } from '../../src/checks';
-import { checkArithmetic, checkUnits } from '../../src/checks/arithmetic.check';
+import { getEdition } from '../../src/shared/editions';
+import { checkReport } from '../../src/shared/checks';
+import { checkArithmetic, checkUnits } from '../../src/shared/checks/arithmetic.check';
 import { readReport } from '../../src/ingest/report-reader';
 import { ReportParseError } from '../../src/common/errors';
 import { FIXTURES_DIR, describeWithFixtures } from '../support/shared';

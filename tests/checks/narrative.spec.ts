@@ -1,10 +1,10 @@
 import { SEED_REPORT } from '../../seeds/seed';
 import { readFileSync } from 'fs';
-import { EDITIONS } from '../../src/editions';
-import { checkReport } from '../../src/checks';
-import { buildConsistentValues } from '../../src/checks/consistent-values';
-import { checkNarrative } from '../../src/checks/narrative.check';
-import type { ParsedNarrative } from '../../src/ingest/parsed-report';
+import { EDITIONS } from '../../src/shared/editions';
+import { checkReport } from '../../src/shared/checks';
+import { buildConsistentValues } from '../../src/shared/checks/consistent-values';
+import { checkNarrative } from '../../src/shared/checks/narrative.check';
+import type { ParsedNarrative } from '../../src/shared/parsed-report';
 import { readReport } from '../../src/ingest/report-reader';
 
 const edition = EDITIONS['2021'];

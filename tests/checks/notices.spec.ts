@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
-import { checkReport } from '../../src/checks';
+import { checkReport } from '../../src/shared/checks';
 import { readReport } from '../../src/ingest/report-reader';
-import type { ParsedReport } from '../../src/ingest/parsed-report';
+import type { ParsedReport } from '../../src/shared/parsed-report';
 import { SEED_REPORT } from '../../seeds/seed';
 
 describe('reader notices become findings', () => {

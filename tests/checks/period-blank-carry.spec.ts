@@ -1,9 +1,9 @@
-import { EDITIONS } from '../../src/editions';
-import { checkBlankCells } from '../../src/checks/blank-audit.check';
-import { checkCarryOver } from '../../src/checks/carry-over.check';
-import { checkConsolidated } from '../../src/checks/consolidated.check';
-import { blankValues, buildConsistentValues } from '../../src/checks/consistent-values';
-import { checkPeriod } from '../../src/checks/period.check';
+import { EDITIONS } from '../../src/shared/editions';
+import { checkBlankCells } from '../../src/shared/checks/blank-audit.check';
+import { checkCarryOver } from '../../src/shared/checks/carry-over.check';
+import { checkConsolidated } from '../../src/shared/checks/consolidated.check';
+import { blankValues, buildConsistentValues } from '../../src/shared/checks/consistent-values';
+import { checkPeriod } from '../../src/shared/checks/period.check';
 
 const e2019 = EDITIONS['2019'];
 const e2021 = EDITIONS['2021'];

@@ -1,7 +1,7 @@
-import { cellsOf, editionForYear } from '../../src/editions';
-import { buildConsistentValues } from '../../src/checks/consistent-values';
+import { cellsOf, editionForYear } from '../../src/shared/editions';
+import { buildConsistentValues } from '../../src/shared/checks/consistent-values';
 import type { RenderInput } from '../../src/render/report-renderer';
-import { SeededRandom } from '../../src/common/seeded-random';
+import { SeededRandom } from '../../src/shared/seeded-random';
 import type { Truth } from './corpus-layout';
 
 /** Fixed seed of the generated part of the corpus: rerunning the script renders the same reports. */

@@ -1,6 +1,6 @@
-import { EDITION_2021 } from '../../src/editions/edition-2021';
-import { applicationRules, applicationsTable, derivedApplicationRows } from '../../src/editions/common-tables';
-import type { EditionDef, RowDef, TableDef } from '../../src/editions';
+import { EDITION_2021 } from '../../src/shared/editions/edition-2021';
+import { applicationRules, applicationsTable, derivedApplicationRows } from '../../src/shared/editions/common-tables';
+import type { EditionDef, RowDef, TableDef } from '../../src/shared/editions';
 
 /**
  * A made-up template edition for report years from 2027: section 二 gains a block (政务新媒体)

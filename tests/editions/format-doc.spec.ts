@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
-import { allEditions, cellsOf } from '../../src/editions';
-import { FORMAT_DOC_PATH, formatDoc } from '../../src/editions/format-doc';
+import { allEditions, cellsOf } from '../../src/shared/editions';
+import { FORMAT_DOC_PATH, formatDoc } from '../../src/cli/format-doc.cli';
 
 describe('docs/format.md', () => {
-  it('is what the editions generate (run `npm run docs` after changing src/editions)', () => {
+  it('is what the editions generate (run `npm run docs` after changing src/shared/editions)', () => {
     expect(formatDoc(allEditions())).toBe(readFileSync(FORMAT_DOC_PATH, 'utf8'));
   });
 

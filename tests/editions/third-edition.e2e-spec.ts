@@ -1,8 +1,8 @@
-import { checkReport } from '../../src/checks';
-import { buildConsistentValues } from '../../src/checks/consistent-values';
-import { allEditions, cellsOf, editionForYear, editionYears, getEdition, registerEdition } from '../../src/editions';
-import { editionTypeDefs } from '../../src/editions/edition-sdl';
-import { formatDoc } from '../../src/editions/format-doc';
+import { checkReport } from '../../src/shared/checks';
+import { buildConsistentValues } from '../../src/shared/checks/consistent-values';
+import { allEditions, cellsOf, editionForYear, editionYears, getEdition, registerEdition } from '../../src/shared/editions';
+import { editionTypeDefs } from '../../src/shared/editions/edition-sdl';
+import { formatDoc } from '../../src/cli/format-doc.cli';
 import { readReport } from '../../src/ingest/report-reader';
 import { normalDecimal } from '../../src/render/cell-text';
 import { renderReport } from '../../src/render/report-renderer';

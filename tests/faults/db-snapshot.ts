@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type { Engine } from '../../src/data/engine';
-import { cellsOf, getEdition } from '../../src/editions';
+import { cellsOf, getEdition } from '../../src/shared/editions';
 
 /** SQL over any handle: a test app's DataSource, or a driver of the test's own beside a child server. */
 export interface SqlHandle {

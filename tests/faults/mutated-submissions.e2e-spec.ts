@@ -2,7 +2,7 @@ import { LIMITS } from '../../src/graphql/limits/operation-limits';
 import { kindFromName } from '../../src/services/agency-kind';
 import { AUTH_ENV, createAccount } from '../auth/test-accounts';
 import { describeEachEngine } from '../support/test-app';
-import { RULE_CODES } from '../../src/checks/finding.types';
+import { RULE_CODES } from '../../src/shared/checks/finding.types';
 import { diff, editionCellCounts, integrityViolations, snapshot, type Row, type SqlHandle } from './db-snapshot';
 import { generateMutants, loadSources, type Mutant } from './mutations';
 import { classify, hasSubmitReport, inBatches, inputFieldsOf, logInOver, submit, type Outcome } from './submit-client';

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { basename, extname, join, relative } from 'path';
 import JSZip from 'jszip';
-import { SeededRandom } from '../../src/common/seeded-random';
+import { SeededRandom } from '../../src/shared/seeded-random';
 import { SEED_REPORT } from '../../seeds/seed';
 import { onePagePdf } from '../support/pdf-builder';
 import { FIXTURES_DIR } from '../support/shared';

@@ -1,4 +1,4 @@
-import { toMicros } from '../../src/common/decimal';
+import { toMicros } from '../../src/shared/decimal';
 import { REPORTS_KEY } from '../../src/data/rollup.repository';
 import { tableNames, type SqlHandle } from './db-snapshot';
 

@@ -7,7 +7,7 @@ import { SYSTEM } from '../../src/auth/viewer';
 import { readEnv } from '../../src/config/env';
 import type { Engine } from '../../src/data/engine';
 import { LIMITS } from '../../src/graphql/limits/operation-limits';
-import { createRequestContext } from '../../src/graphql/request-context';
+import { createRequestContext } from '../../src/context/request-context';
 import { kindFromName } from '../../src/services/agency-kind';
 import { prepareReport } from '../../src/services/report-preparation';
 import { rollupFolderOf } from '../../src/rollup/rollup-folder';

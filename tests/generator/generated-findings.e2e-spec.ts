@@ -1,9 +1,9 @@
-import { checkCarryOver, checkConsolidated, checkReport, type CellValues, type Finding } from '../../src/checks';
-import { canonical, sumDecimals } from '../../src/common/decimal';
-import { cellsOf, getEdition, type EditionId } from '../../src/editions';
+import { checkCarryOver, checkConsolidated, checkReport, type CellValues, type Finding } from '../../src/shared/checks';
+import { canonical, sumDecimals } from '../../src/shared/decimal';
+import { cellsOf, getEdition, type EditionId } from '../../src/shared/editions';
 import { generate, type GenerateManifest } from '../../src/generator/generator';
 import { Prng } from '../../src/generator/prng';
-import type { ParsedReport } from '../../src/ingest/parsed-report';
+import type { ParsedReport } from '../../src/shared/parsed-report';
 import { describeEachEngine, type TestApp } from '../support/test-app';
 
 const CITY = '370800';

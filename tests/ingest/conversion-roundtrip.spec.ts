@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs
 import { tmpdir } from 'os';
 import { join } from 'path';
 import fc from 'fast-check';
-import { allEditions, cellsOf } from '../../src/editions';
+import { allEditions, cellsOf } from '../../src/shared/editions';
 import { closePdfReader } from '../../src/ingest/readers/pdf-reader';
 import { readReport } from '../../src/ingest/report-reader';
 import { renderDocx, renderHtml, type RenderInput } from '../../src/render/report-renderer';

@@ -1,7 +1,7 @@
-import { checkReport } from '../../src/checks';
+import { checkReport } from '../../src/shared/checks';
 import { ReportParseError } from '../../src/common/errors';
-import { buildConsistentValues } from '../../src/checks/consistent-values';
-import { cellsOf, getEdition, type EditionDef } from '../../src/editions';
+import { buildConsistentValues } from '../../src/shared/checks/consistent-values';
+import { cellsOf, getEdition, type EditionDef } from '../../src/shared/editions';
 import { readReport } from '../../src/ingest/report-reader';
 import { renderReport, type RenderFormat } from '../../src/render/report-renderer';
 import { describeEachEngine } from '../support/test-app';

@@ -1,7 +1,7 @@
-import { cellsOf, EDITIONS, type EditionDef } from '../../src/editions';
-import { buildConsistentValues } from '../../src/checks/consistent-values';
+import { cellsOf, EDITIONS, type EditionDef } from '../../src/shared/editions';
+import { buildConsistentValues } from '../../src/shared/checks/consistent-values';
 import { ReportParseError } from '../../src/common/errors';
-import { SeededRandom } from '../../src/common/seeded-random';
+import { SeededRandom } from '../../src/shared/seeded-random';
 import { readReport } from '../../src/ingest/report-reader';
 import { normalDecimal } from '../../src/render/cell-text';
 import { renderReport, type RenderFormat } from '../../src/render/report-renderer';

@@ -1,5 +1,5 @@
 import { runPipeline } from '../../src/common/pipeline';
-import { SeededRandom } from '../../src/common/seeded-random';
+import { SeededRandom } from '../../src/shared/seeded-random';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

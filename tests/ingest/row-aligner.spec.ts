@@ -1,5 +1,5 @@
 import { ReportParseError } from '../../src/common/errors';
-import { getEdition } from '../../src/editions';
+import { getEdition } from '../../src/shared/editions';
 import { labelSimilarity } from '../../src/ingest/align/label-similarity';
 import { alignRows, ROW_THRESHOLD, similarityMatrix } from '../../src/ingest/align/row-aligner';
 import { assembleReport } from '../../src/ingest/report-assembler';

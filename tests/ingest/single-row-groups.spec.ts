@@ -1,6 +1,6 @@
-import { buildConsistentValues } from '../../src/checks/consistent-values';
+import { buildConsistentValues } from '../../src/shared/checks/consistent-values';
 import { ReportParseError } from '../../src/common/errors';
-import { cellsOf, getEdition } from '../../src/editions';
+import { cellsOf, getEdition } from '../../src/shared/editions';
 import type { DocRow } from '../../src/ingest/report-document';
 import { readReport } from '../../src/ingest/report-reader';
 import { TableMapper } from '../../src/ingest/table-mapper';
@@ -9,7 +9,7 @@ import { renderReport } from '../../src/render/report-renderer';
 /**
  * Section 四 printed as one row of five figures under each group's caption (tests/fixtures/real/shuyang-2025.txt:
  * "### 行政复议", "### 行政诉讼（未经复议直接起诉）", "### 行政诉讼（复议后起诉）"): the captions are aligned with the
- * edition's column groups (src/editions, LAWSUITS_TABLE columnGroups) and the rows joined in template order.
+ * edition's column groups (src/shared/editions, LAWSUITS_TABLE columnGroups) and the rows joined in template order.
  */
 const E2021 = getEdition('2021');
 const lawsuits = E2021.tables.find((t) => t.id === 'lawsuits')!;

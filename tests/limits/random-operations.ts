@@ -13,7 +13,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
-import { SeededRandom } from '../../src/common/seeded-random';
+import { SeededRandom } from '../../src/shared/seeded-random';
 
 /**
  * Random read operations over a whole schema, for the pricing property test: any Query field,

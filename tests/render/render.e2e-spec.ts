@@ -1,4 +1,4 @@
-import { cellsOf, getEdition } from '../../src/editions';
+import { cellsOf, getEdition } from '../../src/shared/editions';
 import { readReport } from '../../src/ingest/report-reader';
 import { normalDecimal } from '../../src/render/cell-text';
 import { describeEachEngine } from '../support/test-app';

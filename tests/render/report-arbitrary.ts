@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cellsOf, type EditionDef, type Unit } from '../../src/editions';
+import { cellsOf, type EditionDef, type Unit } from '../../src/shared/editions';
 import { shiftDecimal } from '../../src/ingest/cell-value';
 import type { RenderCell, RenderInput, RenderNarrative } from '../../src/render/report-renderer';
 

@@ -1,4 +1,4 @@
-import { cellsOf, editionForYear } from '../../src/editions';
+import { cellsOf, editionForYear } from '../../src/shared/editions';
 import { generate } from '../../src/generator/generator';
 import { readReport } from '../../src/ingest/report-reader';
 import { normalDecimal } from '../../src/render/cell-text';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cellsOf, EDITIONS } from '../../src/editions';
+import { cellsOf, EDITIONS } from '../../src/shared/editions';
 import { readReport } from '../../src/ingest/report-reader';
 import { normalDecimal } from '../../src/render/cell-text';
 import { renderReport, type RenderFormat, type RenderInput } from '../../src/render/report-renderer';

@@ -1,8 +1,8 @@
 import { Agency, Finding, Report } from '../../entities';
-import { derivedParts, EDITIONS, editionForYear } from '../../src/editions';
+import { derivedParts, EDITIONS, editionForYear } from '../../src/shared/editions';
 import { generate, type GenerateManifest } from '../../src/generator/generator';
 import { Prng } from '../../src/generator/prng';
-import type { ParsedReport } from '../../src/ingest/parsed-report';
+import type { ParsedReport } from '../../src/shared/parsed-report';
 import { describeEachEngine, type TestApp } from '../support/test-app';
 
 const YEARS = [2019, 2020, 2021, 2022];

@@ -1,6 +1,6 @@
 import { getNamedType, isObjectType, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema';
-import { cellsOf, derivedKeys, EDITIONS } from '../../src/editions';
+import { cellsOf, derivedKeys, EDITIONS } from '../../src/shared/editions';
 import type { Services } from '../../src/services';
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());

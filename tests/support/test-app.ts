@@ -5,7 +5,7 @@ import { SYSTEM, type Viewer } from '../../src/auth/viewer';
 import { readEnv } from '../../src/config/env';
 import type { Engine } from '../../src/data/engine';
 import type { TransactionalConnection } from '../../src/data/transactional-connection';
-import { createRequestContext, type RequestContext } from '../../src/graphql/request-context';
+import { createRequestContext, type RequestContext } from '../../src/context/request-context';
 import { startServer, type RunningServer } from '../../src/server';
 import type { Services } from '../../src/services';
 import { seedAgencies, seedRegions, SEED_REPORT } from '../../seeds/seed';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { SEED_REPORT } from '../../seeds/seed';
-import { canonical } from '../../src/common/decimal';
-import { cellsOf, getEdition } from '../../src/editions';
+import { canonical } from '../../src/shared/decimal';
+import { cellsOf, getEdition } from '../../src/shared/editions';
 import { AUTH_ENV } from '../auth/test-accounts';
 import { describeEachEngine, type TestApp } from '../support/test-app';
 import { agencyIdOf, signInAll } from './workflow-accounts';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import type { Viewer } from '../../src/auth/viewer';
-import { createLoaders, type Loaders } from '../../src/graphql/loaders';
-import { createReportLoaders, type ReportLoaders } from '../../src/graphql/report-loaders';
+import { createLoaders, type Loaders } from '../../src/context/request-loaders';
+import { createReportLoaders, type ReportLoaders } from '../../src/context/report-loaders';
 import { SYSTEM } from '../../src/auth/viewer';
 import { describeEachEngine } from '../support/test-app';
 import { agencyIdOf } from './workflow-accounts';

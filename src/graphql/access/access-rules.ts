@@ -1,9 +1,9 @@
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import type { Finding, Report } from '../../../entities';
 import { canRead, isPrivileged, type Viewer } from '../../auth/viewer';
-import { allEditions } from '../../editions';
-import { editionTypeDefs } from '../../editions/edition-sdl';
-import type { RequestContext } from '../request-context';
+import { allEditions } from '../../shared/editions';
+import { editionTypeDefs } from '../../shared/editions/edition-sdl';
+import type { RequestContext } from '../../context/request-context';
 
 /**
  * Who may resolve a field. Rows are confined to the viewer's region inside the statements

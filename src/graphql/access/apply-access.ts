@@ -1,7 +1,7 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
 import { ForbiddenError } from '../../common/errors';
-import type { RequestContext } from '../request-context';
+import type { RequestContext } from '../../context/request-context';
 import { accessRules, PUBLIC, ruleOf, type TypeRules } from './access-rules';
 import { checkArguments } from './argument-rules';
 

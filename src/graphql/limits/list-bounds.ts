@@ -1,5 +1,5 @@
 import { BadInputError } from '../../common/errors';
-import { allEditions, cellsOf, derivedKeys } from '../../editions';
+import { allEditions, cellsOf, derivedKeys } from '../../shared/editions';
 import { METRICS } from '../../rollup/metric-catalogue';
 
 /**

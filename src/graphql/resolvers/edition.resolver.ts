@@ -1,4 +1,4 @@
-import { allEditions, cellsOf, derivedKeys, editionYears } from '../../editions';
+import { allEditions, cellsOf, derivedKeys, editionYears } from '../../shared/editions';
 import type { EditionResolvers, QueryResolvers, TemplateTableResolvers } from '../../generated/graphql';
 
 /**

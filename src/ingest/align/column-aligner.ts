@@ -1,4 +1,4 @@
-import type { ColumnDef } from '../../editions';
+import type { ColumnDef } from '../../shared/editions';
 import type { DocCell } from '../report-document';
 import { alignInOrder, ROW_THRESHOLD, similarityMatrix } from './row-aligner';
 

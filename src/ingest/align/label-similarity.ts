@@ -1,4 +1,4 @@
-import { coreLabel } from '../../editions/label';
+import { coreLabel } from '../../shared/editions/label';
 import { bitLcsLength, MAX_BIT_LCS, patternMasks, type PatternMasks } from './bit-lcs';
 
 /**

@@ -1,11 +1,11 @@
 // The server's own check and edition modules, bundled by Vite: the browser runs the rules the
 // server runs on submitFigures (WorkflowService.submitFigures → checkReport, then the carry-over
 // FindingService.recordChecks adds), never a second copy of a rule.
-import { checkReport, type CellValues, type Finding } from '../../../src/checks';
-import { cellsOf, derivedParts, type EditionDef } from '../../../src/editions';
-import { sumDecimals } from '../../../src/common/decimal';
-import { figuresReport, FIGURE, sectionHeading } from '../../../src/ingest/figures-report';
-import type { ParsedReport } from '../../../src/ingest/parsed-report';
+import { checkReport, type CellValues, type Finding } from '../../../src/shared/checks';
+import { cellsOf, derivedParts, type EditionDef } from '../../../src/shared/editions';
+import { sumDecimals } from '../../../src/shared/decimal';
+import { figuresReport, FIGURE, sectionHeading } from '../../../src/shared/figures-report';
+import type { ParsedReport } from '../../../src/shared/parsed-report';
 
 /** The form as typed: text per cell key ('' = blank), per narrative section, and the title. */
 export interface FormState {
@@ -47,7 +47,7 @@ export function narrativesOf(edition: EditionDef, form: FormState): Array<{ sect
     .filter((n) => n.text);
 }
 
-/** The ParsedReport submitFigures builds from the same input: the same src/ingest/figures-report.ts. */
+/** The ParsedReport submitFigures builds from the same input: the same src/shared/figures-report.ts. */
 export function parsedOf(edition: EditionDef, year: number, form: FormState): ParsedReport {
   return figuresReport(
     edition,

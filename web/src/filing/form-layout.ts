@@ -1,5 +1,5 @@
-import { cellKey, derivedParts, type ColumnDef, type EditionDef, type RowDef, type TableDef, type Unit } from '../../../src/editions';
-import { headerLevels, SECTION_NUMERALS, sectionNumeral, TEMPLATE_HEADERS } from '../../../src/editions/template-headers';
+import { cellKey, derivedParts, type ColumnDef, type EditionDef, type RowDef, type TableDef, type Unit } from '../../../src/shared/editions';
+import { headerLevels, SECTION_NUMERALS, sectionNumeral, TEMPLATE_HEADERS } from '../../../src/shared/editions/template-headers';
 
 /**
  * The official tables of an edition as a grid of form cells, laid out as src/render/report-layout.ts

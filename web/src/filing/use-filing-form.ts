@@ -1,5 +1,5 @@
 import { computed, nextTick, reactive, ref, shallowRef, watch } from 'vue';
-import { cellsOf, editionForYear, type EditionDef } from '../../../src/editions';
+import { cellsOf, editionForYear, type EditionDef } from '../../../src/shared/editions';
 import { ApiError, gql, session } from '../api/graphql-client';
 import { FILING_FORM, FILING_REVISION, PREVIEW_REPORT, RENDERED, SUBMIT_DRAFT, SUBMIT_FIGURES } from '../api/filing-queries';
 import { route } from '../router';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'fs';
 import { join } from 'path';
-import { allEditions, cellKey, derivedColumns, editionYears, type EditionDef, type RuleDecl, type TableDef, type Unit } from './index';
-import { camelKey } from './edition-sdl';
-import { sectionNumeral } from './template-headers';
+import { allEditions, cellKey, derivedColumns, editionYears, type EditionDef, type RuleDecl, type TableDef, type Unit } from '../shared/editions/index';
+import { camelKey } from '../shared/editions/edition-sdl';
+import { sectionNumeral } from '../shared/editions/template-headers';
 
 /**
  * docs/format.md, written from the edition definitions (`npm run docs`), so the format reference
@@ -104,7 +104,7 @@ export function formatDoc(editions: readonly EditionDef[]): string {
   return [
     '# Report format',
     '',
-    '<!-- Generated from src/editions by `npm run docs` (src/editions/format-doc.ts): do not edit. -->',
+    '<!-- Generated from src/shared/editions by `npm run docs` (src/cli/format-doc.cli.ts): do not edit. -->',
     '',
     `The template editions of the 政府信息公开工作年度报告, as the code reads them: ${editions.map((e) => `${e.id} (${years(e)})`).join(', ')}.`,
     'A cell key is `table.row.column` (section 四: `group.column`); a blank cell is stored as blank, never as 0.',

@@ -1,7 +1,7 @@
 import { cellsOf, type EditionDef } from '../editions';
 import { findingCell } from './arithmetic.check';
 import { cellLabel, listLabels } from './cell-labels';
-import { compareDecimals, decimalToNumber, parseDecimal } from '../common/decimal';
+import { compareDecimals, decimalToNumber, parseDecimal } from '../decimal';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 
 /**

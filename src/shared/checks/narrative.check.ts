@@ -1,8 +1,8 @@
 import { sectionNumeral } from '../editions/template-headers';
 import type { EditionDef, NarrativeComparisonDef } from '../editions';
-import type { ParsedNarrative } from '../ingest/parsed-report';
+import type { ParsedNarrative } from '../parsed-report';
 import { cellLabel } from './cell-labels';
-import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, parseDecimal, type Decimal } from '../common/decimal';
+import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, parseDecimal, type Decimal } from '../decimal';
 import { exactCell, exactValue } from './exact-values';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 

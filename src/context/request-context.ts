@@ -1,7 +1,7 @@
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
 import { rollupFolderOf } from '../rollup/rollup-folder';
-import { createLoaders, type Loaders } from './loaders';
+import { createLoaders, type Loaders } from './request-loaders';
 
 /**
  * Request state only: who asks, the request's DataLoaders, and (from DataContext) the transaction it

@@ -1,5 +1,5 @@
 import { editionForYear, getEdition, type EditionDef } from '../editions';
-import type { ParsedReport } from '../ingest/parsed-report';
+import type { ParsedReport } from '../parsed-report';
 import { RULE_CODES, type Finding } from './finding.types';
 
 /** Years a report states, by where they come from. */

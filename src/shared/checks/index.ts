@@ -1,5 +1,5 @@
 import { getEdition } from '../editions';
-import type { ParsedReport } from '../ingest/parsed-report';
+import type { ParsedReport } from '../parsed-report';
 import { checkArithmetic, checkUnits } from './arithmetic.check';
 import { checkBlankCells } from './blank-audit.check';
 import { checkCarryOver } from './carry-over.check';

@@ -1,6 +1,5 @@
-import type { EditionId } from '../editions';
-import type { SourceLocation } from '../common/errors';
-import type { CellSource, SourceFormat } from './report-document';
+import type { EditionId } from './editions';
+import type { CellSource, SourceFormat, SourceLocation } from './source-place';
 
 export interface ParsedCell {
   /** Exact decimal text ("12.90", "-22", "7539.443252"), or null for a blank or no-figure cell. */

@@ -1,7 +1,7 @@
 import { cellKey, tableOf, type EditionDef } from '../editions';
 import { findingCell } from './arithmetic.check';
 import { cellLabel } from './cell-labels';
-import { compareDecimals, decimalToNumber } from '../common/decimal';
+import { compareDecimals, decimalToNumber } from '../decimal';
 import { exactValue } from './exact-values';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 

@@ -1,4 +1,4 @@
-import { decimalToNumber, parseDecimal, type Decimal } from '../common/decimal';
+import { decimalToNumber, parseDecimal, type Decimal } from '../decimal';
 import type { CellValues, FindingCell } from './finding.types';
 
 /**

@@ -1,5 +1,5 @@
-import { cellsOf, type EditionDef } from '../editions';
-import { sectionNumeral } from '../editions/template-headers';
+import { cellsOf, type EditionDef } from './editions';
+import { sectionNumeral } from './editions/template-headers';
 import type { ParsedNarrative, ParsedReport } from './parsed-report';
 
 /**

@@ -95,5 +95,5 @@ export function editionTypeDefs(editions: readonly EditionDef[]): string {
     if (api.perEdition) perEditionTable(out, unions, id, editions);
     else sharedTable(out, id, editions);
   }
-  return `# Generated from src/editions by editionTypeDefs: do not edit.\n\n${[...unions, ...out.sdl()].join('\n')}`;
+  return `# Generated from src/shared/editions by editionTypeDefs: do not edit.\n\n${[...unions, ...out.sdl()].join('\n')}`;
 }

@@ -1,6 +1,6 @@
 import { cellKey, cellsOf, tableOf, type EditionDef, type RuleDecl, type TableDef, type Unit } from '../editions';
 import { cellLabel, listLabels } from './cell-labels';
-import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, isInteger, parseDecimal, type Decimal } from '../common/decimal';
+import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, isInteger, parseDecimal, type Decimal } from '../decimal';
 import { exactCell, exactValue } from './exact-values';
 import { RULE_CODES, type CellValues, type Finding, type FindingCell } from './finding.types';
 

@@ -1,5 +1,5 @@
 import { cellKey, cellsOf, tableOf, type EditionDef, type RuleDecl } from '../editions';
-import { SeededRandom } from '../common/seeded-random';
+import { SeededRandom } from '../seeded-random';
 import type { CellValues } from './finding.types';
 
 /**

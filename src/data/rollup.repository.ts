@@ -81,6 +81,7 @@ export class RollupRepository {
     return engineOf(this.db);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- driver rows; each caller maps them to its type
   private async q(sql: string, params: unknown[] = []): Promise<any[]> {
     return this.db.query(sql, params);
   }

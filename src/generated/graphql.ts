@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Region as RegionEntity, Agency as AgencyEntity, Report as ReportEntity, Finding as FindingEntity } from '../../entities';
-import type { EditionDef, TableDef } from '../editions';
+import type { EditionDef, TableDef } from '../shared/editions';
 import type { ComplianceResult, ComplianceRow as ComplianceRowResult } from '../services/compliance.service';
 import type { RollupTarget, ComparisonRow as ComparisonRowResult, AggregateResultRow, ConsolidationFinding as ConsolidationFindingResult } from '../rollup/rollup.service';
 import type { Metric as MetricDef } from '../rollup/metric-catalogue';
 import type { ReportPreviewResult } from '../services/filing.service';
-import type { Finding as CheckFinding } from '../checks';
+import type { Finding as CheckFinding } from '../shared/checks';
 import type { RequestContext } from '../context/request-context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

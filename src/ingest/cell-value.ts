@@ -34,7 +34,7 @@ export function shiftDecimal(text: string, places: number): string {
   }
   if (point > digits.length) digits = digits.padEnd(point, '0');
   let i = digits.slice(0, point).replace(/^0+(?=\d)/, '');
-  let f = digits.slice(point).replace(/0+$/, '');
+  const f = digits.slice(point).replace(/0+$/, '');
   if (!i) i = '0';
   const out = f ? `${i}.${f}` : i;
   return neg && out !== '0' ? `-${out}` : out;

@@ -9,7 +9,6 @@ import type { TransactionalConnection } from '../data/transactional-connection';
 import { allEditions, cellsOf, editionForYear, editionYears, getEdition, type EditionDef } from '../shared/editions';
 import type { RequestContext } from '../context/request-context';
 import { comparableBetween, evaluate, metric, METRICS, storedKeysOf } from './metric-catalogue';
-import { pathCodes } from '../data/subtree';
 import { rollupFolderOf } from './rollup-folder';
 
 /** What a Rollup object stands for: a region subtree or an agency with its subordinate agencies. */

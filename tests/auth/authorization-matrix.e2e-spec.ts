@@ -89,7 +89,7 @@ describeEachEngine(
     let crossParent = 0;
     let crossChild = 0;
     /** The city institution with a branch centre in every county, and its 汶上 branch. */
-    let city = { id: 0, branch: 0 };
+    const city = { id: 0, branch: 0 };
     let countyFinding = { id: '', agencyId: 0 };
     let otherFinding = { id: '', agencyId: 0 };
     let b: ReturnType<typeof brute>;

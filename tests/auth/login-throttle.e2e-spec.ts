@@ -1,7 +1,7 @@
 import { request } from 'http';
 import { readEnv } from '../../src/config/env';
 import { startServer, type RunningServer } from '../../src/server';
-import { describeEachEngine, type TestApp } from '../support/test-app';
+import { describeEachEngine } from '../support/test-app';
 import { AUTH_ENV, bearer, createAccount, tokenOf, type TestAccount } from './test-accounts';
 
 /**

@@ -37,7 +37,7 @@ export function postJson(url: string, payload: unknown, headers: Record<string, 
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: SubmitAnswer['body'] = null;
+        let parsed: SubmitAnswer['body'];
         try {
           parsed = JSON.parse(text);
         } catch {

@@ -37,7 +37,7 @@ describe('real report fixtures (tests/fixtures/real)', () => {
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
         console.log(`${source}: 0/${keys.length} cells, rejected: ${msg}`);
-        throw new Error(`${source} rejected by the readers: ${msg}`);
+        throw new Error(`${source} rejected by the readers: ${msg}`, { cause: e });
       }
       const misses: string[] = [];
       for (const key of keys) {

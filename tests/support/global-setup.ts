@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
     await c.end();
     reachable = true;
   } catch (e) {
-    if (process.env.REQUIRE_MYSQL === '1') throw new Error(`REQUIRE_MYSQL=1 but MariaDB is not reachable at ${root}: ${(e as Error).message}`);
+    if (process.env.REQUIRE_MYSQL === '1') throw new Error(`REQUIRE_MYSQL=1 but MariaDB is not reachable at ${root}: ${(e as Error).message}`, { cause: e });
     console.warn(`\nMariaDB not reachable at ${root}: the MariaDB half of the suite is skipped (REQUIRE_MYSQL=1 makes this fatal)`);
   }
   process.env.NIANBAO_TEST_MYSQL = reachable ? '1' : '0';

@@ -158,7 +158,10 @@ export function sizeQuestions(schema: GraphQLSchema, document: DocumentNode, ope
       if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
       else if (sel.kind === Kind.FRAGMENT_SPREAD) {
         const frag = fragments.get(sel.name.value);
-        if (frag && !seen.has(frag.name.value)) (seen.add(frag.name.value), visit(frag.selectionSet));
+        if (frag && !seen.has(frag.name.value)) {
+          seen.add(frag.name.value);
+          visit(frag.selectionSet);
+        }
       } else {
         const field = root.getFields()[sel.name.value];
         if (!field) continue;

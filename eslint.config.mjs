@@ -7,7 +7,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '**/dist/', 'coverage/', 'bench/out/', '.scratch/', 'src/generated/', 'tests/fixtures/', 'tests/browser/artifacts/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '**/dist/',
+      'coverage/',
+      'bench/out/',
+      '.scratch/',
+      'src/generated/',
+      'tests/fixtures/',
+      'tests/browser/artifacts/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
@@ -41,7 +52,17 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:)?(fs|path|os|crypto|child_process|worker_threads|stream|zlib|util|net|http|https|url|buffer|events)(/.*)?$', message: 'src/shared is bundled for the browser: no Node built-ins.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(node:)?(fs|path|os|crypto|child_process|worker_threads|stream|zlib|util|net|http|https|url|buffer|events)(/.*)?$',
+              message: 'src/shared is bundled for the browser: no Node built-ins.',
+            },
+          ],
+        },
+      ],
     },
   },
   prettier,

@@ -18,7 +18,9 @@ import { DASHBOARD_OPERATIONS } from '../src/graphql/limits/persisted-operations
 import { AUTH_ENV, bearer, createAccount, tokenOf } from '../tests/auth/test-accounts';
 import { startTestApp } from '../tests/support/test-app';
 
-const { values: opts } = parseArgs({ options: { duration: { type: 'string', default: '20' }, serve: { type: 'boolean', default: false } } });
+const { values: opts } = parseArgs({
+  options: { duration: { type: 'string', default: '20' }, serve: { type: 'boolean', default: false } },
+});
 const SECONDS = Number(opts.duration);
 const COUNTY = '370830';
 const engine = process.env.DATABASE_URL ? 'mysql' : 'sqlite';
@@ -54,25 +56,53 @@ async function attack(url: string, until: number, statuses: Record<string, numbe
 async function dashboard(url: string, token: string, seconds: number) {
   const query = DASHBOARD_OPERATIONS.CityDashboard;
   const times: number[] = [];
-  const instance = autocannon({ url, method: 'POST', connections: 8, duration: seconds, headers: { 'content-type': 'application/json', ...bearer(token) }, body: JSON.stringify({ query, variables: { code: COUNTY } }) });
-  (instance as unknown as NodeJS.EventEmitter).on('response', (_c: unknown, status: number, _b: number, ms: number) => status === 200 && times.push(ms));
+  const instance = autocannon({
+    url,
+    method: 'POST',
+    connections: 8,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...bearer(token) },
+    body: JSON.stringify({ query, variables: { code: COUNTY } }),
+  });
+  (instance as unknown as NodeJS.EventEmitter).on(
+    'response',
+    (_c: unknown, status: number, _b: number, ms: number) => status === 200 && times.push(ms),
+  );
   const result = await instance;
   times.sort((a, b) => a - b);
   const at = (p: number) => Math.round((times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] ?? NaN) * 100) / 100;
-  return { p50_ms: at(0.5), p95_ms: at(0.95), p99_ms: at(0.99), rps: Math.round(times.length / seconds), errors: result.errors + result.non2xx };
+  return {
+    p50_ms: at(0.5),
+    p95_ms: at(0.95),
+    p99_ms: at(0.99),
+    rps: Math.round(times.length / seconds),
+    errors: result.errors + result.non2xx,
+  };
 }
 
 async function main() {
   if (opts.serve) return serve();
   const child = fork(__filename, ['--serve'], { execArgv: ['--import', 'tsx'], env: process.env });
-  const { url, token } = await new Promise<{ url: string; token: string }>((resolve) => child.once('message', (m) => resolve(m as { url: string; token: string })));
+  const { url, token } = await new Promise<{ url: string; token: string }>((resolve) =>
+    child.once('message', (m) => resolve(m as { url: string; token: string })),
+  );
   await dashboard(url, token, 3); // warm-up
   const quiet = await dashboard(url, token, SECONDS);
   const statuses: Record<string, number> = {};
   const until = Date.now() + SECONDS * 1000;
   const [noisy] = await Promise.all([dashboard(url, token, SECONDS), ...Array.from({ length: 4 }, () => attack(url, until, statuses))]);
-  const result = { engine, county: COUNTY, seconds: SECONDS, quiet, with_attacker: noisy, attacker: statuses, p95_ratio: Math.round((noisy.p95_ms / quiet.p95_ms) * 100) / 100 };
-  console.log(`engine ${engine}; 汶上县 generated 2019-2024 with the sample report; supervisor's dashboard at 8 connections, ${SECONDS} s each`);
+  const result = {
+    engine,
+    county: COUNTY,
+    seconds: SECONDS,
+    quiet,
+    with_attacker: noisy,
+    attacker: statuses,
+    p95_ratio: Math.round((noisy.p95_ms / quiet.p95_ms) * 100) / 100,
+  };
+  console.log(
+    `engine ${engine}; 汶上县 generated 2019-2024 with the sample report; supervisor's dashboard at 8 connections, ${SECONDS} s each`,
+  );
   console.table({ quiet, 'with attacker': noisy });
   console.log('attacker answers:', statuses, `p95 ratio ${result.p95_ratio} (target ≤ 2)`);
   writeFileSync(join(__dirname, 'abuse-results.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -50,13 +50,15 @@ async function loadOnce(browser: Browser, base: string): Promise<Load> {
   const started = Date.now();
   await page.goto(`${base}/`, { waitUntil: 'commit' });
   // The marker when the dashboard sets it; else the last request done before the network went idle, with charts on the page.
-  const marker = page.waitForFunction(READY, null, { polling: 'raf', timeout: 30_000 }).then(() => ({ by: 'marker' as const, at: Date.now() }));
+  const marker = page
+    .waitForFunction(READY, null, { polling: 'raf', timeout: 30_000 })
+    .then(() => ({ by: 'marker' as const, at: Date.now() }));
   const idle = page
     .waitForLoadState('networkidle')
     .then(() => page.waitForSelector('canvas', { timeout: 30_000 }))
     .then(() => ({ by: 'network idle + canvas' as const, at: Math.max(lastFinished, started) }));
   marker.catch(() => undefined);
-  const drawn = await Promise.race([marker, idle.then(async (r) => (await page.evaluate(READY)) ? marker : r)]);
+  const drawn = await Promise.race([marker, idle.then(async (r) => ((await page.evaluate(READY)) ? marker : r))]);
   const { by } = drawn;
   const ms = drawn.at - started;
   await Promise.all(bodies);
@@ -65,7 +67,13 @@ async function loadOnce(browser: Browser, base: string): Promise<Load> {
 }
 
 async function main() {
-  const { values: o } = parseArgs({ options: { region: { type: 'string', default: '370800' }, runs: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' } } });
+  const { values: o } = parseArgs({
+    options: {
+      region: { type: 'string', default: '370800' },
+      runs: { type: 'string', default: '5' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: the benchmark drives the system Chromium`);
   buildWebIfStale((m) => console.log(m));
   const raw = { ...process.env, PORT: '0', LOG_LEVEL: 'warn', STATEMENT_TIMEOUT_MS: '0' } as NodeJS.ProcessEnv;
@@ -77,12 +85,22 @@ async function main() {
   const count = async (table: string) => Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
   if ((await count('report')) === 0) {
     console.log(`generating ${o.region} 2019-2024 (seed ${o.seed})…`);
-    await generate(app.connection, { region: o.region!, fromYear: 2019, toYear: 2024, seed: Number(o.seed), log: (m) => console.log(`  ${m}`) });
+    await generate(app.connection, {
+      region: o.region!,
+      fromYear: 2019,
+      toYear: 2024,
+      seed: Number(o.seed),
+      log: (m) => console.log(`  ${m}`),
+    });
   }
   // Budgets off: every load is a new anonymous visitor from one address (README "Limits").
   const server = await startServer(app, { ...env, PORT: 0, JWT_SECRET: undefined, QUERY_BUDGET_PER_HOUR: 0, ANONYMOUS_BUDGET_PER_HOUR: 0 });
   const base = server.url.replace(/\/graphql$/, '');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   try {
     // One warm-up load (the server's first answers compile its statements), then cold-cache loads.
     await loadOnce(browser, base);
@@ -94,13 +112,18 @@ async function main() {
     const sum = (type: string, k: 'bytes' | 'gzip') => files.filter((f) => f.type === type).reduce((n, f) => n + f[k], 0);
     const kb = (n: number) => (n / 1024).toFixed(1);
     const gzipTotal = sum('script', 'gzip') + sum('stylesheet', 'gzip');
-    console.log(`engine ${engine}; data: ${await count('agency')} agencies, ${await count('report')} reports, ${await count('report_cell')} cells, ${await count('finding')} findings`);
-    console.log(`overview drawn (${loads[0].by}): median ${median} ms of ${times.length} cold loads [${times.join(', ')}] (goal < ${GOAL.ms} ms: ${median < GOAL.ms ? 'met' : 'not met'})`);
+    console.log(
+      `engine ${engine}; data: ${await count('agency')} agencies, ${await count('report')} reports, ${await count('report_cell')} cells, ${await count('finding')} findings`,
+    );
+    console.log(
+      `overview drawn (${loads[0].by}): median ${median} ms of ${times.length} cold loads [${times.join(', ')}] (goal < ${GOAL.ms} ms: ${median < GOAL.ms ? 'met' : 'not met'})`,
+    );
     console.log(
       `scripts ${files.filter((f) => f.type === 'script').length} files ${kb(sum('script', 'bytes'))} KB (${kb(sum('script', 'gzip'))} KB gzip), ` +
         `styles ${kb(sum('stylesheet', 'bytes'))} KB (${kb(sum('stylesheet', 'gzip'))} KB gzip); total ${kb(gzipTotal)} KB gzip (goal < ${GOAL.kb} KB: ${gzipTotal / 1024 < GOAL.kb ? 'met' : 'not met'})`,
     );
-    for (const f of files.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${f.type.padEnd(10)} ${kb(f.gzip).padStart(8)} KB gzip  ${f.url}`);
+    for (const f of files.sort((a, b) => b.gzip - a.gzip))
+      console.log(`  ${f.type.padEnd(10)} ${kb(f.gzip).padStart(8)} KB gzip  ${f.url}`);
   } finally {
     await browser.close();
     await server.stop();

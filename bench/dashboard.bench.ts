@@ -33,10 +33,21 @@ async function serve(region: string) {
   const env = envFor(region);
   const app = await openApp(env);
   // Budgets off: the load generator is one address asking thousands of times a second (README "Limits").
-  const server = await startServer(app, { ...env, PORT: 0, JWT_SECRET: undefined, RESPONSE_CACHE: process.env.RESPONSE_CACHE === 'off' ? 'off' : 'on', QUERY_BUDGET_PER_HOUR: 0, ANONYMOUS_BUDGET_PER_HOUR: 0 });
+  const server = await startServer(app, {
+    ...env,
+    PORT: 0,
+    JWT_SECRET: undefined,
+    RESPONSE_CACHE: process.env.RESPONSE_CACHE === 'off' ? 'off' : 'on',
+    QUERY_BUDGET_PER_HOUR: 0,
+    ANONYMOUS_BUDGET_PER_HOUR: 0,
+  });
   process.on('message', (m: { type: string }) => {
     if (m.type === 'count') process.send!({ type: 'count', count: app.connection.statementCount() });
-    if (m.type === 'stop') void server.stop().then(() => app.close()).then(() => process.exit(0));
+    if (m.type === 'stop')
+      void server
+        .stop()
+        .then(() => app.close())
+        .then(() => process.exit(0));
   });
   process.send!({ type: 'ready', url: server.url });
 }
@@ -49,13 +60,26 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 async function load(url: string, body: string, seconds: number, connections: number) {
   const times: number[] = [];
-  const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds });
+  const instance = autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    duration: seconds,
+  });
   (instance as unknown as NodeJS.EventEmitter).on('response', (_c: unknown, status: number, _b: number, ms: number) => {
     if (status === 200) times.push(ms);
   });
   const result = await instance;
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: result.requests.average, errors: result.errors + result.non2xx };
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 /** The same answer by one direct GROUP BY over report_cell, run back to back for `seconds`. */
@@ -72,7 +96,14 @@ async function baseline(db: DataSource, sql: string, params: unknown[], seconds:
 }
 
 async function main() {
-  const { values: o } = parseArgs({ options: { region: { type: 'string', default: '370800' }, duration: { type: 'string', default: '10' }, serve: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } } });
+  const { values: o } = parseArgs({
+    options: {
+      region: { type: 'string', default: '370800' },
+      duration: { type: 'string', default: '10' },
+      serve: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '1' },
+    },
+  });
   const region = o.region!;
   if (o.serve) return serve(region);
   const seconds = Number(o.duration);
@@ -81,7 +112,12 @@ async function main() {
   // The baselines are hand-written SQL by design: they time what the roll-ups replace.
   const db = app.connection.rawDataSource;
   const root = region.length < 6 ? region.padEnd(6, '0') : region;
-  const has = await db.query('SELECT COUNT(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id JOIN region g ON g.code = ? WHERE a.region_path LIKE CONCAT(g.path, ?)', [root, '%']).catch(() => [{ n: 0 }]);
+  const has = await db
+    .query(
+      'SELECT COUNT(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id JOIN region g ON g.code = ? WHERE a.region_path LIKE CONCAT(g.path, ?)',
+      [root, '%'],
+    )
+    .catch(() => [{ n: 0 }]);
   if (Number(has[0]?.n ?? 0) === 0) {
     console.error(`generating ${region} 2019-2024 …`);
     await generate(app.connection, { region, fromYear: 2019, toYear: 2024, seed: Number(o.seed), log: (m) => console.error(m) });
@@ -90,14 +126,22 @@ async function main() {
   const city = rootRegion.level === 'PROVINCE' ? (await db.query("SELECT code, path FROM region WHERE code = '370800'"))[0] : rootRegion;
   const [{ n: regions }] = await db.query('SELECT COUNT(*) AS n FROM region WHERE path LIKE ?', [`${rootRegion.path}%`]);
   const [{ n: agencies }] = await db.query('SELECT COUNT(*) AS n FROM agency WHERE region_path LIKE ?', [`${rootRegion.path}%`]);
-  const [{ n: reports }] = await db.query('SELECT COUNT(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.region_path LIKE ?', [`${rootRegion.path}%`]);
+  const [{ n: reports }] = await db.query(
+    'SELECT COUNT(*) AS n FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.region_path LIKE ?',
+    [`${rootRegion.path}%`],
+  );
   const [{ n: cells }] = await db.query('SELECT COUNT(*) AS n FROM report_cell');
-  const page: Array<{ id: number }> = await db.query('SELECT id FROM agency WHERE region_path LIKE ? ORDER BY id LIMIT 50', [`${city.path}%`]);
+  const page: Array<{ id: number }> = await db.query('SELECT id FROM agency WHERE region_path LIKE ? ORDER BY id LIMIT 50', [
+    `${city.path}%`,
+  ]);
   const pageIds = page.map((a) => Number(a.id));
 
   /** A server in its own process; `cached` picks whether whole answers are cached (the product default). */
   const startChild = async (cached: boolean) => {
-    const child: ChildProcess = fork(__filename, ['--serve', '--region', region], { execArgv: process.execArgv, env: { ...process.env, RESPONSE_CACHE: cached ? 'on' : 'off' } });
+    const child: ChildProcess = fork(__filename, ['--serve', '--region', region], {
+      execArgv: process.execArgv,
+      env: { ...process.env, RESPONSE_CACHE: cached ? 'on' : 'off' },
+    });
     const url: string = await new Promise((resolve, reject) => {
       child.once('message', (m: { url: string }) => resolve(m.url));
       child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
@@ -111,7 +155,15 @@ async function main() {
     return { url, count, stop };
   };
 
-  const cityKeys = ['applications.new.total', 'applications.granted.total', 'applications.partly_granted.total', 'applications.processed_total.total', 'review.corrected', 'review.total', 'review.pending'];
+  const cityKeys = [
+    'applications.new.total',
+    'applications.granted.total',
+    'applications.partly_granted.total',
+    'applications.processed_total.total',
+    'review.corrected',
+    'review.total',
+    'review.pending',
+  ];
   const inKeys = cityKeys.map(() => '?').join(',');
   const childPrefixLen = city.path.length + 7; // "/370811/" after the city path: counties have six-digit codes
   const queries = [
@@ -146,7 +198,10 @@ async function main() {
       baseline: [
         `SELECT r.year, a.kind, c.cell_key, SUM(c.value) AS t, COUNT(c.value) AS n
            FROM report r JOIN agency a ON a.id = r.agency_id JOIN report_cell c ON c.report_id = r.id
-          WHERE a.region_path LIKE ? AND r.year BETWEEN 2019 AND ${YEAR} AND r.current = 1 AND r.scope = 'OWN' AND c.cell_key IN (${cityKeys.slice(0, 4).map(() => '?').join(',')})
+          WHERE a.region_path LIKE ? AND r.year BETWEEN 2019 AND ${YEAR} AND r.current = 1 AND r.scope = 'OWN' AND c.cell_key IN (${cityKeys
+            .slice(0, 4)
+            .map(() => '?')
+            .join(',')})
           GROUP BY r.year, a.kind, c.cell_key`,
         [`${rootRegion.path}%`, ...cityKeys.slice(0, 4)],
       ] as [string, unknown[]],
@@ -158,14 +213,20 @@ async function main() {
       baseline: [
         `SELECT COALESCE(a.parent_id, a.id) AS root, c.cell_key, SUM(c.value) AS t, COUNT(c.value) AS n
            FROM agency a JOIN report r ON r.agency_id = a.id JOIN report_cell c ON c.report_id = r.id
-          WHERE (a.id IN (${pageIds.join(',')}) OR a.parent_id IN (${pageIds.join(',')})) AND r.year = ${YEAR} AND r.current = 1 AND r.scope = 'OWN' AND c.cell_key IN (${cityKeys.slice(0, 4).map(() => '?').join(',')})
+          WHERE (a.id IN (${pageIds.join(',')}) OR a.parent_id IN (${pageIds.join(',')})) AND r.year = ${YEAR} AND r.current = 1 AND r.scope = 'OWN' AND c.cell_key IN (${cityKeys
+            .slice(0, 4)
+            .map(() => '?')
+            .join(',')})
           GROUP BY COALESCE(a.parent_id, a.id), c.cell_key`,
         cityKeys.slice(0, 4),
       ] as [string, unknown[]],
     },
   ];
 
-  const post = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.json() as Promise<{ errors?: unknown }>);
+  const post = (url: string, body: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+      (r) => r.json() as Promise<{ errors?: unknown }>,
+    );
   const measure = async (cached: boolean) => {
     const server = await startChild(cached);
     const out = [];
@@ -194,11 +255,23 @@ async function main() {
     const u = uncached[i];
     const row = {
       name: q.name,
-      p50_ms: round(c.one.p50), p95_ms: round(c.one.p95), p99_ms: round(c.one.p99), rps: Math.round(c.eight.rps), loaded_p95_ms: round(c.eight.p95), sql_statements: c.statements,
-      uncached_p50_ms: round(u.one.p50), uncached_p95_ms: round(u.one.p95), uncached_rps: Math.round(u.eight.rps), uncached_loaded_p95_ms: round(u.eight.p95), uncached_sql_statements: u.statements,
+      p50_ms: round(c.one.p50),
+      p95_ms: round(c.one.p95),
+      p99_ms: round(c.one.p99),
+      rps: Math.round(c.eight.rps),
+      loaded_p95_ms: round(c.eight.p95),
+      sql_statements: c.statements,
+      uncached_p50_ms: round(u.one.p50),
+      uncached_p95_ms: round(u.one.p95),
+      uncached_rps: Math.round(u.eight.rps),
+      uncached_loaded_p95_ms: round(u.eight.p95),
+      uncached_sql_statements: u.statements,
       errors: c.one.errors + c.eight.errors + u.one.errors + u.eight.errors,
-      baseline_p50_ms: round(base.p50), baseline_p95_ms: round(base.p95), baseline_runs: base.n,
-      speedup_p95: round(base.p95 / c.one.p95), uncached_speedup_p95: round(base.p95 / u.one.p95),
+      baseline_p50_ms: round(base.p50),
+      baseline_p95_ms: round(base.p95),
+      baseline_runs: base.n,
+      speedup_p95: round(base.p95 / c.one.p95),
+      uncached_speedup_p95: round(base.p95 / u.one.p95),
     };
     console.log(JSON.stringify(row));
     results.push(row);
@@ -208,7 +281,23 @@ async function main() {
     db.options.type === 'mysql'
       ? `MariaDB ${(await db.query('SELECT VERSION() AS v'))[0].v}, innodb_buffer_pool_size ${Math.round(Number((await db.query('SELECT @@innodb_buffer_pool_size AS b'))[0].b) / 2 ** 20)} MiB`
       : 'SQLite (better-sqlite3)';
-  const out = { engine, region: rootRegion.code, regions: Number(regions), agencies: Number(agencies), reports: Number(reports), cells: Number(cells), duration_s: seconds, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version }, queries: results };
+  const out = {
+    engine,
+    region: rootRegion.code,
+    regions: Number(regions),
+    agencies: Number(agencies),
+    reports: Number(reports),
+    cells: Number(cells),
+    duration_s: seconds,
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memory_gb: Math.round(totalmem() / 2 ** 30),
+      os: `${osType()} ${release()}`,
+      node: process.version,
+    },
+    queries: results,
+  };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(out, null, 2) + '\n');
   const md = [
@@ -225,7 +314,10 @@ async function main() {
     '',
     '| query | p50 ms | p95 ms | p99 ms | rps (8 conn.) | p95 @8 ms | SQL / request | uncached p95 ms | uncached rps | uncached p95 @8 ms | uncached SQL / request | baseline p95 ms | speed-up (p95, cached / uncached) |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rps} | ${r.loaded_p95_ms} | ${r.sql_statements} | ${r.uncached_p95_ms} | ${r.uncached_rps} | ${r.uncached_loaded_p95_ms} | ${r.uncached_sql_statements} | ${r.baseline_p95_ms} | ${r.speedup_p95}× / ${r.uncached_speedup_p95}× |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rps} | ${r.loaded_p95_ms} | ${r.sql_statements} | ${r.uncached_p95_ms} | ${r.uncached_rps} | ${r.uncached_loaded_p95_ms} | ${r.uncached_sql_statements} | ${r.baseline_p95_ms} | ${r.speedup_p95}× / ${r.uncached_speedup_p95}× |`,
+    ),
     '',
   ].join('\n');
   writeFileSync(join(OUT, 'RESULTS.md'), md);

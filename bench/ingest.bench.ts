@@ -38,7 +38,8 @@ interface Sample {
 function samples(): Sample[] {
   const out: Sample[] = [{ format: 'text', name: 'seed', path: SEED_REPORT, bytes: readFileSync(SEED_REPORT) }];
   const fixture = (format: SourceFormat, file: string) =>
-    existsSync(join(FIXTURES, file)) && out.push({ format, name: file, path: join(FIXTURES, file), bytes: readFileSync(join(FIXTURES, file)) });
+    existsSync(join(FIXTURES, file)) &&
+    out.push({ format, name: file, path: join(FIXTURES, file), bytes: readFileSync(join(FIXTURES, file)) });
   fixture('html', 'pingtan-2021.html');
   fixture('docx', 'template-2021-blank.docx');
   fixture('pdf', 'huaian-2024.pdf');
@@ -112,7 +113,9 @@ async function main() {
   // PDFs take a tenth: a few seconds each at their rate.
   const countOf = (s: Sample) => (s.format === 'pdf' ? Math.max(10, Math.round(nAll / 10)) : nAll);
   const list = samples();
-  console.log(`ingest benchmark: ${nAll} reports per format, mode and engine (PDF ${countOf({ format: 'pdf' } as Sample)}); node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}`);
+  console.log(
+    `ingest benchmark: ${nAll} reports per format, mode and engine (PDF ${countOf({ format: 'pdf' } as Sample)}); node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}`,
+  );
   const parseRates = new Map<string, number>();
   for (const s of list) {
     for (let i = 0; i < 3; i++) await readReport(s.bytes, { file: s.name, year: 2024 }); // warm: compiled, caches filled
@@ -121,7 +124,16 @@ async function main() {
   const pool = new ParsePool();
   // Every parse thread warm (modules loaded and compiled, PDF reader started) before anything is timed.
   await Promise.all(list.flatMap((s) => Array.from({ length: 4 * pool.size }, () => pool.prepare(s.path, s.name, 2024))));
-  const results: Array<{ engine: Engine; formats: Array<{ format: SourceFormat; parse_per_s: number; store_per_s: number; one_lane_store_per_s: number | null; one_agency_store_per_s: number }> }> = [];
+  const results: Array<{
+    engine: Engine;
+    formats: Array<{
+      format: SourceFormat;
+      parse_per_s: number;
+      store_per_s: number;
+      one_lane_store_per_s: number | null;
+      one_agency_store_per_s: number;
+    }>;
+  }> = [];
   const rows: string[] = [];
   let agencySerial = 0;
   const rss0 = mb();
@@ -136,8 +148,17 @@ async function main() {
       // As a supervisor imports a county's files: one year, a report per agency of 汶上县 (registered
       // on the way), so that the filings add to the same roll-up rows.
       const county = (lanes: number, batch: string) =>
-        pipelined(n, pool, lanes, () => pool.prepare(s.path, s.name, 2024), (p) =>
-          services.imports.importPrepared(ctx, { fileName: s.name, agencyName: `汶上县${batch}${s.format}局${++agencySerial}`, regionCode: '370830' }, p),
+        pipelined(
+          n,
+          pool,
+          lanes,
+          () => pool.prepare(s.path, s.name, 2024),
+          (p) =>
+            services.imports.importPrepared(
+              ctx,
+              { fileName: s.name, agencyName: `汶上县${batch}${s.format}局${++agencySerial}`, regionCode: '370830' },
+              p,
+            ),
           () => services.imports.settle(ctx),
           () => null, // every file its own agency: no series to keep in order
         );
@@ -147,13 +168,25 @@ async function main() {
       // The worst case for roll-up upkeep: one agency, a new year each time (1900 + i, + 100 per
       // format; 100 reports at most), so that every filing opens roll-up rows of its own.
       const year = (i: number) => 1900 + i + 100 * list.indexOf(s);
-      const oneAgency = await pipelined(Math.min(n, 100), pool, services.imports.storeLanes, (i) => pool.prepare(s.path, s.name, year(i)), (p) =>
-        services.imports.importPrepared(ctx, { fileName: s.name, agencyName: AGENCY, year: p.year }, p),
+      const oneAgency = await pipelined(
+        Math.min(n, 100),
+        pool,
+        services.imports.storeLanes,
+        (i) => pool.prepare(s.path, s.name, year(i)),
+        (p) => services.imports.importPrepared(ctx, { fileName: s.name, agencyName: AGENCY, year: p.year }, p),
         () => services.imports.settle(ctx),
       );
-      formats.push({ format: s.format, parse_per_s: round(parseRates.get(s.name)!), store_per_s: round(rate), one_lane_store_per_s: oneLane === null ? null : round(oneLane), one_agency_store_per_s: round(oneAgency) });
+      formats.push({
+        format: s.format,
+        parse_per_s: round(parseRates.get(s.name)!),
+        store_per_s: round(rate),
+        one_lane_store_per_s: oneLane === null ? null : round(oneLane),
+        one_agency_store_per_s: round(oneAgency),
+      });
       const f = (v: number | null) => (v === null ? 'n/a' : v.toFixed(1));
-      rows.push(`| ${engine} | ${s.format} | ${s.name} | ${s.bytes.length} | ${f(parseRates.get(s.name)!)} | ${f(oneLane)} | ${f(rate)} | ${f(oneAgency)} |`);
+      rows.push(
+        `| ${engine} | ${s.format} | ${s.name} | ${s.bytes.length} | ${f(parseRates.get(s.name)!)} | ${f(oneLane)} | ${f(rate)} | ${f(oneAgency)} |`,
+      );
     }
     results.push({ engine, formats });
     await app.connection.close({ drop: true });

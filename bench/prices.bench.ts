@@ -21,7 +21,9 @@ const RUNS = Number(opts.runs);
 
 async function main() {
   const engine = process.env.DATABASE_URL ? 'mysql' : 'sqlite';
-  const app = await startTestApp(engine, 'prices_bench', { env: { ...AUTH_ENV, RESPONSE_CACHE: 'off', QUERY_BUDGET_PER_HOUR: '0', ANONYMOUS_BUDGET_PER_HOUR: '0', LOG_LEVEL: 'silent' } });
+  const app = await startTestApp(engine, 'prices_bench', {
+    env: { ...AUTH_ENV, RESPONSE_CACHE: 'off', QUERY_BUDGET_PER_HOUR: '0', ANONYMOUS_BUDGET_PER_HOUR: '0', LOG_LEVEL: 'silent' },
+  });
   await generate(app.connection, { region: '370830', fromYear: 2019, toYear: 2024, seed: 7 });
   await app.importSeed();
   const admin = await createAccount(app, { name: 'prices-admin', role: 'ADMIN' });
@@ -33,11 +35,36 @@ async function main() {
     ['page of 500 reports, every cell', '{ reports(first: 500) { nodes { id cells { key value raw } } } }', {}, adminAuth],
     ['100 DOCX renders', '{ reports(first: 100) { nodes { rendered(format: DOCX) } } }', {}, adminAuth],
     ['100 HTML renders', '{ reports(first: 100) { nodes { rendered(format: HTML) } } }', {}, adminAuth],
-    ['county 汇总 as DOCX, 6 years', `{ region(code: "370830") { ${[2019, 2020, 2021, 2022, 2023, 2024].map((y) => `y${y}: renderedRollup(year: ${y}, format: DOCX)`).join(' ')} } }`, {}, adminAuth],
-    ['compare by agency, county', '{ compare(regionCode: "370830", year: 2024, by: AGENCY, keys: ["applications.new.total", "grant_rate"]) { label values { key value } } }', {}, adminAuth],
-    ['aggregate by township, 6 years', '{ aggregate(filter: { regionCode: "370830", fromYear: 2019, toYear: 2024, regionLevel: TOWNSHIP }, groupBy: [YEAR, REGION], keys: ["applications.new.total"]) { year regionCode values { key value } } }', {}, adminAuth],
-    ['previewReport of the sample report', 'mutation($c: String!) { previewReport(input: { agencyId: "2", year: 2020, fileName: "seed.txt", contentBase64: $c }) { cells { key value } } }', { c: seed }, bearer(await tokenOf(editor))],
-    ['previewReport of a 198 KB PDF', 'mutation($c: String!) { previewReport(input: { agencyId: "2", year: 2021, fileName: "pingtan-2021.pdf", contentBase64: $c }) { cells { key value } } }', { c: pdf }, bearer(await tokenOf(editor))],
+    [
+      'county 汇总 as DOCX, 6 years',
+      `{ region(code: "370830") { ${[2019, 2020, 2021, 2022, 2023, 2024].map((y) => `y${y}: renderedRollup(year: ${y}, format: DOCX)`).join(' ')} } }`,
+      {},
+      adminAuth,
+    ],
+    [
+      'compare by agency, county',
+      '{ compare(regionCode: "370830", year: 2024, by: AGENCY, keys: ["applications.new.total", "grant_rate"]) { label values { key value } } }',
+      {},
+      adminAuth,
+    ],
+    [
+      'aggregate by township, 6 years',
+      '{ aggregate(filter: { regionCode: "370830", fromYear: 2019, toYear: 2024, regionLevel: TOWNSHIP }, groupBy: [YEAR, REGION], keys: ["applications.new.total"]) { year regionCode values { key value } } }',
+      {},
+      adminAuth,
+    ],
+    [
+      'previewReport of the sample report',
+      'mutation($c: String!) { previewReport(input: { agencyId: "2", year: 2020, fileName: "seed.txt", contentBase64: $c }) { cells { key value } } }',
+      { c: seed },
+      bearer(await tokenOf(editor)),
+    ],
+    [
+      'previewReport of a 198 KB PDF',
+      'mutation($c: String!) { previewReport(input: { agencyId: "2", year: 2021, fileName: "pingtan-2021.pdf", contentBase64: $c }) { cells { key value } } }',
+      { c: pdf },
+      bearer(await tokenOf(editor)),
+    ],
   ];
   const rows: Array<{ kind: string; points: number; ms: number; msPerKPoint: number }> = [];
   for (const [kind, query, variables, headers] of kinds) {
@@ -45,7 +72,11 @@ async function main() {
     const times: number[] = [];
     for (let i = 0; i < RUNS + 1; i++) {
       const t = performance.now();
-      const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(app.server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       const json = (await res.json()) as { errors?: Array<{ message: string }>; extensions?: { cost?: { requested: number } } };
       if (json.errors) throw new Error(`${kind}: ${json.errors[0].message}`);
       points = json.extensions?.cost?.requested ?? 0;

@@ -34,7 +34,14 @@ async function serve(region: string) {
   const app = await openApp(env);
   // Uncached and without budgets: the load generator is one address asking as fast as it can.
   const server = await startServer(app, { ...env, PORT: 0, RESPONSE_CACHE: 'off', QUERY_BUDGET_PER_HOUR: 0, ANONYMOUS_BUDGET_PER_HOUR: 0 });
-  process.on('message', () => void server.stop().then(() => app.close()).then(() => process.exit(0)));
+  process.on(
+    'message',
+    () =>
+      void server
+        .stop()
+        .then(() => app.close())
+        .then(() => process.exit(0)),
+  );
   process.send!({ url: server.url });
 }
 
@@ -42,8 +49,18 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (x: number) => Math.round(x * 100) / 100;
 
 async function run(url: string, body: string, headers: Record<string, string>, seconds: number, times: number[]) {
-  const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, connections: 1, duration: seconds });
-  (instance as unknown as NodeJS.EventEmitter).on('response', (_c: unknown, status: number, _b: number, ms: number) => status === 200 && times.push(ms));
+  const instance = autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    connections: 1,
+    duration: seconds,
+  });
+  (instance as unknown as NodeJS.EventEmitter).on(
+    'response',
+    (_c: unknown, status: number, _b: number, ms: number) => status === 200 && times.push(ms),
+  );
   const result = await instance;
   return result.errors + result.non2xx;
 }
@@ -57,7 +74,8 @@ async function compareViewers(url: string, body: string, viewers: Array<Record<s
   const errors = viewers.map(() => 0);
   for (const h of viewers) await run(url, body, h, 1, []);
   const rounds = 4;
-  for (let r = 0; r < rounds; r++) for (const [i, h] of viewers.entries()) errors[i] += await run(url, body, h, Math.max(1, Math.round(seconds / rounds)), times[i]);
+  for (let r = 0; r < rounds; r++)
+    for (const [i, h] of viewers.entries()) errors[i] += await run(url, body, h, Math.max(1, Math.round(seconds / rounds)), times[i]);
   return times.map((t, i) => {
     t.sort((a, b) => a - b);
     return { p50: round(percentile(t, 50)), p95: round(percentile(t, 95)), requests: t.length, errors: errors[i] };
@@ -65,7 +83,13 @@ async function compareViewers(url: string, body: string, viewers: Array<Record<s
 }
 
 async function main() {
-  const { values: o } = parseArgs({ options: { region: { type: 'string', default: '370800' }, duration: { type: 'string', default: '10' }, serve: { type: 'boolean', default: false } } });
+  const { values: o } = parseArgs({
+    options: {
+      region: { type: 'string', default: '370800' },
+      duration: { type: 'string', default: '10' },
+      serve: { type: 'boolean', default: false },
+    },
+  });
   const region = o.region!;
   if (o.serve) return serve(region);
   const seconds = Number(o.duration);
@@ -77,29 +101,55 @@ async function main() {
   // The two supervisors, made once (the bench database is the bench's own).
   const ctx = createRequestContext(app.connection, SYSTEM);
   const password = 'scope-bench-password';
-  for (const [name, code] of [['bench-city', '370800'], ['bench-county', COUNTY]])
-    if (!(await db.query('SELECT id FROM user_account WHERE name = ?', [name])).length) await app.services.accounts.createUser(ctx, { name, role: 'SUPERVISOR', regionCode: code, password });
+  for (const [name, code] of [
+    ['bench-city', '370800'],
+    ['bench-county', COUNTY],
+  ])
+    if (!(await db.query('SELECT id FROM user_account WHERE name = ?', [name])).length)
+      await app.services.accounts.createUser(ctx, { name, role: 'SUPERVISOR', regionCode: code, password });
 
   const child: ChildProcess = fork(__filename, ['--serve', '--region', region], { execArgv: process.execArgv });
-  const url: string = await new Promise((resolve, reject) => (child.once('message', (m: { url: string }) => resolve(m.url)), child.once('exit', (c) => reject(new Error(`server exited ${c}`)))));
+  const url: string = await new Promise(
+    (resolve, reject) => (
+      child.once('message', (m: { url: string }) => resolve(m.url)),
+      child.once('exit', (c) => reject(new Error(`server exited ${c}`)))
+    ),
+  );
   const post = async (body: string, headers: Record<string, string> = {}) =>
-    (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })).json() as Promise<{ data?: any; errors?: unknown }>;
+    (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })).json() as Promise<{
+      data?: any;
+      errors?: unknown;
+    }>;
   const login = async (name: string) =>
-    (await post(JSON.stringify({ query: 'mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token } }', variables: { n: name, p: password } }))).data.login.token as string;
+    (
+      await post(
+        JSON.stringify({
+          query: 'mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token } }',
+          variables: { n: name, p: password },
+        }),
+      )
+    ).data.login.token as string;
   const tokens = { 'bench-city': await login('bench-city'), 'bench-county': await login('bench-county') };
 
   const rows = [];
-  for (const [label, code, who] of [['city dashboard', '370800', 'bench-city'], ['county dashboard', COUNTY, 'bench-county']] as const) {
-    const body = JSON.stringify({ variables: { code }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(DASHBOARD_OPERATIONS.CityDashboard) } } });
+  for (const [label, code, who] of [
+    ['city dashboard', '370800', 'bench-city'],
+    ['county dashboard', COUNTY, 'bench-county'],
+  ] as const) {
+    const body = JSON.stringify({
+      variables: { code },
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256(DASHBOARD_OPERATIONS.CityDashboard) } },
+    });
     const auth = { authorization: `Bearer ${tokens[who]}` };
     const [a, s] = [await post(body), await post(body, auth)];
     if (a.errors || s.errors) throw new Error(`${label}: ${JSON.stringify(a.errors ?? s.errors)}`);
     // The supervisor's answer is the anonymous one: its region is the one asked, summed whole.
-    if (JSON.stringify(a.data) !== JSON.stringify(s.data)) throw new Error(`${label}: the supervisor's figures differ from the anonymous reader's`);
+    if (JSON.stringify(a.data) !== JSON.stringify(s.data))
+      throw new Error(`${label}: the supervisor's figures differ from the anonymous reader's`);
     const [anonymous, supervisor] = await compareViewers(url, body, [{}, auth], seconds);
     const [path] = await db.query('SELECT path FROM region WHERE code = ?', [code]);
     const base: number[] = [];
-    for (let until = Date.now() + Math.min(seconds, 8) * 1000; Date.now() < until || base.length < 3; ) {
+    for (let until = Date.now() + Math.min(seconds, 8) * 1000; Date.now() < until || base.length < 3;) {
       const t = process.hrtime.bigint();
       await db.query(
         `SELECT SUBSTR(a.region_path, 1, ?) AS part, r.year, c.cell_key, SUM(c.value) AS t FROM report r JOIN agency a ON a.id = r.agency_id JOIN report_cell c ON c.report_id = r.id
@@ -109,14 +159,25 @@ async function main() {
       base.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     base.sort((x, y) => x - y);
-    const row = { query: label, region: code, anonymous, supervisor, ratio_p95: round(supervisor.p95 / anonymous.p95), baseline_p95_ms: round(percentile(base, 95)) };
+    const row = {
+      query: label,
+      region: code,
+      anonymous,
+      supervisor,
+      ratio_p95: round(supervisor.p95 / anonymous.p95),
+      baseline_p95_ms: round(percentile(base, 95)),
+    };
     console.log(JSON.stringify(row));
     rows.push(row);
   }
   child.send('stop');
   mkdirSync(__dirname, { recursive: true });
   const engine = db.options.type === 'mysql' ? 'MariaDB' : 'SQLite (better-sqlite3)';
-  writeFileSync(join(__dirname, 'scope-results.json'), JSON.stringify({ engine, region, reports: Number(n), duration_s: seconds, cpus: cpus().length, node: process.version, rows }, null, 2) + '\n');
+  writeFileSync(
+    join(__dirname, 'scope-results.json'),
+    JSON.stringify({ engine, region, reports: Number(n), duration_s: seconds, cpus: cpus().length, node: process.version, rows }, null, 2) +
+      '\n',
+  );
   await app.close();
 }
 

@@ -13,5 +13,33 @@ import { ReportNarrative } from './report-narrative.entity';
 import { Report } from './report.entity';
 import { User } from './user.entity';
 
-export { Agency, ApiToken, AuditEvent, BudgetSpend, Finding, LoginThrottle, Region, RegionRollup, Report, ReportCell, ReportNarrative, RollupPending, User };
-export const ENTITIES = [Region, Agency, Report, ReportCell, ReportNarrative, Finding, RegionRollup, RollupPending, User, ApiToken, AuditEvent, BudgetSpend, LoginThrottle];
+export {
+  Agency,
+  ApiToken,
+  AuditEvent,
+  BudgetSpend,
+  Finding,
+  LoginThrottle,
+  Region,
+  RegionRollup,
+  Report,
+  ReportCell,
+  ReportNarrative,
+  RollupPending,
+  User,
+};
+export const ENTITIES = [
+  Region,
+  Agency,
+  Report,
+  ReportCell,
+  ReportNarrative,
+  Finding,
+  RegionRollup,
+  RollupPending,
+  User,
+  ApiToken,
+  AuditEvent,
+  BudgetSpend,
+  LoginThrottle,
+];

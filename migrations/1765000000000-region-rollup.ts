@@ -25,7 +25,9 @@ export class RegionRollup1765000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(q.connection.options.type === 'mysql' ? 'DROP INDEX idx_agency_path_flags ON agency' : 'DROP INDEX idx_agency_path_flags');
+    await q.query(
+      q.connection.options.type === 'mysql' ? 'DROP INDEX idx_agency_path_flags ON agency' : 'DROP INDEX idx_agency_path_flags',
+    );
     await q.dropTable('region_rollup');
   }
 }

@@ -18,7 +18,10 @@ export class FilingWorkflow1768000000000 implements MigrationInterface {
       new TableColumn({ name: 'returned_findings', type: 'varchar', length: '2000', isNullable: true }),
     ]);
     await q.query('UPDATE report SET published_current = current');
-    await q.createIndex('report', new TableIndex({ name: 'idx_report_year_published', columnNames: ['year', 'published_current', 'agency_id'] }));
+    await q.createIndex(
+      'report',
+      new TableIndex({ name: 'idx_report_year_published', columnNames: ['year', 'published_current', 'agency_id'] }),
+    );
     await q.createTable(
       new Table({
         name: 'audit_event',

@@ -9,4 +9,14 @@ import { SharedBudgets1770000000000 } from './1770000000000-shared-budgets';
 import { LoginThrottle1771000000000 } from './1771000000000-login-throttle';
 
 /** In order; listed explicitly so that tsx, jest and a compiled build all find them. */
-export const MIGRATIONS = [InitialSchema1764000000000, RegionRollup1765000000000, DataVersion1766000000000, Accounts1767000000000, CellSource1767100000000, FilingWorkflow1768000000000, RollupPending1769000000000, SharedBudgets1770000000000, LoginThrottle1771000000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  RegionRollup1765000000000,
+  DataVersion1766000000000,
+  Accounts1767000000000,
+  CellSource1767100000000,
+  FilingWorkflow1768000000000,
+  RollupPending1769000000000,
+  SharedBudgets1770000000000,
+  LoginThrottle1771000000000,
+];

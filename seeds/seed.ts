@@ -32,7 +32,13 @@ export async function seedAgencies(connection: TransactionalConnection): Promise
   for (const a of SEED_AGENCIES) {
     const [region] = await repos.regions.byCodes([a.regionCode]);
     if (!region) throw new Error(`seed agency ${a.name}: region ${a.regionCode} is not loaded`);
-    const saved = await repos.agencies.insert({ name: a.name, kind: a.kind, regionCode: region.code, regionPath: region.path, parentId: a.parent ? ids.get(a.parent)! : null });
+    const saved = await repos.agencies.insert({
+      name: a.name,
+      kind: a.kind,
+      regionCode: region.code,
+      regionPath: region.path,
+      parentId: a.parent ? ids.get(a.parent)! : null,
+    });
     ids.set(a.name, saved.id);
   }
   await repos.dataVersions.bump();
@@ -44,6 +50,9 @@ export async function seedIfEmpty(app: Pick<App, 'connection' | 'services'>, pre
   // The seed chain's city is always loaded, whatever else REGION_SEED asks for.
   await seedRegions(app.connection, prefix, '3708');
   await seedAgencies(app.connection);
-  await app.services.imports.importReport(createRequestContext(app.connection, SYSTEM), { bytes: readFileSync(SEED_REPORT), fileName: 'seeds/000_1dfd185abb919a16.txt' });
+  await app.services.imports.importReport(createRequestContext(app.connection, SYSTEM), {
+    bytes: readFileSync(SEED_REPORT),
+    fileName: 'seeds/000_1dfd185abb919a16.txt',
+  });
   return true;
 }

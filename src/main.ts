@@ -17,7 +17,12 @@ async function main() {
     // Only now, on the sample SQLite database: their passwords exist nowhere but in this one message.
     if (demoAccountsAllowed(env)) {
       const demo = await createDemoAccounts(app);
-      console.log(['Demo accounts of the sample database (passwords shown this once; log in with mutation { login(name, password) { token } }):', ...demo.map((d) => `  ${d.name.padEnd(26)} ${d.role.padEnd(11)} ${d.password}   ${d.scope}`)].join('\n'));
+      console.log(
+        [
+          'Demo accounts of the sample database (passwords shown this once; log in with mutation { login(name, password) { token } }):',
+          ...demo.map((d) => `  ${d.name.padEnd(26)} ${d.role.padEnd(11)} ${d.password}   ${d.scope}`),
+        ].join('\n'),
+      );
     }
   }
   const server = await startServer(app, env);

@@ -29,7 +29,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export type ServerEnv = Pick<Env, 'PORT' | 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'TOKEN_TTL_SECONDS' | 'ANONYMOUS_ACCESS' | 'NODE_ENV' | 'RESPONSE_CACHE'> &
+export type ServerEnv = Pick<
+  Env,
+  'PORT' | 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'TOKEN_TTL_SECONDS' | 'ANONYMOUS_ACCESS' | 'NODE_ENV' | 'RESPONSE_CACHE'
+> &
   Partial<Pick<Env, 'LOG_LEVEL' | 'QUERY_BUDGET_PER_HOUR' | 'ANONYMOUS_BUDGET_PER_HOUR' | 'BUDGET_STORE' | 'REQUEST_DEADLINE_MS'>> &
   LoginThrottleEnv;
 
@@ -68,12 +71,17 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
   const repos = app.connection.repos();
   // Production refuses to start without JWT_SECRET (tokenSettings throws); elsewhere a random key of this process signs.
   const settings = tokenSettings(env);
-  if (settings.ephemeral) log.warn('JWT_SECRET is unset: login tokens are signed with a random key of this process and do not survive a restart');
+  if (settings.ephemeral)
+    log.warn('JWT_SECRET is unset: login tokens are signed with a random key of this process and do not survive a restart');
   const accounts = app.services.accounts.withTokens(new TokenService(settings), loginThrottleSettings(env));
   const schema = buildSchema({ ...app.services, accounts });
   const cache = env.RESPONSE_CACHE === 'on' ? new ResponseCache() : null;
   const deadlineMs = env.REQUEST_DEADLINE_MS ?? 10_000;
-  const budget = { store: env.BUDGET_STORE === 'database' ? new DatabaseBudgetLedger(app.connection) : new BudgetStore(), perAccount: env.QUERY_BUDGET_PER_HOUR ?? 50_000_000, perAnonymous: env.ANONYMOUS_BUDGET_PER_HOUR ?? 10_000_000 };
+  const budget = {
+    store: env.BUDGET_STORE === 'database' ? new DatabaseBudgetLedger(app.connection) : new BudgetStore(),
+    perAccount: env.QUERY_BUDGET_PER_HOUR ?? 50_000_000,
+    perAnonymous: env.ANONYMOUS_BUDGET_PER_HOUR ?? 10_000_000,
+  };
   const apollo = new ApolloServer<ServerContext>({
     schema,
     introspection: true,
@@ -87,7 +95,9 @@ export async function startServer(app: App, env: ServerEnv): Promise<RunningServ
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       queryCostPlugin<ServerContext>(schema, budget, (ctx, q) =>
-        q.kind === 'agencies' ? app.services.regions.agencyCountUnder(ctx, q.regionCode) : app.services.regions.regionCountBelow(ctx, q.regionCode, q.level as RegionLevel | null),
+        q.kind === 'agencies'
+          ? app.services.regions.agencyCountUnder(ctx, q.regionCode)
+          : app.services.regions.regionCountBelow(ctx, q.regionCode, q.level as RegionLevel | null),
       ),
       deadlinePlugin(deadlineMs),
       blockSuggestionsForAnonymous<ServerContext>(),

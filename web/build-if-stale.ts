@@ -42,7 +42,11 @@ export function buildWebIfStale(log: (m: string) => void = () => {}): boolean {
   if (existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === hash) return false;
   log('building the dashboard (web/dist is missing or stale)…');
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+  execFileSync(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
   writeFileSync(STAMP, hash);
   return true;
 }

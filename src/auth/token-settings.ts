@@ -18,7 +18,8 @@ export interface TokenSettings {
  * fresh clone can log in at once and no guessable default secret ever exists.
  */
 export function tokenSettings(env: TokenEnv): TokenSettings {
-  if (!env.JWT_SECRET && env.NODE_ENV === 'production') throw new Error('JWT_SECRET is required when NODE_ENV=production (at least 32 characters)');
+  if (!env.JWT_SECRET && env.NODE_ENV === 'production')
+    throw new Error('JWT_SECRET is required when NODE_ENV=production (at least 32 characters)');
   return {
     key: env.JWT_SECRET ? new TextEncoder().encode(env.JWT_SECRET) : randomBytes(32),
     issuer: env.JWT_ISSUER,

@@ -16,7 +16,10 @@ const IAT_SKEW_SECONDS = 60;
 const ClaimsSchema = z.strictObject({
   sub: z.string().regex(/^[1-9]\d{0,9}$/, 'must be an account id'),
   role: z.enum(ACCOUNT_ROLES),
-  regionCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, 'must be a 6, 9 or 12-digit GB/T 2260 code').nullable(),
+  regionCode: z
+    .string()
+    .regex(/^(\d{6}|\d{9}|\d{12})$/, 'must be a 6, 9 or 12-digit GB/T 2260 code')
+    .nullable(),
   agencyId: z.number().int().positive().nullable(),
   iss: z.string(),
   aud: z.union([z.string(), z.array(z.string())]),
@@ -35,7 +38,8 @@ export interface SignedToken {
 /** Why jose refused a token, in words for the caller (the message names the failed check, never the key). */
 function refusal(e: unknown): string {
   if (e instanceof joseErrors.JWTExpired) return 'token expired: log in again';
-  if (e instanceof joseErrors.JWTClaimValidationFailed) return `token refused: claim ${e.claim} ${e.reason === 'missing' ? 'is missing' : 'is wrong'}`;
+  if (e instanceof joseErrors.JWTClaimValidationFailed)
+    return `token refused: claim ${e.claim} ${e.reason === 'missing' ? 'is missing' : 'is wrong'}`;
   if (e instanceof joseErrors.JOSEAlgNotAllowed) return `token refused: only ${ALGORITHM} is accepted`;
   return 'token refused: malformed or wrongly signed';
 }

@@ -43,7 +43,8 @@ export function canRead(viewer: Viewer, regionPath: string): boolean {
  * read all of it: summed over the readable part, it would carry another region's name.
  */
 export function assertReadsWhole(viewer: Viewer, path: string, what: string): void {
-  if (!canRead(viewer, path)) throw new ForbiddenError(`${what} lies partly outside your jurisdiction: its figures cover more than you may read`);
+  if (!canRead(viewer, path))
+    throw new ForbiddenError(`${what} lies partly outside your jurisdiction: its figures cover more than you may read`);
 }
 
 /** Reviewing findings is for supervisors (within their region), administrators and the system. */

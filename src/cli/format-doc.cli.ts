@@ -1,6 +1,15 @@
 import { writeFileSync } from 'fs';
 import { join } from 'path';
-import { allEditions, cellKey, derivedColumns, editionYears, type EditionDef, type RuleDecl, type TableDef, type Unit } from '../shared/editions/index';
+import {
+  allEditions,
+  cellKey,
+  derivedColumns,
+  editionYears,
+  type EditionDef,
+  type RuleDecl,
+  type TableDef,
+  type Unit,
+} from '../shared/editions/index';
 import { camelKey } from '../shared/editions/edition-sdl';
 import { sectionNumeral } from '../shared/editions/template-headers';
 
@@ -55,8 +64,18 @@ function tableSection(e: EditionDef, t: TableDef): string[] {
   for (const b of t.blocks) {
     if (b.caption) out.push(`${b.caption}${b.typeName ? ` — GraphQL ${code(`${b.typeName}${e.id}`)}` : ''}`, '');
     const rowKey = (r: string) => (t.keyPattern.includes('{row}') ? code(r) : '—');
-    out.push(...table(['row', 'key', 'variants', 'group'], b.rows.map((r) => [r.label || '(the data row)', rowKey(r.key), (r.variants ?? []).join('；'), r.group ?? ''])));
-    out.push(...table(['column', 'key', 'GraphQL field', 'unit', 'variants'], b.columns.map((c) => [c.label, code(c.key), code(camelKey(c.key.split('.').pop()!)), UNITS[c.unit], (c.variants ?? []).join('；')])));
+    out.push(
+      ...table(
+        ['row', 'key', 'variants', 'group'],
+        b.rows.map((r) => [r.label || '(the data row)', rowKey(r.key), (r.variants ?? []).join('；'), r.group ?? '']),
+      ),
+    );
+    out.push(
+      ...table(
+        ['column', 'key', 'GraphQL field', 'unit', 'variants'],
+        b.columns.map((c) => [c.label, code(c.key), code(camelKey(c.key.split('.').pop()!)), UNITS[c.unit], (c.variants ?? []).join('；')]),
+      ),
+    );
     if (b.columnGroups?.length)
       out.push(
         `Column groups (a report may print each as its own row of figures under its caption; the captions are aligned with these labels and the rows joined in this order): ${b.columnGroups
@@ -72,7 +91,14 @@ function tableSection(e: EditionDef, t: TableDef): string[] {
 
 function editionSection(e: EditionDef): string[] {
   const out = [`## Edition ${e.id}: ${e.title}`, '', `Used for report years ${years(e)}. Title: \`<agency><year>年${e.titleSuffix}\`.`, ''];
-  out.push('### Sections', '', ...table(['', 'heading', 'also spelt'], e.sections.map((s) => [`${sectionNumeral(s.number)}、`, s.heading, (s.variants ?? []).join('；')])));
+  out.push(
+    '### Sections',
+    '',
+    ...table(
+      ['', 'heading', 'also spelt'],
+      e.sections.map((s) => [`${sectionNumeral(s.number)}、`, s.heading, (s.variants ?? []).join('；')]),
+    ),
+  );
   out.push('### Tables', '');
   for (const t of e.tables) out.push(...tableSection(e, t));
   out.push('### Derived keys', '', 'Not stored: each is the sum of its parts, per column; blank when every part is blank.', '');
@@ -86,16 +112,40 @@ function editionSection(e: EditionDef): string[] {
     ),
   );
   for (const l of e.legacyRows ?? [])
-    out.push(`Accepted in place of rows ${list(l.replaces)}: the earlier edition's single row ${l.label} (\`${l.table}.${l.key}.*\`), stored under its own key with those rows blank; notice ${code(l.rule)}: ${l.message}`, '');
-  out.push('### Rules', '', 'Arithmetic every report of the edition must satisfy; a rule with a blank cell is open (blank is not zero), never failed.', '');
-  out.push(...table(['code', 'table', 'rule', 'message'], e.rules.map((r) => [code(r.code), r.table, rule(r), r.message])));
+    out.push(
+      `Accepted in place of rows ${list(l.replaces)}: the earlier edition's single row ${l.label} (\`${l.table}.${l.key}.*\`), stored under its own key with those rows blank; notice ${code(l.rule)}: ${l.message}`,
+      '',
+    );
+  out.push(
+    '### Rules',
+    '',
+    'Arithmetic every report of the edition must satisfy; a rule with a blank cell is open (blank is not zero), never failed.',
+    '',
+  );
+  out.push(
+    ...table(
+      ['code', 'table', 'rule', 'message'],
+      e.rules.map((r) => [code(r.code), r.table, rule(r), r.message]),
+    ),
+  );
   out.push('### Across reports and against the text', '');
-  for (const c of e.carryOver) out.push(`- carry-over (warning): row ${code(c.from)} of last year's ${c.table} table = row ${code(c.to)} of this year's, per column`);
-  for (const n of e.narrativeComparisons) out.push(`- narrative, ${n.what} (${n.statement}): ${n.readings.map((r) => r.map(code).join(' + ')).join(', or ')}`);
-  if (e.breaksComparison.length) out.push(`- section ${e.breaksComparison.map(sectionNumeral).join('、')} changed meaning: figures compare with earlier editions' only from ${e.years.from}`);
+  for (const c of e.carryOver)
+    out.push(`- carry-over (warning): row ${code(c.from)} of last year's ${c.table} table = row ${code(c.to)} of this year's, per column`);
+  for (const n of e.narrativeComparisons)
+    out.push(`- narrative, ${n.what} (${n.statement}): ${n.readings.map((r) => r.map(code).join(' + ')).join(', or ')}`);
+  if (e.breaksComparison.length)
+    out.push(
+      `- section ${e.breaksComparison.map(sectionNumeral).join('、')} changed meaning: figures compare with earlier editions' only from ${e.years.from}`,
+    );
   out.push('', '### Rates', '');
-  const side = (ts: EditionDef['rates'][number]['numerator']) => ts.map(([c, k], i) => `${i ? (c < 0 ? ' − ' : ' + ') : c < 0 ? '−' : ''}${k}`).join('');
-  out.push(...table(['key', 'numerator', 'denominator'], e.rates.map((r) => [code(r.key), side(r.numerator), side(r.denominator)])));
+  const side = (ts: EditionDef['rates'][number]['numerator']) =>
+    ts.map(([c, k], i) => `${i ? (c < 0 ? ' − ' : ' + ') : c < 0 ? '−' : ''}${k}`).join('');
+  out.push(
+    ...table(
+      ['key', 'numerator', 'denominator'],
+      e.rates.map((r) => [code(r.key), side(r.numerator), side(r.denominator)]),
+    ),
+  );
   out.push(`Edition markers (labels only this edition prints, counted to tell editions apart): ${e.markers.join('、')}`, '');
   return out;
 }

@@ -5,7 +5,8 @@ import { openApp } from '../app';
 import { readEnv } from '../config/env';
 import { generate } from '../generator/generator';
 
-const USAGE = 'usage: npm run generate -- --region CODE [--years 2019-2024] [--seed N] [--departments 30] [--institutions 40] [--manifest FILE]';
+const USAGE =
+  'usage: npm run generate -- --region CODE [--years 2019-2024] [--seed N] [--departments 30] [--institutions 40] [--manifest FILE]';
 
 async function main() {
   const { values: o } = parseArgs({

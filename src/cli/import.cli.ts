@@ -12,7 +12,8 @@ import { closePdfReader } from '../ingest/readers/pdf/pdf-extraction';
 import { formatSummary, importFiles, listFiles } from '../services/bulk-import.service';
 import { ParsePool } from '../services/parse-pool';
 
-const USAGE = 'usage: npm run import -- FILE|DIR… [--agency NAME] [--region CODE] [--year YYYY] [--scope own|consolidated] [--dry-run --json] [--quiet]';
+const USAGE =
+  'usage: npm run import -- FILE|DIR… [--agency NAME] [--region CODE] [--year YYYY] [--scope own|consolidated] [--dry-run --json] [--quiet]';
 
 /** Files are read in the sandbox (src/services/parse-pool.ts), as a server reads an upload: one thread per core, none more than files. */
 const sandbox = (files: string[]) => new ParsePool(Math.max(1, Math.min(files.length, availableParallelism())));
@@ -26,7 +27,11 @@ async function dryRun(files: string[], year: number | undefined, json: boolean):
       const raw = Object.fromEntries(Object.entries(parsed.cells).map(([k, c]) => [k, c.raw]));
       const findings = checked.map(({ rule, severity, status, cells, message }) => ({ rule, severity, status, cells, message }));
       const out = { edition: parsed.edition, year: year ?? parsed.year, values: valuesOf(parsed), raw, findings };
-      await write(process.stdout, (json ? JSON.stringify(out, null, 2) : `${file}: parsed, edition ${out.edition}, year ${out.year}, ${findings.length} findings`) + '\n');
+      await write(
+        process.stdout,
+        (json ? JSON.stringify(out, null, 2) : `${file}: parsed, edition ${out.edition}, year ${out.year}, ${findings.length} findings`) +
+          '\n',
+      );
     } catch (e) {
       failed++;
       await write(process.stderr, `${file}: rejected: ${(e as Error).message}\n`);
@@ -83,14 +88,21 @@ async function main(): Promise<number> {
   const scope = opts.scope ? (opts.scope.toUpperCase() as ReportScope) : undefined;
   // Read and check on every core while this thread stores.
   const pool = sandbox(files);
-  const summary = await importFiles(app.services.imports, ctx, files, { agencyName: opts.agency, regionCode: opts.region, year, scope }, (r, done) => {
-    if (!opts.quiet || r.status === 'rejected') {
-      // Clear the bar's line first so that the file's line is not printed over it.
-      if (progress && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      console.log(`${r.file}: ${r.status}${r.code ? ` [${r.code}]` : ''}: ${r.detail}`);
-    }
-    if (progress) bar.update(done, { rate: (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1) });
-  }, pool).finally(() => pool.close());
+  const summary = await importFiles(
+    app.services.imports,
+    ctx,
+    files,
+    { agencyName: opts.agency, regionCode: opts.region, year, scope },
+    (r, done) => {
+      if (!opts.quiet || r.status === 'rejected') {
+        // Clear the bar's line first so that the file's line is not printed over it.
+        if (progress && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+        console.log(`${r.file}: ${r.status}${r.code ? ` [${r.code}]` : ''}: ${r.detail}`);
+      }
+      if (progress) bar.update(done, { rate: (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1) });
+    },
+    pool,
+  ).finally(() => pool.close());
   if (files.length > 1) bar.stop();
   await write(process.stdout, formatSummary(summary) + '\n');
   await app.close();

@@ -13,7 +13,14 @@ const USAGE = [
 ].join('\n');
 
 /** The option each argument of the account service is given by, so that an error names what the user typed. */
-const OPTION_OF: Record<string, string> = { name: '--name', role: '--role', regionCode: '--region', agencyId: '--agency', password: '--password-stdin', expiresInDays: '--days' };
+const OPTION_OF: Record<string, string> = {
+  name: '--name',
+  role: '--role',
+  regionCode: '--region',
+  agencyId: '--agency',
+  password: '--password-stdin',
+  expiresInDays: '--days',
+};
 
 class UsageError extends Error {}
 
@@ -42,7 +49,8 @@ function required(value: string | undefined, option: string, command: string): s
 
 /** The password, one line on standard input: never an argument, which other users of the machine can read. */
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('--password-stdin reads a pipe, not a terminal: read -rs PW && printf \'%s\\n\' "$PW" | npm run user -- add …');
+  if (process.stdin.isTTY)
+    throw new UsageError('--password-stdin reads a pipe, not a terminal: read -rs PW && printf \'%s\\n\' "$PW" | npm run user -- add …');
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
@@ -55,12 +63,15 @@ async function run(app: App, command: string, o: Options): Promise<void> {
   const ctx = createRequestContext(app.connection, SYSTEM);
   const accounts = app.services.accounts;
   if (command === 'add') {
-    if (!o['password-stdin']) throw new UsageError('add: --password-stdin is required (the password is read from standard input, never from the command line)');
+    if (!o['password-stdin'])
+      throw new UsageError('add: --password-stdin is required (the password is read from standard input, never from the command line)');
     const name = required(o.name, '--name', 'add');
     const role = required(o.role, '--role', 'add').toUpperCase();
     const agencyId = positiveInt(o.agency, '--agency') ?? null;
     const user = await accounts.createUser(ctx, { name, role, regionCode: o.region ?? null, agencyId, password: await readPassword() });
-    console.log(`added ${user.role} ${user.name} (id ${user.id}${user.regionCode ? `, region ${user.regionCode}` : ''}${user.agencyId ? `, agency ${user.agencyId}` : ''})`);
+    console.log(
+      `added ${user.role} ${user.name} (id ${user.id}${user.regionCode ? `, region ${user.regionCode}` : ''}${user.agencyId ? `, agency ${user.agencyId}` : ''})`,
+    );
   } else if (command === 'list') {
     for (const u of await accounts.users(ctx)) {
       console.log([u.id, u.name, u.role, u.regionCode ?? '-', u.agencyId ?? '-', u.disabled ? 'disabled' : 'active'].join('\t'));
@@ -72,7 +83,9 @@ async function run(app: App, command: string, o: Options): Promise<void> {
   } else if (command === 'token') {
     const user = await accounts.byName(ctx, required(o.name, '--name', 'token'));
     const { token, row } = await accounts.createApiToken(ctx, o.label ?? 'cli', positiveInt(o.days, '--days') ?? null, user.id);
-    console.error(`API token ${row.prefix}… for ${user.name}${row.expiresAt ? `, until ${row.expiresAt}` : ''}: shown this once, only its hash is kept`);
+    console.error(
+      `API token ${row.prefix}… for ${user.name}${row.expiresAt ? `, until ${row.expiresAt}` : ''}: shown this once, only its hash is kept`,
+    );
     console.log(token);
   }
 }
@@ -105,7 +118,9 @@ async function main(): Promise<number> {
       // The service names its argument ("regionCode 999999: …"); the user typed an option (--region).
       const argument = String(e.extensions.argument);
       const option = OPTION_OF[argument];
-      console.error(!option ? e.message : e.message.startsWith(argument) ? option + e.message.slice(argument.length) : `${option}: ${e.message}`);
+      console.error(
+        !option ? e.message : e.message.startsWith(argument) ? option + e.message.slice(argument.length) : `${option}: ${e.message}`,
+      );
       return 1;
     }
     throw e;

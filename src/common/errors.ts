@@ -77,13 +77,20 @@ export class UnavailableError extends NianbaoError {
 /** An ad hoc query above the cost limit: refused before anything runs. */
 export class QueryTooCostlyError extends NianbaoError {
   constructor(cost: number, limit: number) {
-    super(`query costs ${cost}, above the limit of ${limit}: ask for smaller pages or fewer nested lists`, 'QUERY_TOO_COSTLY', { cost, limit });
+    super(`query costs ${cost}, above the limit of ${limit}: ask for smaller pages or fewer nested lists`, 'QUERY_TOO_COSTLY', {
+      cost,
+      limit,
+    });
   }
 }
 
 /** A request over one of the limits checked before execution (body size, depth, aliases, directives, nodes). */
 export class QueryLimitError extends NianbaoError {
-  constructor(code: 'REQUEST_TOO_LARGE' | 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'TOO_MANY_NODES' | 'VARIABLES_TOO_DEEP', message: string, extensions: Record<string, unknown> = {}) {
+  constructor(
+    code: 'REQUEST_TOO_LARGE' | 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'TOO_MANY_NODES' | 'VARIABLES_TOO_DEEP',
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
     super(message, code, extensions);
   }
 }
@@ -91,7 +98,11 @@ export class QueryLimitError extends NianbaoError {
 /** The caller spent its points for the hour: refused before anything runs, with the time points come back. */
 export class BudgetExceededError extends NianbaoError {
   constructor(cost: number, remaining: number, limit: number, resetAt: string) {
-    super(`this query costs ${cost} points and ${remaining} of your ${limit} points per hour are left; try again after ${resetAt}`, 'RATE_LIMITED', { cost, remaining, limit, resetAt });
+    super(
+      `this query costs ${cost} points and ${remaining} of your ${limit} points per hour are left; try again after ${resetAt}`,
+      'RATE_LIMITED',
+      { cost, remaining, limit, resetAt },
+    );
   }
 }
 
@@ -110,12 +121,17 @@ export class LoginThrottledError extends NianbaoError {
 export class QueryTimeoutError extends NianbaoError {
   constructor(what: 'request' | 'statement', limitMs?: number) {
     const limit = limitMs ? `longer than ${limitMs / 1000} s` : 'past its time limit';
-    super(`the ${what === 'request' ? 'request' : 'database statement'} ran ${limit} and was cut off: ask for less (smaller pages, fewer nested lists)`, 'QUERY_TIMEOUT', { what, ...(limitMs ? { limitMs } : {}) });
+    super(
+      `the ${what === 'request' ? 'request' : 'database statement'} ran ${limit} and was cut off: ask for less (smaller pages, fewer nested lists)`,
+      'QUERY_TIMEOUT',
+      { what, ...(limitMs ? { limitMs } : {}) },
+    );
   }
 }
 
 /** Which limit of reading a file was hit (src/ingest/file-limits.ts). */
-export type FileLimit = 'zip.entries' | 'zip.partBytes' | 'zip.totalBytes' | 'zip.ratio' | 'html.depth' | 'html.nodes' | 'sandbox.heapMb' | 'sandbox.timeMs';
+export type FileLimit =
+  'zip.entries' | 'zip.partBytes' | 'zip.totalBytes' | 'zip.ratio' | 'html.depth' | 'html.nodes' | 'sandbox.heapMb' | 'sandbox.timeMs';
 
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const FILE_LIMIT_TEXT: Record<FileLimit, (value: number, max: number, part?: string) => string> = {
@@ -132,7 +148,11 @@ const FILE_LIMIT_TEXT: Record<FileLimit, (value: number, max: number, part?: str
 /** A file over one of the reading limits: refused whole, nothing of it read or stored. */
 export class ReportTooComplexError extends NianbaoError {
   constructor(limit: FileLimit, value: number, max: number, extra: { part?: string; file?: string } = {}) {
-    super(`${extra.file ? `${extra.file}：` : ''}文件过于复杂，无法读取：${FILE_LIMIT_TEXT[limit](value, max, extra.part)}`, 'REPORT_TOO_COMPLEX', { limit, value, max, ...extra });
+    super(
+      `${extra.file ? `${extra.file}：` : ''}文件过于复杂，无法读取：${FILE_LIMIT_TEXT[limit](value, max, extra.part)}`,
+      'REPORT_TOO_COMPLEX',
+      { limit, value, max, ...extra },
+    );
   }
 
   /** The same refusal naming the file it came from. */
@@ -145,6 +165,9 @@ export class ReportTooComplexError extends NianbaoError {
 /** Too many file reads and renders already under way in this server: try again after `retryAfterSeconds` (Retry-After). */
 export class ServerBusyError extends NianbaoError {
   constructor(running: number, retryAfterSeconds: number) {
-    super(`服务器正忙：同时读取文件和生成文档的任务已达上限（${running} 个），请在 ${retryAfterSeconds} 秒后重试`, 'SERVER_BUSY', { limit: running, retryAfterSeconds });
+    super(`服务器正忙：同时读取文件和生成文档的任务已达上限（${running} 个），请在 ${retryAfterSeconds} 秒后重试`, 'SERVER_BUSY', {
+      limit: running,
+      retryAfterSeconds,
+    });
   }
 }

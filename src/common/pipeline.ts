@@ -50,7 +50,10 @@ export async function runPipeline<P, R>(spec: PipelineSpec<P, R>): Promise<void>
         }
         const key = spec.keyOf(item);
         const run = (key === null ? Promise.resolve() : (tails.get(key) ?? Promise.resolve())).then(() => spec.write(item, i));
-        const settled = run.then(() => undefined, () => undefined);
+        const settled = run.then(
+          () => undefined,
+          () => undefined,
+        );
         if (key !== null) tails.set(key, settled);
         return { run, release: () => key !== null && tails.get(key) === settled && tails.delete(key) };
       });

@@ -25,7 +25,8 @@ export class Semaphore {
       this.running++;
       return Promise.resolve({ release: this.releaser() });
     }
-    if (this.waiting.length >= this.maxQueue || waitMs <= 0) return Promise.resolve({ refused: this.waiting.length >= this.maxQueue ? 'full' : 'timeout' });
+    if (this.waiting.length >= this.maxQueue || waitMs <= 0)
+      return Promise.resolve({ refused: this.waiting.length >= this.maxQueue ? 'full' : 'timeout' });
     return new Promise((resolve) => {
       const grant = () => {
         clearTimeout(timer);

@@ -45,7 +45,9 @@ export function createReportLoaders(repos: Repositories, reader: ReportReader) {
     /** A revision by id; null when there is none or the viewer may not read it (the same answer). */
     visibleReportById: new DataLoader<number, Report | null>(async (ids) => byId(ids, await repos.reports.readableByIds(ids, reader))),
     /** "The report" of each series of an agency as the viewer sees it, newest year first. */
-    visibleLatestReportsByAgency: new DataLoader<number, Report[]>(async (ids) => grouped(ids, await repos.reports.latestOf(ids, undefined, reader), same, (r) => r.agencyId)),
+    visibleLatestReportsByAgency: new DataLoader<number, Report[]>(async (ids) =>
+      grouped(ids, await repos.reports.latestOf(ids, undefined, reader), same, (r) => r.agencyId),
+    ),
     /** "The report" of each scope of an agency's year: one statement per year asked. */
     visibleLatestReportsByAgencyYear: new DataLoader<AgencyYear, Report[], string>(
       async (keys) => {
@@ -59,16 +61,24 @@ export function createReportLoaders(repos: Repositories, reader: ReportReader) {
     /** The series' revisions the viewer sees, oldest first. */
     visibleRevisionsBySeries: new DataLoader<SeriesKey, Report[], string>(
       async (keys) => {
-        const rows = await repos.reports.revisionsOfMany([...new Set(keys.map((k) => k.agencyId))], [...new Set(keys.map((k) => k.year))], reader);
+        const rows = await repos.reports.revisionsOfMany(
+          [...new Set(keys.map((k) => k.agencyId))],
+          [...new Set(keys.map((k) => k.year))],
+          reader,
+        );
         return grouped(keys, rows, seriesKey, seriesKey);
       },
       { cacheKeyFn: seriesKey },
     ),
-    visibleCellsByReportId: new DataLoader<number, ReportCell[]>(async (ids) => grouped(ids, await repos.reports.readableCellsOf(ids, reader), same, (c) => c.reportId)),
+    visibleCellsByReportId: new DataLoader<number, ReportCell[]>(async (ids) =>
+      grouped(ids, await repos.reports.readableCellsOf(ids, reader), same, (c) => c.reportId),
+    ),
     visibleNarrativesByReportId: new DataLoader<number, ReportNarrative[]>(async (ids) =>
       grouped(ids, await repos.reports.readableNarrativesOf(ids, reader), same, (n) => n.reportId),
     ),
-    visibleFindingsByReportId: new DataLoader<number, Finding[]>(async (ids) => grouped(ids, await repos.reports.readableFindingsOf(ids, reader), same, (f) => f.reportId)),
+    visibleFindingsByReportId: new DataLoader<number, Finding[]>(async (ids) =>
+      grouped(ids, await repos.reports.readableFindingsOf(ids, reader), same, (f) => f.reportId),
+    ),
   };
 }
 

@@ -16,7 +16,11 @@ export interface RequestContext extends DataContext {
   readonly deadline?: number;
 }
 
-export function createRequestContext(connection: TransactionalConnection, viewer: Viewer = ANONYMOUS, clientAddress: string | null = null): RequestContext {
+export function createRequestContext(
+  connection: TransactionalConnection,
+  viewer: Viewer = ANONYMOUS,
+  clientAddress: string | null = null,
+): RequestContext {
   // Roll-ups are read after the publications queued before this request are folded in: once per request, on its first roll-up read.
   const folder = rollupFolderOf(connection);
   let folded: Promise<void> | undefined;

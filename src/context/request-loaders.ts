@@ -34,7 +34,13 @@ function splitRollupKeys(keys: readonly string[]) {
     byYear.set(p.year, g);
   }
   const groups = [...byYear].map(([year, g]) => ({ year, codes: [...g.codes], keys: [...g.keys] }));
-  return { parts, groups, as: [...new Set(parts.map((p) => p.a))], years: [...byYear.keys()], cellKeys: [...new Set(parts.map((p) => p.key))] };
+  return {
+    parts,
+    groups,
+    as: [...new Set(parts.map((p) => p.a))],
+    years: [...byYear.keys()],
+    cellKeys: [...new Set(parts.map((p) => p.key))],
+  };
 }
 
 /**
@@ -45,7 +51,9 @@ function splitRollupKeys(keys: readonly string[]) {
  */
 export function createLoaders(repos: Repositories, viewer: Viewer, beforeRollupRead: () => Promise<void> = async () => undefined) {
   const loaders = {
-    regionByCodeLoader: new DataLoader<string, Region | null>(async (codes) => byKey(codes, await repos.regions.byCodes(codes), (r) => r.code)),
+    regionByCodeLoader: new DataLoader<string, Region | null>(async (codes) =>
+      byKey(codes, await repos.regions.byCodes(codes), (r) => r.code),
+    ),
     regionChildrenByCodeLoader: new DataLoader<string, Region[]>(async (codes) =>
       groupByKey(codes, await repos.regions.childrenOf(codes), (r) => r.parentCode!),
     ),

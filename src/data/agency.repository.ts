@@ -66,7 +66,9 @@ export class AgencyRepository {
 
   /** One page in id order (plus one row to tell whether more follow) and the total; keyset pagination keeps deep pages cheap. */
   async page(q: AgencyQuery): Promise<{ rows: Agency[]; total: number }> {
-    const pageQb = this.filtered(q).orderBy('a.id', 'ASC').take(q.limit + 1);
+    const pageQb = this.filtered(q)
+      .orderBy('a.id', 'ASC')
+      .take(q.limit + 1);
     if (q.afterId != null) pageQb.andWhere(new Brackets((b) => b.where('a.id > :afterId', { afterId: q.afterId })));
     const [rows, total] = await Promise.all([pageQb.getMany(), this.filtered(q).getCount()]);
     return { rows, total };
@@ -74,7 +76,11 @@ export class AgencyRepository {
 
   /** A new agency, read back whole (id and defaults) in the same statement. */
   async insert(agency: Partial<Agency>): Promise<Agency> {
-    const [saved] = await AGENCY_SQL.insert(this.db, [agency], ['id', 'name', 'kind', 'regionCode', 'regionPath', 'parentId', 'exempt', 'active']);
+    const [saved] = await AGENCY_SQL.insert(
+      this.db,
+      [agency],
+      ['id', 'name', 'kind', 'regionCode', 'regionPath', 'parentId', 'exempt', 'active'],
+    );
     return saved;
   }
 }

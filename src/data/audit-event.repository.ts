@@ -49,7 +49,22 @@ export class AuditEventRepository {
     await this.db.query(
       `INSERT INTO audit_event (at, actor_id, actor_name, role, action, report_id, finding_id, agency_id, region_path, before_json, after_json, detail, aggregate_key)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${bump}`,
-      [e.at, e.actorId, e.actorName, e.role, e.action, e.reportId, e.findingId, e.agencyId, e.regionPath, e.before, e.after, e.detail, aggregateKey, lastAt],
+      [
+        e.at,
+        e.actorId,
+        e.actorName,
+        e.role,
+        e.action,
+        e.reportId,
+        e.findingId,
+        e.agencyId,
+        e.regionPath,
+        e.before,
+        e.after,
+        e.detail,
+        aggregateKey,
+        lastAt,
+      ],
     );
   }
 
@@ -69,7 +84,9 @@ export class AuditEventRepository {
   }
 
   async page(q: AuditQuery): Promise<{ rows: AuditEvent[]; total: number }> {
-    const pageQb = this.filtered(q).orderBy('e.id', 'ASC').take(q.limit + 1);
+    const pageQb = this.filtered(q)
+      .orderBy('e.id', 'ASC')
+      .take(q.limit + 1);
     if (q.afterId != null) pageQb.andWhere('e.id > :afterId', { afterId: q.afterId });
     const [rows, total] = await Promise.all([pageQb.getMany(), this.filtered(q).getCount()]);
     return { rows, total };

@@ -58,10 +58,21 @@ export class BulkReportRepository {
     return { agency: Number(a.m), report: Number(r.m) };
   }
 
-  async existingAgencies(regionPath: string): Promise<Array<{ id: number; name: string; regionCode: string; kind: string; parentId: number | null }>> {
-    const rows = await this.db.query('SELECT id, name, region_code, kind, parent_id FROM agency WHERE region_path >= ? AND region_path < ?', subtreeRange(regionPath));
+  async existingAgencies(
+    regionPath: string,
+  ): Promise<Array<{ id: number; name: string; regionCode: string; kind: string; parentId: number | null }>> {
+    const rows = await this.db.query(
+      'SELECT id, name, region_code, kind, parent_id FROM agency WHERE region_path >= ? AND region_path < ?',
+      subtreeRange(regionPath),
+    );
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a driver row, mapped to its type right here
-    return rows.map((r: any) => ({ id: Number(r.id), name: r.name, regionCode: r.region_code, kind: r.kind, parentId: r.parent_id == null ? null : Number(r.parent_id) }));
+    return rows.map((r: any) => ({
+      id: Number(r.id),
+      name: r.name,
+      regionCode: r.region_code,
+      kind: r.kind,
+      parentId: r.parent_id == null ? null : Number(r.parent_id),
+    }));
   }
 
   async existingReportKeys(agencyIds: number[]): Promise<Set<string>> {
@@ -88,7 +99,10 @@ export class BulkReportRepository {
     for (let i = 0; i < rows.length; i += 2000) {
       const values = rows
         .slice(i, i + 2000)
-        .map((a) => `(${a.id}, ${this.str(a.name)}, ${this.str(a.kind)}, ${this.str(a.regionCode)}, ${this.str(a.regionPath)}, ${a.parentId ?? 'NULL'}, 0, 1)`)
+        .map(
+          (a) =>
+            `(${a.id}, ${this.str(a.name)}, ${this.str(a.kind)}, ${this.str(a.regionCode)}, ${this.str(a.regionPath)}, ${a.parentId ?? 'NULL'}, 0, 1)`,
+        )
         .join(',');
       await this.db.query(`INSERT INTO agency (id, name, kind, region_code, region_path, parent_id, exempt, active) VALUES ${values}`);
     }

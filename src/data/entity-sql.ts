@@ -31,11 +31,19 @@ export class EntitySql<T extends ObjectLiteral> {
   }
 
   /** `SELECT columns FROM table WHERE …` (column names in `where` and `orderBy` are the table's), hydrated. */
-  async select(db: Db, where: string, params: unknown[], opts: { columns?: readonly (keyof T & string)[]; orderBy?: string } = {}): Promise<T[]> {
+  async select(
+    db: Db,
+    where: string,
+    params: unknown[],
+    opts: { columns?: readonly (keyof T & string)[]; orderBy?: string } = {},
+  ): Promise<T[]> {
     const ds = dataSourceOf(db);
     const cols = this.columns(db, opts.columns);
     const list = cols.map((c) => ds.driver.escape(c.databaseName)).join(', ');
-    const rows: ObjectLiteral[] = await db.query(`SELECT ${list} FROM ${this.info(db).table} WHERE ${where}${opts.orderBy ? ` ORDER BY ${opts.orderBy}` : ''}`, params);
+    const rows: ObjectLiteral[] = await db.query(
+      `SELECT ${list} FROM ${this.info(db).table} WHERE ${where}${opts.orderBy ? ` ORDER BY ${opts.orderBy}` : ''}`,
+      params,
+    );
     return rows.map((r) => this.hydrate(db, cols, r));
   }
 

@@ -71,13 +71,24 @@ export class FindingRepository {
   }
 
   async page(q: FindingQuery) {
-    const pageQb = this.base(q).orderBy('f.id', 'ASC').take(q.limit + 1);
+    const pageQb = this.base(q)
+      .orderBy('f.id', 'ASC')
+      .take(q.limit + 1);
     if (q.afterId != null) pageQb.andWhere('f.id > :afterId', { afterId: q.afterId });
     const [rows, total, byRule, byPath] = await Promise.all([
       pageQb.getMany(),
       this.base(q).getCount(),
-      this.base(q).select('f.rule', 'key').addSelect('COUNT(*)', 'n').groupBy('f.rule').orderBy('f.rule').getRawMany<{ key: string; n: string | number }>(),
-      this.base(q).select('a.region_path', 'key').addSelect('COUNT(*)', 'n').groupBy('a.region_path').getRawMany<{ key: string; n: string | number }>(),
+      this.base(q)
+        .select('f.rule', 'key')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy('f.rule')
+        .orderBy('f.rule')
+        .getRawMany<{ key: string; n: string | number }>(),
+      this.base(q)
+        .select('a.region_path', 'key')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy('a.region_path')
+        .getRawMany<{ key: string; n: string | number }>(),
     ]);
     return { rows, total, byRule, byPath };
   }

@@ -19,7 +19,12 @@ export class LoginThrottleRepository {
       `SELECT throttle_key, window_start, failures, last_failure_at FROM login_throttle WHERE throttle_key IN (${keys.map(() => '?').join(', ')})`,
       [...keys],
     );
-    return rows.map((r) => ({ key: String(r.throttle_key), windowStart: Number(r.window_start), failures: Number(r.failures), lastFailureAt: Number(r.last_failure_at) }));
+    return rows.map((r) => ({
+      key: String(r.throttle_key),
+      windowStart: Number(r.window_start),
+      failures: Number(r.failures),
+      lastFailureAt: Number(r.last_failure_at),
+    }));
   }
 
   /**

@@ -11,7 +11,12 @@ function mysqlTarget(databaseUrl: string): MysqlTarget {
     name,
     connect: async () => {
       const mysql = await import('mysql2/promise');
-      return mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+      return mysql.createConnection({
+        host: url.hostname,
+        port: Number(url.port || 3306),
+        user: decodeURIComponent(url.username),
+        password: decodeURIComponent(url.password),
+      });
     },
   };
 }

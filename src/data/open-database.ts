@@ -25,7 +25,9 @@ function prepareSessions(ds: DataSource, statementMs: number): void {
   const pool = (ds.driver as unknown as { pool?: Mysql2Pool }).pool;
   if (!pool) return;
   const prepared = new WeakSet<PooledConnection>();
-  const settings = [`sql_mode = '${SESSION_SQL_MODE}'`, ...(statementMs > 0 ? [`max_statement_time = ${statementMs / 1000}`] : [])].join(', ');
+  const settings = [`sql_mode = '${SESSION_SQL_MODE}'`, ...(statementMs > 0 ? [`max_statement_time = ${statementMs / 1000}`] : [])].join(
+    ', ',
+  );
   pool.on('acquire', (c) => {
     if (prepared.has(c)) return;
     prepared.add(c);
@@ -39,7 +41,8 @@ async function assertSqlMode(ds: DataSource): Promise<void> {
   const [row] = (await ds.query('SELECT @@SESSION.sql_mode AS mode')) as Array<{ mode: string }>;
   const modes = String(row?.mode ?? '').split(',');
   const bad = modes.filter((m) => FORBIDDEN_SQL_MODES.includes(m));
-  if (bad.length || !modes.includes('STRICT_TRANS_TABLES')) throw new Error(`MariaDB session sql_mode is "${row?.mode}", expected ${SESSION_SQL_MODE}`);
+  if (bad.length || !modes.includes('STRICT_TRANS_TABLES'))
+    throw new Error(`MariaDB session sql_mode is "${row?.mode}", expected ${SESSION_SQL_MODE}`);
 }
 
 export interface OpenOptions {

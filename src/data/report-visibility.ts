@@ -6,10 +6,7 @@ import { inSubtree } from './subtree';
  * region's except drafts; an administrator everything. Applied inside each statement, never after.
  */
 export type ReportVisibility =
-  | { kind: 'all' }
-  | { kind: 'published' }
-  | { kind: 'agency'; agencyId: number }
-  | { kind: 'region'; regionPath: string };
+  { kind: 'all' } | { kind: 'published' } | { kind: 'agency'; agencyId: number } | { kind: 'region'; regionPath: string };
 
 export const PUBLISHED_ONLY: ReportVisibility = { kind: 'published' };
 
@@ -33,8 +30,7 @@ const inRegion = (path: string, name = 'vis', alias = 'va'): Clause => {
   return [`r.agency_id IN (SELECT ${alias}.id FROM agency ${alias} WHERE ${cond})`, params];
 };
 
-const both = (a: Clause | null, b: Clause | null): Clause | null =>
-  a && b ? [`(${a[0]}) AND (${b[0]})`, { ...a[1], ...b[1] }] : (a ?? b);
+const both = (a: Clause | null, b: Clause | null): Clause | null => (a && b ? [`(${a[0]}) AND (${b[0]})`, { ...a[1], ...b[1] }] : (a ?? b));
 
 /** The revisions `reader` may read, over a report alias `r`; null when all. */
 export function readableRevisions(reader: ReportReader): Clause | null {
@@ -82,7 +78,10 @@ export function latestVisible(v: ReportVisibility): Clause {
     case 'published':
       return ['r.published_current = :visPub', { visPub: true }];
     case 'agency':
-      return ['((r.agency_id = :visAgency AND r.current = :visCur) OR (r.agency_id <> :visAgency AND r.published_current = :visPub))', { visAgency: v.agencyId, visCur: true, visPub: true }];
+      return [
+        '((r.agency_id = :visAgency AND r.current = :visCur) OR (r.agency_id <> :visAgency AND r.published_current = :visPub))',
+        { visAgency: v.agencyId, visCur: true, visPub: true },
+      ];
     case 'region': {
       const [cond, params] = inRegion(v.regionPath);
       const latestFiled = `r.state <> 'DRAFT' AND r.revision = (SELECT MAX(p.revision) FROM report p WHERE p.agency_id = r.agency_id AND p.year = r.year AND p.scope = r.scope AND p.state <> 'DRAFT')`;

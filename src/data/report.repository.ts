@@ -7,7 +7,16 @@ import { canonical } from '../shared/decimal';
 import { EntitySql } from './entity-sql';
 import { insertRows } from './sql-literal';
 import { inSubtree } from './subtree';
-import { hangsOffReadable, latestVisible, PUBLISHED_ONLY, readableLatest, readableRevisions, visibleRevisions, type ReportReader, type ReportVisibility } from './report-visibility';
+import {
+  hangsOffReadable,
+  latestVisible,
+  PUBLISHED_ONLY,
+  readableLatest,
+  readableRevisions,
+  visibleRevisions,
+  type ReportReader,
+  type ReportVisibility,
+} from './report-visibility';
 
 /** Rows per multi-row INSERT: 5 parameters a cell stay far below either engine's limit. */
 const CELL_ROWS = 1000;
@@ -29,8 +38,25 @@ export interface ReportQuery {
 
 /** Report metadata without the (large) source text; that is loaded only when asked for. */
 const LIST_COLUMNS: (keyof Report)[] = [
-  'id', 'agencyId', 'year', 'edition', 'scope', 'revision', 'current', 'state', 'publishedCurrent', 'reason', 'returnComment', 'returnedFindings', 'title', 'period', 'publishedOn',
-  'sourceFormat', 'sourceName', 'sourceHash', 'importedAt',
+  'id',
+  'agencyId',
+  'year',
+  'edition',
+  'scope',
+  'revision',
+  'current',
+  'state',
+  'publishedCurrent',
+  'reason',
+  'returnComment',
+  'returnedFindings',
+  'title',
+  'period',
+  'publishedOn',
+  'sourceFormat',
+  'sourceName',
+  'sourceHash',
+  'importedAt',
 ];
 const REPORT_SQL = new EntitySql(Report);
 const NARRATIVE_SQL = new EntitySql(ReportNarrative);
@@ -45,7 +71,9 @@ export class ReportRepository {
 
   /** "The report" of each series of the given agencies as `reader` sees it; all years unless `year` is given. */
   latestOf(agencyIds: readonly number[], year: number | undefined, reader: ReportReader): Promise<Report[]> {
-    const qb = this.listQb().where('r.agency_id IN (:...ids)', { ids: [...agencyIds] }).andWhere(...readableLatest(reader));
+    const qb = this.listQb()
+      .where('r.agency_id IN (:...ids)', { ids: [...agencyIds] })
+      .andWhere(...readableLatest(reader));
     if (year !== undefined) qb.andWhere('r.year = :year', { year });
     return qb.orderBy('r.year', 'DESC').addOrderBy('r.id', 'ASC').getMany();
   }
@@ -64,12 +92,17 @@ export class ReportRepository {
 
   /** Every import asks this first: a plain statement (src/data/entity-sql.ts). */
   revisionsOf(agencyId: number, year: number, scope: ReportScope): Promise<Report[]> {
-    return REPORT_SQL.select(this.db, 'agency_id = ? AND year = ? AND scope = ?', [agencyId, year, scope], { columns: LIST_COLUMNS, orderBy: 'revision' });
+    return REPORT_SQL.select(this.db, 'agency_id = ? AND year = ? AND scope = ?', [agencyId, year, scope], {
+      columns: LIST_COLUMNS,
+      orderBy: 'revision',
+    });
   }
 
   /** Every revision `reader` may read of several (agency, year, scope) series in one statement, oldest first. */
   revisionsOfMany(agencyIds: readonly number[], years: readonly number[], reader: ReportReader): Promise<Report[]> {
-    const qb = this.listQb().where('r.agency_id IN (:...ids)', { ids: [...agencyIds] }).andWhere('r.year IN (:...years)', { years: [...years] });
+    const qb = this.listQb()
+      .where('r.agency_id IN (:...ids)', { ids: [...agencyIds] })
+      .andWhere('r.year IN (:...years)', { years: [...years] });
     const clause = readableRevisions(reader);
     if (clause) qb.andWhere(...clause);
     return qb.orderBy('r.revision', 'ASC').getMany();
@@ -79,14 +112,19 @@ export class ReportRepository {
    * The current revisions of a series in the given years with their cell values, in one statement
    * (the carry-over check reads the year before and the year after).
    */
-  async currentValuesIn(agencyId: number, years: number[], scope: ReportScope): Promise<Map<number, { report: Pick<Report, 'id' | 'edition'>; values: Record<string, string | null> }>> {
+  async currentValuesIn(
+    agencyId: number,
+    years: number[],
+    scope: ReportScope,
+  ): Promise<Map<number, { report: Pick<Report, 'id' | 'edition'>; values: Record<string, string | null> }>> {
     const out = new Map<number, { report: Pick<Report, 'id' | 'edition'>; values: Record<string, string | null> }>();
     if (!years.length) return out;
-    const rows: Array<{ id: number; year: number; edition: string; cell_key: string | null; value: string | number | null }> = await this.db.query(
-      `SELECT r.id, r.year, r.edition, c.cell_key, c.value FROM report r LEFT JOIN report_cell c ON c.report_id = r.id
+    const rows: Array<{ id: number; year: number; edition: string; cell_key: string | null; value: string | number | null }> =
+      await this.db.query(
+        `SELECT r.id, r.year, r.edition, c.cell_key, c.value FROM report r LEFT JOIN report_cell c ON c.report_id = r.id
         WHERE r.agency_id = ? AND r.scope = ? AND r.current = 1 AND r.year IN (${years.map(() => '?').join(', ')})`,
-      [agencyId, scope, ...years],
-    );
+        [agencyId, scope, ...years],
+      );
     for (const r of rows) {
       const year = Number(r.year);
       let e = out.get(year);
@@ -97,7 +135,11 @@ export class ReportRepository {
   }
 
   /** The current revision of a series with its cell values (the carry-over check reads the neighbouring years). */
-  async currentValues(agencyId: number, year: number, scope: ReportScope): Promise<{ report: Report; values: Record<string, string | null> } | null> {
+  async currentValues(
+    agencyId: number,
+    year: number,
+    scope: ReportScope,
+  ): Promise<{ report: Report; values: Record<string, string | null> } | null> {
     const report = await this.repo.findOne({ select: { id: true, edition: true }, where: { agencyId, year, scope, current: true } });
     if (!report) return null;
     const cells = await this.cellsOf([report.id]);
@@ -115,7 +157,10 @@ export class ReportRepository {
   }
 
   /** A revision's workflow state (and what goes with it), in the caller's transaction. */
-  async setState(id: number, patch: Partial<Pick<Report, 'state' | 'publishedCurrent' | 'returnComment' | 'returnedFindings'>>): Promise<void> {
+  async setState(
+    id: number,
+    patch: Partial<Pick<Report, 'state' | 'publishedCurrent' | 'returnComment' | 'returnedFindings'>>,
+  ): Promise<void> {
     await this.repo.update({ id }, patch);
   }
 
@@ -137,7 +182,9 @@ export class ReportRepository {
   }
 
   /** A report's cells in one multi-row INSERT (per 1,000 cells), provenance as compact JSON. */
-  async insertCells(cells: Array<Pick<ReportCell, 'reportId' | 'key' | 'value' | 'raw'> & { source?: ReportCell['source'] }>): Promise<void> {
+  async insertCells(
+    cells: Array<Pick<ReportCell, 'reportId' | 'key' | 'value' | 'raw'> & { source?: ReportCell['source'] }>,
+  ): Promise<void> {
     const rows = cells.map((c) => [c.reportId, c.key, c.value, c.raw, encodeCellSource(c.source)]);
     await insertRows(this.db, 'report_cell', ['report_id', 'cell_key', 'value', 'raw', 'source'], rows, CELL_ROWS);
   }
@@ -166,7 +213,10 @@ export class ReportRepository {
 
   /** Rows of `entity` hanging off the given reports that `reader` may read, in one statement. */
   private readableOf<T extends object>(entity: new () => T, reportIds: readonly number[], reader: ReportReader, orderBy?: string) {
-    const qb = this.db.getRepository(entity).createQueryBuilder('x').where('x.report_id IN (:...ids)', { ids: [...reportIds] });
+    const qb = this.db
+      .getRepository(entity)
+      .createQueryBuilder('x')
+      .where('x.report_id IN (:...ids)', { ids: [...reportIds] });
     const clause = hangsOffReadable('x.report_id', reader);
     if (clause) qb.andWhere(...clause);
     if (orderBy) qb.orderBy(orderBy, 'ASC');
@@ -204,7 +254,9 @@ export class ReportRepository {
   }
 
   async page(q: ReportQuery): Promise<{ rows: Report[]; total: number }> {
-    const pageQb = this.filtered(q).orderBy('r.id', 'ASC').take(q.limit + 1);
+    const pageQb = this.filtered(q)
+      .orderBy('r.id', 'ASC')
+      .take(q.limit + 1);
     if (q.afterId != null) pageQb.andWhere('r.id > :afterId', { afterId: q.afterId });
     const [rows, total] = await Promise.all([pageQb.getMany(), this.filtered(q).getCount()]);
     return { rows, total };

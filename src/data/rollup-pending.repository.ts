@@ -24,7 +24,11 @@ export class RollupPendingRepository {
 
   async add(entries: Array<{ reportId: number; sign: 1 | -1 }>): Promise<void> {
     if (!entries.length) return;
-    await deferWrite(this.db, `INSERT INTO rollup_pending (report_id, sign) VALUES ${entries.map(() => '(?, ?)').join(', ')}`, entries.flatMap((e) => [e.reportId, e.sign]));
+    await deferWrite(
+      this.db,
+      `INSERT INTO rollup_pending (report_id, sign) VALUES ${entries.map(() => '(?, ?)').join(', ')}`,
+      entries.flatMap((e) => [e.reportId, e.sign]),
+    );
   }
 
   /** One cheap statement: is anything waiting? */
@@ -44,15 +48,30 @@ export class RollupPendingRepository {
 
   async reportsOf(ids: number[]): Promise<PendingReport[]> {
     if (!ids.length) return [];
-    const rows = await this.db.query(`SELECT r.id, r.year, a.kind, a.region_path FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.id IN (${placeholders(ids.length)})`, ids);
-    return rows.map((r: Record<string, unknown>) => ({ id: Number(r.id), year: Number(r.year), kind: String(r.kind), regionPath: String(r.region_path) }));
+    const rows = await this.db.query(
+      `SELECT r.id, r.year, a.kind, a.region_path FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: Number(r.id),
+      year: Number(r.year),
+      kind: String(r.kind),
+      regionPath: String(r.region_path),
+    }));
   }
 
   /** The reports' cells, lean (no entity hydration, no source places): the fold reads thousands at a time. */
   async cellValuesOf(ids: number[]): Promise<Array<{ reportId: number; key: string; value: string | number | null }>> {
     if (!ids.length) return [];
-    const rows = await this.db.query(`SELECT report_id, cell_key, value FROM report_cell WHERE report_id IN (${placeholders(ids.length)})`, ids);
-    return rows.map((r: Record<string, unknown>) => ({ reportId: Number(r.report_id), key: String(r.cell_key), value: r.value as string | number | null }));
+    const rows = await this.db.query(
+      `SELECT report_id, cell_key, value FROM report_cell WHERE report_id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      reportId: Number(r.report_id),
+      key: String(r.cell_key),
+      value: r.value as string | number | null,
+    }));
   }
 
   async remove(ids: number[]): Promise<void> {

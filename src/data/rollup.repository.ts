@@ -64,7 +64,11 @@ const placeholders = (n: number) => Array(n).fill('?').join(', ');
 const num = (v: unknown) => Number(v);
 
 /** Σ, non-blank and report counts of a row as the driver returns them (DECIMAL as text on MariaDB, a number on SQLite). */
-const sumOf = (r: { t: string | number | null; n: unknown; rc: unknown }): SumCell => ({ micros: r.t == null ? 0n : toMicros(r.t), nonNull: num(r.n), reports: num(r.rc) });
+const sumOf = (r: { t: string | number | null; n: unknown; rc: unknown }): SumCell => ({
+  micros: r.t == null ? 0n : toMicros(r.t),
+  nonNull: num(r.n),
+  reports: num(r.rc),
+});
 
 /** The clause that adds a row's figures to an existing roll-up row, in each engine's upsert syntax. */
 function addOnConflict(engine: Engine): string {
@@ -88,7 +92,10 @@ export class RollupRepository {
 
   /** Σ over agency kinds (or per kind) of the given regions × years × keys: one statement on the primary key. */
   regionSums(codes: string[], years: number[], keys: string[], perKind = false): Promise<SumRow[]> {
-    return this.regionSumsFor(years.map((year) => ({ year, codes, keys })), perKind);
+    return this.regionSumsFor(
+      years.map((year) => ({ year, codes, keys })),
+      perKind,
+    );
   }
 
   /**
@@ -99,7 +106,9 @@ export class RollupRepository {
     const live = groups.filter((g) => g.codes.length && g.keys.length);
     if (!live.length) return [];
     const kindCol = perKind ? ', agency_kind' : '';
-    const where = live.map((g) => `(year = ? AND region_code IN (${placeholders(g.codes.length)}) AND cell_key IN (${placeholders(g.keys.length)}))`).join(' OR ');
+    const where = live
+      .map((g) => `(year = ? AND region_code IN (${placeholders(g.codes.length)}) AND cell_key IN (${placeholders(g.keys.length)}))`)
+      .join(' OR ');
     // MariaDB would otherwise dive into the index once per IN-list combination (hundreds for a
     // dashboard), costing more than the read itself; every range here is a primary-key point lookup.
     const hint = this.engine === 'mysql' ? 'SET STATEMENT eq_range_index_dive_limit = 1 FOR ' : '';
@@ -116,17 +125,25 @@ export class RollupRepository {
   async applyDeltas(unordered: RollupDelta[]): Promise<void> {
     // In primary-key order, so that concurrent filings lock shared rows in one order: they may wait
     // for one another, never deadlock.
-    const deltas = [...unordered].sort((a, b) => cmp(a.regionCode, b.regionCode) || a.year - b.year || cmp(a.key, b.key) || cmp(a.agencyKind, b.agencyKind));
+    const deltas = [...unordered].sort(
+      (a, b) => cmp(a.regionCode, b.regionCode) || a.year - b.year || cmp(a.key, b.key) || cmp(a.agencyKind, b.agencyKind),
+    );
     for (let i = 0; i < deltas.length; i += 2000) {
       const chunk = deltas.slice(i, i + 2000);
       const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
       const params = chunk.flatMap((d) => [d.regionCode, d.year, d.key, d.agencyKind, d.total, d.nonNull, d.reports]);
-      await this.q(`INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count) VALUES ${values} ${addOnConflict(this.engine)}`, params);
+      await this.q(
+        `INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count) VALUES ${values} ${addOnConflict(this.engine)}`,
+        params,
+      );
     }
     const codes = [...new Set(deltas.map((d) => d.regionCode))];
     const years = [...new Set(deltas.map((d) => d.year))];
     if (deltas.some((d) => d.reports < 0))
-      await this.q(`DELETE FROM region_rollup WHERE report_count <= 0 AND region_code IN (${placeholders(codes.length)}) AND year IN (${placeholders(years.length)})`, [...codes, ...years]);
+      await this.q(
+        `DELETE FROM region_rollup WHERE report_count <= 0 AND region_code IN (${placeholders(codes.length)}) AND year IN (${placeholders(years.length)})`,
+        [...codes, ...years],
+      );
   }
 
   /**
@@ -170,7 +187,10 @@ export class RollupRepository {
         );
         await this.q('DROP TEMPORARY TABLE rollup_stage');
       } else {
-        await this.q(`INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count) ${select} ${update}`, [depth]);
+        await this.q(
+          `INSERT INTO region_rollup (region_code, year, cell_key, agency_kind, total, non_null_count, report_count) ${select} ${update}`,
+          [depth],
+        );
       }
     }
   }
@@ -183,9 +203,17 @@ export class RollupRepository {
   async agencySubtrees(rootIds: number[], within: string | null = null): Promise<Map<number, number[]>> {
     const children = new Map<number, number[]>();
     const range = within ? subtreeRange(within) : null;
-    const roots = range && rootIds.length
-      ? new Set((await this.q(`SELECT id FROM agency WHERE id IN (${placeholders(rootIds.length)}) AND region_path >= ? AND region_path < ?`, [...rootIds, ...range])).map((r) => num(r.id)))
-      : new Set(rootIds);
+    const roots =
+      range && rootIds.length
+        ? new Set(
+            (
+              await this.q(`SELECT id FROM agency WHERE id IN (${placeholders(rootIds.length)}) AND region_path >= ? AND region_path < ?`, [
+                ...rootIds,
+                ...range,
+              ])
+            ).map((r) => num(r.id)),
+          )
+        : new Set(rootIds);
     let frontier = [...roots];
     const expanded = new Set<number>();
     // Parent chains are shallow (agency → branch); one statement per level.
@@ -217,7 +245,10 @@ export class RollupRepository {
             members.add(c);
             queue.push(c);
           }
-      out.set(root, [...members].sort((a, b) => a - b));
+      out.set(
+        root,
+        [...members].sort((a, b) => a - b),
+      );
     }
     return out;
   }
@@ -280,9 +311,15 @@ export class RollupRepository {
     const out = new Map<string, { agencies: number; expected: number }>();
     if (!paths.length) return out;
     const sql = paths
-      .map(() => `SELECT ? AS p, COUNT(*) AS agencies, COALESCE(SUM(CASE WHEN exempt = 0 THEN 1 ELSE 0 END), 0) AS expected FROM agency WHERE region_path >= ? AND region_path < ? AND active = 1`)
+      .map(
+        () =>
+          `SELECT ? AS p, COUNT(*) AS agencies, COALESCE(SUM(CASE WHEN exempt = 0 THEN 1 ELSE 0 END), 0) AS expected FROM agency WHERE region_path >= ? AND region_path < ? AND active = 1`,
+      )
       .join(' UNION ALL ');
-    const rows = await this.q(sql, paths.flatMap((p) => [p, ...subtreeRange(p)]));
+    const rows = await this.q(
+      sql,
+      paths.flatMap((p) => [p, ...subtreeRange(p)]),
+    );
     for (const r of rows) out.set(r.p, { agencies: num(r.agencies), expected: num(r.expected) });
     return out;
   }
@@ -309,7 +346,12 @@ export class RollupRepository {
       group.push('x.year');
     }
     if (a.groupBy.includes('EDITION')) {
-      const cases = a.editions.map(([from, to, id]) => `WHEN x.year >= ${Number(from)}${to === null ? '' : ` AND x.year <= ${Number(to)}`} THEN '${id.replace(/\W/g, '')}'`).join(' ');
+      const cases = a.editions
+        .map(
+          ([from, to, id]) =>
+            `WHEN x.year >= ${Number(from)}${to === null ? '' : ` AND x.year <= ${Number(to)}`} THEN '${id.replace(/\W/g, '')}'`,
+        )
+        .join(' ');
       select.push(`CASE ${cases} END AS edition`);
       group.push(`CASE ${cases} END`);
     }
@@ -342,12 +384,22 @@ export class RollupRepository {
   }
 
   /** Current reports of a scope for agencies of a region subtree and year (consolidation checks). */
-  async currentReportsInRegion(regionPath: string, year: number, scope: string): Promise<Array<{ id: number; agencyId: number; edition: string; regionCode: string; agencyName: string }>> {
+  async currentReportsInRegion(
+    regionPath: string,
+    year: number,
+    scope: string,
+  ): Promise<Array<{ id: number; agencyId: number; edition: string; regionCode: string; agencyName: string }>> {
     const rows = await this.q(
       `SELECT r.id, r.agency_id, r.edition, a.region_code, a.name FROM report r JOIN agency a ON a.id = r.agency_id
         WHERE a.region_path >= ? AND a.region_path < ? AND r.year = ? AND r.published_current = 1 AND r.scope = ? ORDER BY a.region_path, r.id`,
       [...subtreeRange(regionPath), year, scope],
     );
-    return rows.map((r) => ({ id: num(r.id), agencyId: num(r.agency_id), edition: r.edition, regionCode: r.region_code, agencyName: r.name }));
+    return rows.map((r) => ({
+      id: num(r.id),
+      agencyId: num(r.agency_id),
+      edition: r.edition,
+      regionCode: r.region_code,
+      agencyName: r.name,
+    }));
   }
 }

@@ -2,7 +2,16 @@ import { engineOf, type Db, type Engine } from './engine';
 import { deferWrite } from './write-batch';
 
 // A double quote needs no escape inside single quotes: JSON (cell provenance) passes as it is.
-const MYSQL_ESCAPES: Record<string, string> = { '\0': '\\0', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\x1a': '\\Z', "'": "\\'", '\\': '\\\\' };
+const MYSQL_ESCAPES: Record<string, string> = {
+  '\0': '\\0',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\x1a': '\\Z',
+  "'": "\\'",
+  '\\': '\\\\',
+};
 const MYSQL_SPECIAL = /[\0\b\t\n\r\x1a'\\]/g;
 const HAS_MYSQL_SPECIAL = /[\0\b\t\n\r\x1a'\\]/;
 
@@ -14,7 +23,11 @@ const HAS_MYSQL_SPECIAL = /[\0\b\t\n\r\x1a'\\]/;
 export function sqlString(engine: Engine, s: string | null): string {
   if (s === null) return 'NULL';
   // SQLite reads a literal as a C string: a NUL byte joins the pieces as char(0).
-  if (engine !== 'mysql') return s.split('\0').map((part) => `'${part.replace(/'/g, "''")}'`).join(' || char(0) || ');
+  if (engine !== 'mysql')
+    return s
+      .split('\0')
+      .map((part) => `'${part.replace(/'/g, "''")}'`)
+      .join(' || char(0) || ');
   return HAS_MYSQL_SPECIAL.test(s) ? `'${s.replace(MYSQL_SPECIAL, (c) => MYSQL_ESCAPES[c])}'` : `'${s}'`;
 }
 
@@ -41,7 +54,13 @@ export type SqlValue = string | number | null;
  * literals (strings escaped, numbers checked integers): mysql2's formatting of a thousand
  * placeholders costs more than the insert. SQLite, in process, binds them.
  */
-export async function insertRows(db: Db, table: string, columns: readonly string[], rows: SqlValue[][], perStatement: number): Promise<void> {
+export async function insertRows(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: SqlValue[][],
+  perStatement: number,
+): Promise<void> {
   const engine = engineOf(db);
   const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
   const literal = (v: SqlValue) => (typeof v === 'number' ? sqlInt(v) : sqlString(engine, v));

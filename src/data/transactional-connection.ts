@@ -17,8 +17,18 @@ export class TransactionState {
 
 /** Driver codes of a database that cannot be reached or went away (mysql2 and node's socket codes). */
 const UNREACHABLE = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN',
-  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_CONNECTION_KILLED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+  'ER_CONNECTION_KILLED',
 ]);
 /** MariaDB's ER_STATEMENT_TIMEOUT: a statement ran past `max_statement_time` (src/data/open-database.ts sets it). */
 const STATEMENT_TIMEOUT_ERRNO = 1969;
@@ -34,7 +44,8 @@ export function dataFailure(error: unknown): NianbaoError | null {
   const { code, errno, message } = e as { code?: unknown; errno?: unknown; message?: unknown };
   if (errno === STATEMENT_TIMEOUT_ERRNO || code === 'ER_STATEMENT_TIMEOUT') return new QueryTimeoutError('statement');
   const closed = typeof message === 'string' && /closed state|Pool is closed|Connection lost/i.test(message);
-  if ((typeof code === 'string' && UNREACHABLE.has(code)) || closed) return new UnavailableError('the database is unavailable for now: try again shortly', { retryable: true });
+  if ((typeof code === 'string' && UNREACHABLE.has(code)) || closed)
+    return new UnavailableError('the database is unavailable for now: try again shortly', { retryable: true });
   return null;
 }
 
@@ -96,7 +107,11 @@ export class TransactionalConnection {
    * other fields (loaders) are ctx's own and read outside the transaction: write paths read through
    * repos(txCtx).
    */
-  async withTransaction<C extends DataContext, T>(ctx: C, work: (txCtx: C) => Promise<T>, opts: { isolation?: 'READ COMMITTED' } = {}): Promise<T> {
+  async withTransaction<C extends DataContext, T>(
+    ctx: C,
+    work: (txCtx: C) => Promise<T>,
+    opts: { isolation?: 'READ COMMITTED' } = {},
+  ): Promise<T> {
     if (ctx.transaction) return work(ctx);
     // READ COMMITTED (MariaDB) for work that locks a queue's head: no gap locks, so writers appending to it never wait.
     const isolation = this.engine === 'mysql' ? opts.isolation : undefined;

@@ -35,7 +35,8 @@ export class GeneratedFindings {
    */
   async loadFiled(repos: Repositories, wanted: Array<{ agencyId: number; scope: Scope; years: number[] }>): Promise<void> {
     for (const w of wanted)
-      for (const [year, e] of await repos.reports.currentValuesIn(w.agencyId, w.years, w.scope)) this.remember(w.agencyId, w.scope, year, { reportId: e.report.id, edition: e.report.edition, values: e.values });
+      for (const [year, e] of await repos.reports.currentValuesIn(w.agencyId, w.years, w.scope))
+        this.remember(w.agencyId, w.scope, year, { reportId: e.report.id, edition: e.report.edition, values: e.values });
   }
 
   private remember(agencyId: number, scope: Scope, year: number, s: Stored): void {
@@ -62,10 +63,12 @@ export class GeneratedFindings {
       narratives: [],
       warnings: [],
     };
-    for (const [key, value] of Object.entries(values)) parsed.cells[key] = { value: value ?? null, raw: value ?? '', location: { file: report.sourceHash } };
+    for (const [key, value] of Object.entries(values))
+      parsed.cells[key] = { value: value ?? null, raw: value ?? '', location: { file: report.sourceHash } };
     // A filed next year (seed reports) is checked again against this one, as an import does.
     if (next) this.recheck.set(next.reportId, checkCarryOver(values, next.values, getEdition(next.edition)));
-    if (report.scope === 'CONSOLIDATED') this.consolidated.push({ reportId: report.id, edition: report.edition, regionCode, year: report.year, values });
+    if (report.scope === 'CONSOLIDATED')
+      this.consolidated.push({ reportId: report.id, edition: report.edition, regionCode, year: report.year, values });
     return { parsed, opts: { importYear: report.year, previous: previous?.values } };
   }
 
@@ -87,7 +90,12 @@ export class GeneratedFindings {
     for (const year of years) {
       const mine = this.consolidated.filter((c) => c.year === year);
       const keys = [...new Set(mine.flatMap((c) => cellsOf(getEdition(c.edition)).map((x) => x.key)))];
-      const sums = new Map((await repos.rollups.regionSums([...new Set(mine.map((c) => c.regionCode))], [year], keys)).map((s) => [`${s.regionCode}|${s.key}`, s]));
+      const sums = new Map(
+        (await repos.rollups.regionSums([...new Set(mine.map((c) => c.regionCode))], [year], keys)).map((s) => [
+          `${s.regionCode}|${s.key}`,
+          s,
+        ]),
+      );
       for (const c of mine) {
         const findings = checkAgainstMembers(c.values, getEdition(c.edition), (k) => sums.get(`${c.regionCode}|${k}`));
         await repos.findings.insertFor(c.reportId, findings);

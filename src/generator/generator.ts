@@ -86,7 +86,12 @@ export async function generate(connection: TransactionalConnection, opts: Genera
   const ids = await reader.maxIds();
   let nextAgency = ids.agency;
   let nextReport = ids.report;
-  const agencies = buildPopulation(regions, { departments: opts.departments ?? 30, institutions: opts.institutions ?? 40 }, existing, () => ++nextAgency);
+  const agencies = buildPopulation(
+    regions,
+    { departments: opts.departments ?? 30, institutions: opts.institutions ?? 40 },
+    existing,
+    () => ++nextAgency,
+  );
   const fresh = agencies.filter((a) => !a.existing);
   const filed = await reader.existingReportKeys(agencies.filter((a) => a.existing).map((a) => a.id));
   const checks = new GeneratedFindings();
@@ -149,7 +154,18 @@ export async function generate(connection: TransactionalConnection, opts: Genera
     };
 
     try {
-      await session.inTransaction((tx) => tx.bulk.insertAgencies(fresh.map((a) => ({ id: a.id, name: a.name, kind: a.kind, regionCode: a.region.code, regionPath: a.region.path, parentId: a.parentId }))));
+      await session.inTransaction((tx) =>
+        tx.bulk.insertAgencies(
+          fresh.map((a) => ({
+            id: a.id,
+            name: a.name,
+            kind: a.kind,
+            regionCode: a.region.code,
+            regionPath: a.region.path,
+            parentId: a.parentId,
+          })),
+        ),
+      );
 
       const governments = agencies.filter((a) => a.kind === 'GOVERNMENT');
       const govRegions = new Set(governments.map((g) => g.region.code));

@@ -5,7 +5,8 @@ import type { Prng } from './prng';
 export type GenValues = Map<string, number | null>;
 
 type Rule<K extends RuleDecl['kind']> = Extract<RuleDecl, { kind: K }>;
-const rulesOf = <K extends RuleDecl['kind']>(e: EditionDef, kind: K, table: string) => e.rules.filter((r): r is Rule<K> => r.kind === kind && r.table === table);
+const rulesOf = <K extends RuleDecl['kind']>(e: EditionDef, kind: K, table: string) =>
+  e.rules.filter((r): r is Rule<K> => r.kind === kind && r.table === table);
 
 /** Relative frequency of each outcome row (by key, then by reason group); what real reports look like. */
 const OUTCOME_WEIGHT: Record<string, number> = { granted: 45, partly_granted: 8, unavailable_not_held: 18 };
@@ -49,12 +50,24 @@ export function planFor(edition: EditionDef): EditionPlan {
     head: balance.left,
     tail: { processed: rowRule.total, forward: balance.right.find((r) => r !== rowRule.total)! },
     outcomes,
-    outcomeWeights: outcomes.map((k) => OUTCOME_WEIGHT[k] ?? (groupOf.get(k) ? GROUP_WEIGHT[groupOf.get(k)!] / (groupOf.get(k) === 'other_all' ? groupSize('other_all') : 1) : 1)),
+    outcomeWeights: outcomes.map(
+      (k) =>
+        OUTCOME_WEIGHT[k] ??
+        (groupOf.get(k) ? GROUP_WEIGHT[groupOf.get(k)!] / (groupOf.get(k) === 'other_all' ? groupSize('other_all') : 1) : 1),
+    ),
     lawsuitGroups: rulesOf(edition, 'column_sum', 'lawsuits').map((r) => ({ rule: r.code, total: r.total, parts: r.parts })),
     appKey: (row, col) => cellKey(tableOf(edition, 'applications'), row, col),
-    applicationKeys: cellsOf(edition).filter((c) => c.table.id === 'applications').map((c) => c.key),
-    active: cellsOf(edition).filter((c) => c.table.id === 'active').map((c) => ({ key: c.key, unit: c.unit })),
-    money: new Set(cellsOf(edition).filter((c) => c.unit === 'wan_yuan').map((c) => c.key)),
+    applicationKeys: cellsOf(edition)
+      .filter((c) => c.table.id === 'applications')
+      .map((c) => c.key),
+    active: cellsOf(edition)
+      .filter((c) => c.table.id === 'active')
+      .map((c) => ({ key: c.key, unit: c.unit })),
+    money: new Set(
+      cellsOf(edition)
+        .filter((c) => c.unit === 'wan_yuan')
+        .map((c) => c.key),
+    ),
   };
 }
 
@@ -84,12 +97,23 @@ export function ownReport(plan: EditionPlan, rng: Prng, weight: number, carriedI
   const perOutcome = partCols.map((_, i) => rng.split(fresh[i] + carried[i] - forward[i], plan.outcomeWeights));
   const rowValues = (row: string, cols: number[]) => {
     cols.forEach((n, i) => set(key(row, partCols[i]), n));
-    set(key(row, totalCol), cols.reduce((a, b) => a + b, 0));
+    set(
+      key(row, totalCol),
+      cols.reduce((a, b) => a + b, 0),
+    );
   };
   rowValues(plan.head[0], fresh);
   rowValues(plan.head[1], carried);
-  plan.outcomes.forEach((row, j) => rowValues(row, perOutcome.map((o) => o[j])));
-  rowValues(plan.tail.processed, partCols.map((_, i) => fresh[i] + carried[i] - forward[i]));
+  plan.outcomes.forEach((row, j) =>
+    rowValues(
+      row,
+      perOutcome.map((o) => o[j]),
+    ),
+  );
+  rowValues(
+    plan.tail.processed,
+    partCols.map((_, i) => fresh[i] + carried[i] - forward[i]),
+  );
   rowValues(plan.tail.forward, forward);
 
   for (const g of plan.lawsuitGroups) {

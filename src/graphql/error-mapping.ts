@@ -55,9 +55,19 @@ const STATUS_BY_CODE: Record<string, number> = { REQUEST_TOO_LARGE: 413 };
 const OWN_STATUSES = new Set([413, 429, 503, 504]);
 
 /** Errors Apollo and graphql-js raise about the request itself; their message is meant for the client. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 /** Apollo's answers to requests that are not well-formed (or to persisted-query handshakes): their status is Apollo's. */
-const PROTOCOL_CODES = new Set(['BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_HASH_MISMATCH']);
+const PROTOCOL_CODES = new Set([
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_HASH_MISMATCH',
+]);
 /** Apollo's protocol answers that come without a code, named here by their fixed message. */
 const CODELESS_APOLLO_ERRORS: Record<string, string> = { 'provided sha does not match query': 'PERSISTED_QUERY_HASH_MISMATCH' };
 
@@ -68,7 +78,8 @@ function causeOf(error: unknown): unknown {
   return e;
 }
 
-const codeOf = (error: unknown): unknown => (error instanceof GraphQLError ? (error.extensions.code ?? CODELESS_APOLLO_ERRORS[error.message]) : undefined);
+const codeOf = (error: unknown): unknown =>
+  error instanceof GraphQLError ? (error.extensions.code ?? CODELESS_APOLLO_ERRORS[error.message]) : undefined;
 
 export function domainStatus(error: NianbaoError): number {
   return STATUS_BY_CODE[error.code] ?? STATUS_BY_CLASS.find(([cls]) => error instanceof cls)?.[1] ?? 400;
@@ -97,8 +108,16 @@ export function errorFormatter(log: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const c = classify(error);
     const { locations, path } = formatted;
-    if (c.kind === 'domain') return { message: c.error.message, locations, path, extensions: { ...c.error.extensions, code: c.error.code } };
-    if (c.kind === 'graphql') return { ...formatted, extensions: { ...formatted.extensions, code: CODELESS_APOLLO_ERRORS[formatted.message] ?? formatted.extensions?.code ?? INTERNAL_SERVER_ERROR } };
+    if (c.kind === 'domain')
+      return { message: c.error.message, locations, path, extensions: { ...c.error.extensions, code: c.error.code } };
+    if (c.kind === 'graphql')
+      return {
+        ...formatted,
+        extensions: {
+          ...formatted.extensions,
+          code: CODELESS_APOLLO_ERRORS[formatted.message] ?? formatted.extensions?.code ?? INTERNAL_SERVER_ERROR,
+        },
+      };
     log(c.error);
     return { message: GENERIC_MESSAGE, locations, path, extensions: { code: INTERNAL_SERVER_ERROR } };
   };
@@ -186,16 +205,28 @@ export function httpErrorResponse(error: unknown, accept: string | undefined, lo
   const headers: Record<string, string> = { 'content-type': contentTypeOf(format) };
   if (c.kind !== 'domain') {
     if (c.kind === 'internal') log(c.error);
-    return { status: 500, headers, body: JSON.stringify({ errors: [{ message: GENERIC_MESSAGE, extensions: { code: INTERNAL_SERVER_ERROR } }] }) };
+    return {
+      status: 500,
+      headers,
+      body: JSON.stringify({ errors: [{ message: GENERIC_MESSAGE, extensions: { code: INTERNAL_SERVER_ERROR } }] }),
+    };
   }
   const status = domainStatus(c.error);
   if (status === 401) headers['www-authenticate'] = 'Bearer error="invalid_token"';
   if (status === 413) headers.connection = 'close';
-  return { status, headers, body: JSON.stringify({ errors: [{ message: c.error.message, extensions: { ...c.error.extensions, code: c.error.code } }] }) };
+  return {
+    status,
+    headers,
+    body: JSON.stringify({ errors: [{ message: c.error.message, extensions: { ...c.error.extensions, code: c.error.code } }] }),
+  };
 }
 
 /** A request that is not well-formed GraphQL-over-HTTP (its body is not JSON): 400 under every Accept. */
 export function badRequestResponse(message: string, accept: string | undefined): HttpErrorResponse {
   const format = responseFormat(accept) ?? APPLICATION_JSON;
-  return { status: 400, headers: { 'content-type': contentTypeOf(format) }, body: JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }) };
+  return {
+    status: 400,
+    headers: { 'content-type': contentTypeOf(format) },
+    body: JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }),
+  };
 }

@@ -38,7 +38,11 @@ export interface CostReport {
 /** Looks up a list size the price depends on (list-bounds.ts SizeQuestion), at the asking viewer's scope. */
 export type SizeLookup<C> = (ctx: C, question: SizeQuestion) => Promise<number>;
 
-export function queryCostPlugin<C extends LimitsContext>(schema: GraphQLSchema, budget?: BudgetSettings, lookup?: SizeLookup<C>): ApolloServerPlugin<C> {
+export function queryCostPlugin<C extends LimitsContext>(
+  schema: GraphQLSchema,
+  budget?: BudgetSettings,
+  lookup?: SizeLookup<C>,
+): ApolloServerPlugin<C> {
   const limitOf = (viewer: Viewer) => (budget ? (viewer.role === 'ANONYMOUS' ? budget.perAnonymous : budget.perAccount) : 0);
   return {
     async requestDidStart() {
@@ -56,7 +60,11 @@ export function queryCostPlugin<C extends LimitsContext>(schema: GraphQLSchema, 
           report.nodes = price.nodes;
           if (price.cost > LIMITS.maxCost) throw new QueryTooCostlyError(price.cost, LIMITS.maxCost);
           if (price.nodes > LIMITS.maxNodes) {
-            throw new QueryLimitError('TOO_MANY_NODES', `the answer could hold ${price.nodes} objects, above the limit of ${LIMITS.maxNodes}: ask for smaller pages or fewer nested lists`, { nodes: price.nodes, limit: LIMITS.maxNodes });
+            throw new QueryLimitError(
+              'TOO_MANY_NODES',
+              `the answer could hold ${price.nodes} objects, above the limit of ${LIMITS.maxNodes}: ask for smaller pages or fewer nested lists`,
+              { nodes: price.nodes, limit: LIMITS.maxNodes },
+            );
           }
           const limit = limitOf(contextValue.viewer);
           if (budget && limit > 0) {
@@ -77,7 +85,10 @@ export function queryCostPlugin<C extends LimitsContext>(schema: GraphQLSchema, 
           const { singleResult } = response.body;
           singleResult.extensions = { ...singleResult.extensions, cost: report };
           if (report.budget && singleResult.errors?.some((e) => e.extensions?.code === 'RATE_LIMITED')) {
-            response.http.headers.set('retry-after', String(Math.max(1, Math.ceil((Date.parse(report.budget.resetAt) - Date.now()) / 1000))));
+            response.http.headers.set(
+              'retry-after',
+              String(Math.max(1, Math.ceil((Date.parse(report.budget.resetAt) - Date.now()) / 1000))),
+            );
           }
         },
       };

@@ -92,7 +92,13 @@ function cacheKey(rc: GraphQLRequestContextResponseForOperation<{ viewer: Viewer
   const { viewer } = rc.contextValue;
   const { request } = rc;
   const audience = [viewer.userId ?? null, viewer.id, viewer.role, viewer.regionPath, viewer.agencyId];
-  const parts = [canonical(audience), responseFormat(request.http?.headers.get('accept')), normalised(rc.document), rc.operationName ?? '', canonical(request.variables ?? {})];
+  const parts = [
+    canonical(audience),
+    responseFormat(request.http?.headers.get('accept')),
+    normalised(rc.document),
+    rc.operationName ?? '',
+    canonical(request.variables ?? {}),
+  ];
   return createHash('sha256').update(parts.join('\u0000')).digest('base64');
 }
 
@@ -104,7 +110,10 @@ function cacheKey(rc: GraphQLRequestContextResponseForOperation<{ viewer: Viewer
  * extensions (the price and budget are each request's own). No header tells a caller whether the
  * answer was cached: for a shared scope that would reveal what others asked.
  */
-export function responseCachePlugin<C extends { viewer: Viewer }>(cache: ResponseCache, currentVersion: () => Promise<string>): ApolloServerPlugin<C> {
+export function responseCachePlugin<C extends { viewer: Viewer }>(
+  cache: ResponseCache,
+  currentVersion: () => Promise<string>,
+): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       let pending: { version: string; key: string } | null = null;
@@ -137,7 +146,8 @@ export function responseCachePlugin<C extends { viewer: Viewer }>(cache: Respons
         async willSendResponse({ response }) {
           if (hit || !pending || response.body.kind !== 'single') return;
           const { singleResult } = response.body;
-          if (!singleResult.errors?.length && (response.http.status ?? 200) === 200) cache.set(pending.version, pending.key, { data: singleResult.data });
+          if (!singleResult.errors?.length && (response.http.status ?? 200) === 200)
+            cache.set(pending.version, pending.key, { data: singleResult.data });
         },
       };
     },

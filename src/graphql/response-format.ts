@@ -49,7 +49,8 @@ export function responseFormat(accept: string | undefined | null): ResponseForma
       if (s >= 0 && (!match || s > match.s)) match = { q: r.q, s, order: r.order };
     }
     if (!match || match.q <= 0) continue;
-    const better = !best || match.q > best.q || (match.q === best.q && (match.s > best.s || (match.s === best.s && match.order < best.order)));
+    const better =
+      !best || match.q > best.q || (match.q === best.q && (match.s > best.s || (match.s === best.s && match.order < best.order)));
     if (better) best = { format, ...match };
   }
   return best?.format ?? null;

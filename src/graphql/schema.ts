@@ -35,22 +35,24 @@ const baseResolvers = { Query: { _version: () => '1' }, Mutation: { _noop: () =>
  * resolvers over the services, every field behind its access rule (src/graphql/access).
  */
 export function buildSchema(services: Services): GraphQLSchema {
-  return applyAccess(makeExecutableSchema({
-    typeDefs: [...loadTypeDefs(), editionTypeDefs(allEditions())],
-    // An array is merged type by type (later maps add fields to earlier ones).
-    resolvers: [
-      baseResolvers,
-      regionResolvers(services),
-      agencyResolvers(services),
-      reportResolvers(services),
-      editionResolvers(),
-      findingResolvers(services),
-      complianceResolvers(services),
-      rollupResolvers(services),
-      renderResolvers(services),
-      accountResolvers(services),
-      workflowResolvers(services),
-      filingResolvers(services),
-    ],
-  }));
+  return applyAccess(
+    makeExecutableSchema({
+      typeDefs: [...loadTypeDefs(), editionTypeDefs(allEditions())],
+      // An array is merged type by type (later maps add fields to earlier ones).
+      resolvers: [
+        baseResolvers,
+        regionResolvers(services),
+        agencyResolvers(services),
+        reportResolvers(services),
+        editionResolvers(),
+        findingResolvers(services),
+        complianceResolvers(services),
+        rollupResolvers(services),
+        renderResolvers(services),
+        accountResolvers(services),
+        workflowResolvers(services),
+        filingResolvers(services),
+      ],
+    }),
+  );
 }

@@ -6,7 +6,6 @@ import type { DocRow, DocTable, ReportDocument } from './report-document';
 import { TableMapper } from './table-mapper';
 import { SECTION_NUMERALS as NUMERALS } from '../shared/editions/template-headers';
 
-
 const HEADING = /^[\s\u3000\u00a0]*([一二三四五六])\s*[、.．,，]\s*(.+?)[\s\u3000\u00a0]*$/u;
 
 /**
@@ -28,7 +27,8 @@ export function headingNumber(text: string, edition?: EditionDef): number {
 function sectionNames(editions: readonly EditionDef[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const e of editions)
-    for (const s of e.sections) out.set(s.number, [...(out.get(s.number) ?? []), ...[s.heading, ...(s.variants ?? [])].map(normalizeLabel)]);
+    for (const s of e.sections)
+      out.set(s.number, [...(out.get(s.number) ?? []), ...[s.heading, ...(s.variants ?? [])].map(normalizeLabel)]);
   return out;
 }
 const allSectionNames = perGeneration(() => sectionNames(allEditions()));
@@ -55,13 +55,17 @@ export function detectEdition(tableText: string): EditionDef | undefined {
 }
 
 /** Which template table a source table is, by the text only that table holds, in either edition. */
-const tableMarkers = perGeneration(() => allEditions().flatMap((e) => e.tables.map((t): [TableDef['id'], string] => [t.id, normalizeLabel(t.marker)])));
+const tableMarkers = perGeneration(() =>
+  allEditions().flatMap((e) => e.tables.map((t): [TableDef['id'], string] => [t.id, normalizeLabel(t.marker)])),
+);
 
 function tableText(t: DocTable): string {
   return t.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
 }
 
-const tableSections = perGeneration(() => new Map(allEditions().flatMap((e) => e.tables.map((t): [number, TableDef['id']] => [t.section, t.id]))));
+const tableSections = perGeneration(
+  () => new Map(allEditions().flatMap((e) => e.tables.map((t): [number, TableDef['id']] => [t.section, t.id]))),
+);
 
 export interface AssembleOptions {
   file?: string;
@@ -100,10 +104,16 @@ export function assembleReport(doc: ReportDocument, opts: AssembleOptions = {}):
 
   const allTableText = [...tablesBySection.values()].map((rows) => tableText({ rows })).join('\n');
   if (tablesBySection.size === 0) {
-    throw new ReportParseError('no report tables found (sections 二, 三 and 四 hold none of the template\'s rows)', { file });
+    throw new ReportParseError("no report tables found (sections 二, 三 and 四 hold none of the template's rows)", { file });
   }
   const edition = detectEdition(allTableText);
-  if (!edition) throw new ReportParseError(`the tables match none of the template editions (${allEditions().map((e) => e.id).join(', ')})`, { file });
+  if (!edition)
+    throw new ReportParseError(
+      `the tables match none of the template editions (${allEditions()
+        .map((e) => e.id)
+        .join(', ')})`,
+      { file },
+    );
 
   const cells: Record<string, ParsedCell> = {};
   const warnings: string[] = [];
@@ -113,13 +123,18 @@ export function assembleReport(doc: ReportDocument, opts: AssembleOptions = {}):
     if (!rows) {
       throw new ReportParseError(`section missing: no table for ${table.heading}`, { file, section: table.section });
     }
-    const mapped = new TableMapper(table, file, (edition.legacyRows ?? []).filter((l) => l.table === table.id)).map(rows);
+    const mapped = new TableMapper(
+      table,
+      file,
+      (edition.legacyRows ?? []).filter((l) => l.table === table.id),
+    ).map(rows);
     Object.assign(cells, mapped.cells);
     warnings.push(...mapped.warnings);
     notices.push(...mapped.notices);
   }
   for (const c of cellsOf(edition))
-    if (!cells[c.key]) throw new ReportParseError('cell not found', { file, section: c.table.section, row: c.row.label, column: c.column.label });
+    if (!cells[c.key])
+      throw new ReportParseError('cell not found', { file, section: c.table.section, row: c.row.label, column: c.column.label });
 
   if (!title) title = preamble.map((p) => p.trim()).find((p) => /报告/.test(p) && p.length < 80) ?? null;
   const narratives: ParsedNarrative[] = [...narrativeParts.entries()].map(([n, p]) => ({
@@ -130,7 +145,18 @@ export function assembleReport(doc: ReportDocument, opts: AssembleOptions = {}):
   const fullText = [title ?? '', ...preamble, ...narratives.map((n) => n.text)].join('\n');
   const period = findPeriod(fullText);
   const year = yearFromTitle(title) ?? yearFromPeriod(period) ?? opts.year ?? null;
-  return { edition: edition.id, year, title, period, publishedOn: doc.publishedOn ?? null, format: doc.format, cells, narratives, ...(notices.length ? { notices } : {}), warnings };
+  return {
+    edition: edition.id,
+    year,
+    title,
+    period,
+    publishedOn: doc.publishedOn ?? null,
+    format: doc.format,
+    cells,
+    narratives,
+    ...(notices.length ? { notices } : {}),
+    warnings,
+  };
 }
 
 export function yearFromTitle(title: string | null): number | null {

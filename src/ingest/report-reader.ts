@@ -40,13 +40,22 @@ export function detectFormat(bytes: Buffer, fileName = ''): SourceFormat {
   const nul = head.includes(0);
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(head);
   const bad = (decoded.match(/\ufffd/g) ?? []).length;
-  if (nul || bad > head.length / 50) throw new ReportParseError('not a text, HTML, DOCX, DOC or PDF document (binary content)', { file: fileName }, 'REPORT_UNSUPPORTED_FORMAT');
-  if (/^\s*(<!doctype html|<html|<\?xml|<meta|<div|<table|<p[\s>]|<body|<head)/i.test(decoded) || /<(table|p|div|td)[\s>]/i.test(decoded)) return 'html';
+  if (nul || bad > head.length / 50)
+    throw new ReportParseError(
+      'not a text, HTML, DOCX, DOC or PDF document (binary content)',
+      { file: fileName },
+      'REPORT_UNSUPPORTED_FORMAT',
+    );
+  if (/^\s*(<!doctype html|<html|<\?xml|<meta|<div|<table|<p[\s>]|<body|<head)/i.test(decoded) || /<(table|p|div|td)[\s>]/i.test(decoded))
+    return 'html';
   if (/\.html?$/i.test(fileName)) return 'html';
   return 'text';
 }
 
-export async function readReport(bytes: Buffer, opts: AssembleOptions & { format?: SourceFormat } = {}): Promise<{ parsed: ParsedReport; sourceText: string; format: SourceFormat }> {
+export async function readReport(
+  bytes: Buffer,
+  opts: AssembleOptions & { format?: SourceFormat } = {},
+): Promise<{ parsed: ParsedReport; sourceText: string; format: SourceFormat }> {
   const file = opts.file;
   try {
     const format = opts.format ?? detectFormat(bytes, file);

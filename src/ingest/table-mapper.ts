@@ -1,4 +1,12 @@
-import { cellKey, type BlockDef, type ColumnDef, type ColumnGroupDef, type LegacyRowDef, type RowDef, type TableDef } from '../shared/editions';
+import {
+  cellKey,
+  type BlockDef,
+  type ColumnDef,
+  type ColumnGroupDef,
+  type LegacyRowDef,
+  type RowDef,
+  type TableDef,
+} from '../shared/editions';
 import { HEADER_LEVEL_SEPARATOR } from '../shared/editions/template-headers';
 import { normalizeLabel } from '../shared/editions/label';
 import { ReportParseError } from '../common/errors';
@@ -17,7 +25,8 @@ function isLabelCell(c: DocCell): boolean {
   // Asked several times per cell, of texts that repeat across rows and reports: memoised by text.
   let label = labelTexts.get(c.text);
   if (label === undefined) {
-    label = !isBlank(c) && /[\u3400-\u9fff]/u.test(c.text) && !parseCellText(c.text, 'wan_yuan').ok && !parseCellText(c.text, 'signed_count').ok;
+    label =
+      !isBlank(c) && /[\u3400-\u9fff]/u.test(c.text) && !parseCellText(c.text, 'wan_yuan').ok && !parseCellText(c.text, 'signed_count').ok;
     if (labelTexts.size > 20_000) labelTexts.clear();
     labelTexts.set(c.text, label);
   }
@@ -29,7 +38,11 @@ const labelTexts = new Map<string, boolean>();
 const captionsOf = new WeakMap<TableDef, Array<{ block: BlockDef; caption: string }>>();
 function blockCaptions(table: TableDef): Array<{ block: BlockDef; caption: string }> {
   let captions = captionsOf.get(table);
-  if (!captions) captionsOf.set(table, (captions = table.blocks.flatMap((block) => (block.caption ? [{ block, caption: normalizeLabel(block.caption) }] : []))));
+  if (!captions)
+    captionsOf.set(
+      table,
+      (captions = table.blocks.flatMap((block) => (block.caption ? [{ block, caption: normalizeLabel(block.caption) }] : []))),
+    );
   return captions;
 }
 
@@ -116,7 +129,13 @@ export class TableMapper {
       // or a label broken over cells, so the joined tails are tried too.
       const texts = labelCells.map((c) => c.text.trim());
       const printedLabels = texts.map((_, i) => texts.slice(texts.length - 1 - i).join(''));
-      printed.push({ docRow, labels: [...printedLabels], printedLabels, hasFigures: hasFiguresAfterLabel(docRow.cells), block: currentBlock });
+      printed.push({
+        docRow,
+        labels: [...printedLabels],
+        printedLabels,
+        hasFigures: hasFiguresAfterLabel(docRow.cells),
+        block: currentBlock,
+      });
     }
     joinWrappedLabels(printed);
     // The edition's own rows first; a legacy row (hybrid table) only when they do not align.
@@ -133,17 +152,24 @@ export class TableMapper {
     const { targets, alignment } = chosen;
     targets.forEach((target, t) => {
       const p = printed[alignment.printedOf[t]];
-      this.takeValues(p.docRow, target.row, target.block.columns, this.printedLabel(p, alignment.scores[alignment.printedOf[t]][t], target));
+      this.takeValues(
+        p.docRow,
+        target.row,
+        target.block.columns,
+        this.printedLabel(p, alignment.scores[alignment.printedOf[t]][t], target),
+      );
       if (target.legacy) this.storeLegacy(target, p);
     });
     printed.forEach((p, i) => {
       if (alignment.targetOf[i] >= 0) return;
       const where = (column?: string) => this.loc(p.printedLabels[p.printedLabels.length - 1], column, p.docRow.line, p.docRow.page);
       // A printed row of figures is never dropped: what it is cannot be told, so the table is refused.
-      if (p.hasFigures) throw new ReportParseError('row not in the template: it reads like none of its rows, so its figures cannot be placed', where());
-      if (p.block) checkHeaderRow(p.docRow.cells.filter(isLabelCell), p.block.columns, (column, reason) => {
-        throw new ReportParseError(reason, where(column));
-      });
+      if (p.hasFigures)
+        throw new ReportParseError('row not in the template: it reads like none of its rows, so its figures cannot be placed', where());
+      if (p.block)
+        checkHeaderRow(p.docRow.cells.filter(isLabelCell), p.block.columns, (column, reason) => {
+          throw new ReportParseError(reason, where(column));
+        });
     });
   }
 
@@ -201,7 +227,8 @@ export class TableMapper {
       throw new ReportParseError(reason, this.loc(label, undefined, p.docRow.line, p.docRow.page));
     }
     const target = targets[problem.target];
-    if (problem.printed === undefined) throw new ReportParseError(`row missing from the table`, this.loc(target.row.label, undefined, rows[0]?.line));
+    if (problem.printed === undefined)
+      throw new ReportParseError(`row missing from the table`, this.loc(target.row.label, undefined, rows[0]?.line));
     const p = printed[problem.printed];
     throw new ReportParseError(
       `row missing from the table: the template row "${target.row.label}" is not found (the row printed here matches it only ${problem.score!.toFixed(2)})`,
@@ -218,7 +245,12 @@ export class TableMapper {
       for (const col of target.block.columns)
         this.cells[cellKey(this.table, key, col.key)] = { value: null, raw: '', location: this.loc(row.label, col.label), source: null };
     }
-    this.notices.push({ rule: legacy.rule, message: legacy.message, cells: target.block.columns.map((c) => cellKey(this.table, legacy.key, c.key)), location });
+    this.notices.push({
+      rule: legacy.rule,
+      message: legacy.message,
+      cells: target.block.columns.map((c) => cellKey(this.table, legacy.key, c.key)),
+      location,
+    });
   }
 
   private takeValues(docRow: DocRow, row: RowDef, columns: ColumnDef[], printedLabel = row.label): void {
@@ -273,7 +305,10 @@ export class TableMapper {
     while (values.length > n && isBlank(values[values.length - 1])) values = values.slice(0, -1);
     while (values.length > n && isBlank(values[0])) values = values.slice(1);
     if (values.length !== n)
-      throw new ReportParseError(`row has ${values.length} value cells where the template has ${n}`, this.loc('', undefined, dataRow.line, dataRow.page));
+      throw new ReportParseError(
+        `row has ${values.length} value cells where the template has ${n}`,
+        this.loc('', undefined, dataRow.line, dataRow.page),
+      );
     block.columns.forEach((col, i) => this.put(cellKey(this.table, '', col.key), values[i], '', col, dataRow));
   }
 
@@ -297,13 +332,19 @@ export class TableMapper {
       const [a, b] = problem.targets.map((t) => groups[t].label);
       const s = segments[problem.printed];
       throw new ReportParseError(
-        a === b ? `figures cannot be aligned: their caption reads like the column group "${a}", which other figures already hold` : `figures cannot be aligned: their caption could be the column group "${a}" or "${b}"`,
+        a === b
+          ? `figures cannot be aligned: their caption reads like the column group "${a}", which other figures already hold`
+          : `figures cannot be aligned: their caption could be the column group "${a}" or "${b}"`,
         where(s),
       );
     }
     if (problem) {
       const label = groups[problem.target].label;
-      if (problem.printed === undefined) throw new ReportParseError(`column group "${label}" missing from the table`, this.loc(label, undefined, rows[rows.length - 1]?.line));
+      if (problem.printed === undefined)
+        throw new ReportParseError(
+          `column group "${label}" missing from the table`,
+          this.loc(label, undefined, rows[rows.length - 1]?.line),
+        );
       const s = segments[problem.printed];
       const why = s.labels.length ? `are under a caption that matches it only ${problem.score!.toFixed(2)}` : 'have no caption';
       throw new ReportParseError(`column group "${label}" not found: the figures printed here ${why}`, where(s));
@@ -313,10 +354,16 @@ export class TableMapper {
       // Group captions differ by a qualifier only: one that reads as well as another group is a guess, in any order.
       const rival = groups.findIndex((_, o) => t >= 0 && o !== t && alignment.scores[i][o] >= alignment.scores[i][t] - AMBIGUITY_MARGIN);
       if (rival >= 0)
-        throw new ReportParseError(`figures cannot be aligned: their caption reads like the column group "${groups[rival].label}" but stands where the template has "${groups[t].label}"`, where(s));
+        throw new ReportParseError(
+          `figures cannot be aligned: their caption reads like the column group "${groups[rival].label}" but stands where the template has "${groups[t].label}"`,
+          where(s),
+        );
       if (t >= 0) return;
-      if (s.labels.length === 0) throw new ReportParseError('figures under no caption: which column group they are cannot be told', where(s));
-      this.warnings.push(`section ${this.table.section}: figures under "${caption(s)}" are not a column group of the template and were not mapped`);
+      if (s.labels.length === 0)
+        throw new ReportParseError('figures under no caption: which column group they are cannot be told', where(s));
+      this.warnings.push(
+        `section ${this.table.section}: figures under "${caption(s)}" are not a column group of the template and were not mapped`,
+      );
     });
     groups.forEach((g, t) => {
       const s = segments[alignment.printedOf[t]];
@@ -324,7 +371,10 @@ export class TableMapper {
       // A header row over the group (结果维持 | … | 总计) must show its columns in template order.
       for (const header of s.headers)
         checkHeaderRow(header.cells.filter(isLabelCell), columns.map(lastLevel), (column, reason) => {
-          throw new ReportParseError(reason, this.loc(caption(s), `${g.label}${HEADER_LEVEL_SEPARATOR}${column}`, header.line, header.page));
+          throw new ReportParseError(
+            reason,
+            this.loc(caption(s), `${g.label}${HEADER_LEVEL_SEPARATOR}${column}`, header.line, header.page),
+          );
         });
       this.takeValues(s.docRow, block.rows[0], columns, caption(s, [targets[t]]));
     });
@@ -358,7 +408,11 @@ function lastLabelIndex(cells: DocCell[]): number {
  */
 function groupSegments(rows: DocRow[], columns: ColumnDef[]): GroupSegment[] {
   const columnLabels = columns.map((c) => [c.label, ...(c.variants ?? [])]);
-  const isHeader = (cells: DocCell[]) => similarityMatrix(cells.map((c) => ({ labels: [c.text.trim()], hasFigures: false })), columnLabels).some((r) => r.some((v) => v >= ROW_THRESHOLD));
+  const isHeader = (cells: DocCell[]) =>
+    similarityMatrix(
+      cells.map((c) => ({ labels: [c.text.trim()], hasFigures: false })),
+      columnLabels,
+    ).some((r) => r.some((v) => v >= ROW_THRESHOLD));
   const joined = (cells: DocCell[]) => cells.map((c) => c.text.trim()).join('');
   const out: GroupSegment[] = [];
   let labels: string[] = [];

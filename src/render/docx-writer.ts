@@ -17,7 +17,9 @@ const escapeXml = (t: string) =>
     .replace(/"/g, '&quot;');
 
 function paragraph(text: string, opts: { bold?: boolean; center?: boolean; size?: number; indent?: boolean } = {}): string {
-  const ppr = [opts.center ? '<w:jc w:val="center"/>' : '', opts.indent ? '<w:ind w:firstLineChars="200" w:firstLine="640"/>' : ''].join('');
+  const ppr = [opts.center ? '<w:jc w:val="center"/>' : '', opts.indent ? '<w:ind w:firstLineChars="200" w:firstLine="640"/>' : ''].join(
+    '',
+  );
   const rpr = [opts.bold ? '<w:b/>' : '', opts.size ? `<w:sz w:val="${opts.size}"/>` : ''].join('');
   const run = text ? `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>` : '';
   return `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ''}${run}</w:p>`;
@@ -75,7 +77,8 @@ function documentXml(layout: ReportLayout, checkpoint: Checkpoint): string {
     // The empty paragraph keeps Word from joining adjacent tables into one.
     return tableXml(b.table) + paragraph('');
   });
-  const sect = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>';
+  const sect =
+    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}"><w:body>${body.join('')}${sect}</w:body></w:document>`;
 }
 
@@ -98,5 +101,9 @@ export async function writeDocx(layout: ReportLayout, checkpoint: Checkpoint = (
   zip.file('_rels/.rels', ROOT_RELS, opts);
   zip.file('word/document.xml', documentXml(layout, checkpoint), opts);
   checkpoint();
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
 }

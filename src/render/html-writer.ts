@@ -13,7 +13,8 @@ function tableHtml(t: LayoutTable): string {
   return `<table border="1" cellspacing="0" cellpadding="4">\n<tbody>\n${rows}\n</tbody>\n</table>`;
 }
 
-const STYLE = 'body{font-family:"SimSun",serif;max-width:60em;margin:2em auto}h1{text-align:center;font-size:1.4em}h2{font-size:1.1em}p{text-indent:2em}table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #000;text-align:center;padding:2px 6px}th{font-weight:normal}';
+const STYLE =
+  'body{font-family:"SimSun",serif;max-width:60em;margin:2em auto}h1{text-align:center;font-size:1.4em}h2{font-size:1.1em}p{text-indent:2em}table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #000;text-align:center;padding:2px 6px}th{font-weight:normal}';
 
 /** A standalone page, laid out as government sites publish reports (title, headings, bordered tables). */
 export function writeHtml(layout: ReportLayout, checkpoint: Checkpoint = () => undefined): string {

@@ -53,8 +53,21 @@ class LayoutBuilder {
     const rows: LayoutCell[][] = [];
     for (const block of table.blocks) {
       if (block.caption) rows.push([head(block.caption, width)]);
-      rows.push([head(TEMPLATE_HEADERS.activeRowHeader), ...spread(block.columns.map((c) => head(c.label)), width - 1)]);
-      for (const row of block.rows) rows.push([head(row.label), ...spread(block.columns.map((c) => this.value(table, row, c)), width - 1)]);
+      rows.push([
+        head(TEMPLATE_HEADERS.activeRowHeader),
+        ...spread(
+          block.columns.map((c) => head(c.label)),
+          width - 1,
+        ),
+      ]);
+      for (const row of block.rows)
+        rows.push([
+          head(row.label),
+          ...spread(
+            block.columns.map((c) => this.value(table, row, c)),
+            width - 1,
+          ),
+        ]);
     }
     return { width, rows };
   }
@@ -96,7 +109,9 @@ class LayoutBuilder {
   /** Section 四: header levels from the column labels ("行政诉讼·未经复议直接起诉·结果维持"), one data row. */
   lawsuits(table: TableDef): LayoutTable {
     const { rows: defs, columns } = table.blocks[0];
-    const rows: LayoutCell[][] = headerLevels(columns.map((c) => c.label)).map((level) => level.map((h) => head(h.text, h.colSpan, h.rowSpan)));
+    const rows: LayoutCell[][] = headerLevels(columns.map((c) => c.label)).map((level) =>
+      level.map((h) => head(h.text, h.colSpan, h.rowSpan)),
+    );
     for (const row of defs) rows.push(columns.map((c) => this.value(table, row, c)));
     return { width: columns.length, rows };
   }

@@ -1,5 +1,14 @@
 import type { SumCell } from '../data/rollup.repository';
-import { allEditions, cellsOf, derivedParts, editionYears, getEdition, perGeneration, type EditionId, type RateDef } from '../shared/editions';
+import {
+  allEditions,
+  cellsOf,
+  derivedParts,
+  editionYears,
+  getEdition,
+  perGeneration,
+  type EditionId,
+  type RateDef,
+} from '../shared/editions';
 
 /**
  * Every figure the roll-ups answer, as data: stored cells, derived rows and rates. Roll-ups store
@@ -100,7 +109,16 @@ function build(): Map<string, Metric> {
       continue;
     }
     const m = meta.get(key)!;
-    out.set(key, { key, kind: 'cell', formula: key, unit: m.unit, additive: true, section: m.section, editions: eds, ...comparability(m.section, eds) });
+    out.set(key, {
+      key,
+      kind: 'cell',
+      formula: key,
+      unit: m.unit,
+      additive: true,
+      section: m.section,
+      editions: eds,
+      ...comparability(m.section, eds),
+    });
   }
   for (const r of rateDefs()) {
     const used = [...r.numerator, ...r.denominator].map(([, k]) => out.get(k)!);
@@ -116,7 +134,9 @@ function build(): Map<string, Metric> {
       section: Math.max(...used.map((m) => m.section)),
       editions,
       comparableFrom: Math.max(...used.map((m) => m.comparableFrom)),
-      comparableUntil: used.some((m) => m.comparableUntil !== null) ? Math.min(...used.filter((m) => m.comparableUntil !== null).map((m) => m.comparableUntil!)) : null,
+      comparableUntil: used.some((m) => m.comparableUntil !== null)
+        ? Math.min(...used.filter((m) => m.comparableUntil !== null).map((m) => m.comparableUntil!))
+        : null,
       numerator: r.numerator,
       denominator: r.denominator,
     });

@@ -68,14 +68,23 @@ export class RollupFolder {
       if (!r) continue; // cannot happen: reports are never deleted
       const sign = BigInt(e.sign);
       for (const code of pathCodes(r.regionPath)) {
-        for (const c of cells.get(r.id) ?? []) add(code, r.year, r.kind, c.key, c.micros === null ? 0n : sign * c.micros, c.micros === null ? 0 : e.sign, e.sign);
+        for (const c of cells.get(r.id) ?? [])
+          add(code, r.year, r.kind, c.key, c.micros === null ? 0n : sign * c.micros, c.micros === null ? 0 : e.sign, e.sign);
         add(code, r.year, r.kind, REPORTS_KEY, sign * 1_000_000n, e.sign, e.sign);
       }
     }
     const deltas: RollupDelta[] = [];
     for (const a of acc.values())
       if (a.micros !== 0n || a.nonNull !== 0 || a.reports !== 0)
-        deltas.push({ regionCode: a.regionCode, year: a.year, key: a.key, agencyKind: a.kind, total: fromMicros(a.micros), nonNull: a.nonNull, reports: a.reports });
+        deltas.push({
+          regionCode: a.regionCode,
+          year: a.year,
+          key: a.key,
+          agencyKind: a.kind,
+          total: fromMicros(a.micros),
+          nonNull: a.nonNull,
+          reports: a.reports,
+        });
     if (deltas.length) await repos.rollups.applyDeltas(deltas);
     await repos.rollupPending.remove(entries.map((e) => e.id));
     return entries.length;

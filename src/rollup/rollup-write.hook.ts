@@ -36,7 +36,13 @@ export class RollupWriteHook implements ReportWriteHook {
     await this.folder.foldAll(ctx);
   }
 
-  private async apply(txCtx: DataContext, written: Report, superseded: Report | null, agency: Agency, values: () => Promise<Record<string, string | null>>): Promise<void> {
+  private async apply(
+    txCtx: DataContext,
+    written: Report,
+    superseded: Report | null,
+    agency: Agency,
+    values: () => Promise<Record<string, string | null>>,
+  ): Promise<void> {
     if (written.scope !== 'OWN') return this.recordConsolidation(txCtx, agency, written, await values());
     const entries: Array<{ reportId: number; sign: 1 | -1 }> = [{ reportId: written.id, sign: 1 }];
     if (superseded && superseded.scope === 'OWN') entries.push({ reportId: superseded.id, sign: -1 });
@@ -44,12 +50,20 @@ export class RollupWriteHook implements ReportWriteHook {
   }
 
   /** A consolidated report against Σ of its region's own reports (as rolled up, the queue folded first): mismatches become findings. */
-  private async recordConsolidation(txCtx: DataContext, agency: Agency, written: Report, values: Record<string, string | null>): Promise<void> {
+  private async recordConsolidation(
+    txCtx: DataContext,
+    agency: Agency,
+    written: Report,
+    values: Record<string, string | null>,
+  ): Promise<void> {
     await this.folder.foldAll(txCtx);
     const repos = this.connection.repos(txCtx);
     const edition = getEdition(written.edition);
     const keys = cellsOf(edition).map((c) => c.key);
     const sums = new Map((await repos.rollups.regionSums([agency.regionCode], [written.year], keys)).map((s) => [s.key, s]));
-    await repos.findings.insertFor(written.id, checkAgainstMembers(values, edition, (k) => sums.get(k)));
+    await repos.findings.insertFor(
+      written.id,
+      checkAgainstMembers(values, edition, (k) => sums.get(k)),
+    );
   }
 }

@@ -12,7 +12,8 @@ import { comparableBetween, evaluate, metric, METRICS, storedKeysOf } from './me
 import { rollupFolderOf } from './rollup-folder';
 
 /** What a Rollup object stands for: a region subtree or an agency with its subordinate agencies. */
-export type RollupTarget = { kind: 'region'; region: Region; year: number; includeSubmitted?: boolean } | { kind: 'agency'; agency: Agency; year: number };
+export type RollupTarget =
+  { kind: 'region'; region: Region; year: number; includeSubmitted?: boolean } | { kind: 'agency'; agency: Agency; year: number };
 
 export type CompareBy = 'CHILD_REGION' | 'AGENCY_KIND' | 'AGENCY';
 
@@ -43,7 +44,13 @@ export interface AggregateResultRow {
 }
 
 /** A consolidated report's finding against the sum of its region's own reports. */
-export type ConsolidationFinding = Finding & { reportId: number; agencyId: number; agencyName: string; regionCode: string; key: string | null };
+export type ConsolidationFinding = Finding & {
+  reportId: number;
+  agencyId: number;
+  agencyName: string;
+  regionCode: string;
+  key: string | null;
+};
 
 export interface AggregateFilterInput {
   regionCode: string;
@@ -103,7 +110,8 @@ export class RollupService {
     if (includeSubmitted) {
       const v = ctx.viewer;
       const supervises = v.role === 'SUPERVISOR' && !!v.regionPath && canRead(v, region.path);
-      if (!isPrivileged(v) && !supervises) throw new ForbiddenError('includeSubmitted: only a supervisor of this region or an administrator sees figures not yet published');
+      if (!isPrivileged(v) && !supervises)
+        throw new ForbiddenError('includeSubmitted: only a supervisor of this region or an administrator sees figures not yet published');
     }
     return { kind: 'region', region: whole, year, includeSubmitted };
   }
@@ -152,7 +160,9 @@ export class RollupService {
   async agencyCounts(ctx: RequestContext, t: RollupTarget): Promise<{ agencies: number; expected: number }> {
     if (t.kind === 'region') return ctx.loaders.agencyCountByPathLoader.load(t.region.path);
     const ids = await ctx.loaders.agencySubtreeLoader.load(t.agency.id);
-    const agencies = (await ctx.loaders.agencyByIdLoader.loadMany(ids)).filter((a): a is Agency => !!a && !(a instanceof Error) && a.active);
+    const agencies = (await ctx.loaders.agencyByIdLoader.loadMany(ids)).filter(
+      (a): a is Agency => !!a && !(a instanceof Error) && a.active,
+    );
     return { agencies: agencies.length, expected: agencies.filter((a) => !a.exempt).length };
   }
 
@@ -164,7 +174,15 @@ export class RollupService {
     return (await this.agencyCounts(ctx, t)).expected;
   }
 
-  async compare(ctx: RequestContext, regionCode: string, year: number, by: CompareBy, keys: string[], orderBy?: string | null, first?: number | null): Promise<ComparisonRow[]> {
+  async compare(
+    ctx: RequestContext,
+    regionCode: string,
+    year: number,
+    by: CompareBy,
+    keys: string[],
+    orderBy?: string | null,
+    first?: number | null,
+  ): Promise<ComparisonRow[]> {
     checkKeys(keys);
     const order = orderBy ?? keys[0];
     if (!METRICS.has(order)) throw new BadInputError(`unknown orderBy key ${order}`);
@@ -248,11 +266,24 @@ export class RollupService {
         return { year, edition: editionOf(year), value, change, changeRatio: change !== null && prev ? change / prev : null, comparable };
       });
       const breaks = points.filter((p) => !p.comparable).map((p) => p.year);
-      return { key, unit: m.unit, comparableFrom: m.comparableFrom, comparableUntil: m.comparableUntil, comparable: breaks.length === 0, breaks, points };
+      return {
+        key,
+        unit: m.unit,
+        comparableFrom: m.comparableFrom,
+        comparableUntil: m.comparableUntil,
+        comparable: breaks.length === 0,
+        breaks,
+        points,
+      };
     });
   }
 
-  async aggregate(ctx: RequestContext, filter: AggregateFilterInput, groupBy: AggregateDimension[], keys: string[]): Promise<AggregateResultRow[]> {
+  async aggregate(
+    ctx: RequestContext,
+    filter: AggregateFilterInput,
+    groupBy: AggregateDimension[],
+    keys: string[],
+  ): Promise<AggregateResultRow[]> {
     checkKeys(keys);
     await rollupFolderOf(this.connection).ensureFolded(ctx);
     const region = await this.regionByCode(ctx, filter.regionCode);
@@ -281,13 +312,22 @@ export class RollupService {
     type Group = { year: number | null; edition: string | null; regionCode: string | null; agencyKind: string | null };
     const groups = new Map<string, { group: Group; sums: Map<string, SumCell> }>();
     for (const r of rows) {
-      const group: Group = { year: groupBy.includes('YEAR') ? r.year : null, edition: r.edition, regionCode: r.regionCode, agencyKind: r.agencyKind };
+      const group: Group = {
+        year: groupBy.includes('YEAR') ? r.year : null,
+        edition: r.edition,
+        regionCode: r.regionCode,
+        agencyKind: r.agencyKind,
+      };
       const id = JSON.stringify(group);
       if (!groups.has(id)) groups.set(id, { group, sums: new Map() });
       groups.get(id)!.sums.set(r.key, r);
     }
     const codes = [...new Set([...groups.values()].map((g) => g.group.regionCode as string | null).filter((c): c is string => !!c))];
-    const names = new Map((await ctx.loaders.regionByCodeLoader.loadMany(codes)).filter((r): r is Region => !!r && !(r instanceof Error)).map((r) => [r.code, r.name]));
+    const names = new Map(
+      (await ctx.loaders.regionByCodeLoader.loadMany(codes))
+        .filter((r): r is Region => !!r && !(r instanceof Error))
+        .map((r) => [r.code, r.name]),
+    );
     return [...groups.values()]
       .map(({ group, sums }) => ({
         ...group,
@@ -295,13 +335,19 @@ export class RollupService {
         reportCount: sums.get(REPORTS_KEY)?.reports ?? 0,
         values: keys.map((key) => ({ key, value: evaluate(key, (k) => sums.get(k)) })),
       }))
-      .sort((a, b) => JSON.stringify([a.year, a.edition, a.regionCode, a.agencyKind]).localeCompare(JSON.stringify([b.year, b.edition, b.regionCode, b.agencyKind])));
+      .sort((a, b) =>
+        JSON.stringify([a.year, a.edition, a.regionCode, a.agencyKind]).localeCompare(
+          JSON.stringify([b.year, b.edition, b.regionCode, b.agencyKind]),
+        ),
+      );
   }
 
   /** Each consolidated report of the subtree against Σ of its region's own reports, as findings. */
   async consolidationCheck(ctx: RequestContext, region: Region, year: number): Promise<ConsolidationFinding[]> {
     // One finding per consolidated report, each labelled by its agency and region: the readable part of the subtree.
-    const reports = await this.connection.repos(ctx).rollups.currentReportsInRegion(readablePath(ctx.viewer, region.path)!, year, 'CONSOLIDATED');
+    const reports = await this.connection
+      .repos(ctx)
+      .rollups.currentReportsInRegion(readablePath(ctx.viewer, region.path)!, year, 'CONSOLIDATED');
     const out = await Promise.all(
       reports.map(async (r) => {
         const edition = getEdition(r.edition);
@@ -315,7 +361,14 @@ export class RollupService {
         return checkAgainstMembers(values, edition, (k) => {
           const s = sums.get(k);
           return s instanceof Error ? null : s;
-        }).map((f) => ({ ...f, reportId: r.id, agencyId: r.agencyId, agencyName: r.agencyName, regionCode: r.regionCode, key: f.cells.length === 1 ? f.cells[0].key : null }));
+        }).map((f) => ({
+          ...f,
+          reportId: r.id,
+          agencyId: r.agencyId,
+          agencyName: r.agencyName,
+          regionCode: r.regionCode,
+          key: f.cells.length === 1 ? f.cells[0].key : null,
+        }));
       }),
     );
     return out.flat();
@@ -331,7 +384,11 @@ export function valueOf(values: MetricValue[], key: string): number | null {
  * A consolidated report's values against Σ of its members' own reports, key by key: a key no member
  * reported a figure for sums to blank, not to zero. The write hook and the query both judge so.
  */
-export function checkAgainstMembers(values: CellValues, edition: EditionDef, sumOf: (key: string) => SumCell | null | undefined): Finding[] {
+export function checkAgainstMembers(
+  values: CellValues,
+  edition: EditionDef,
+  sumOf: (key: string) => SumCell | null | undefined,
+): Finding[] {
   const memberSums: CellValues = {};
   for (const { key } of cellsOf(edition)) {
     const s = sumOf(key);

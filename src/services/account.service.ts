@@ -126,7 +126,8 @@ export class AccountService {
     if (row.expiresAt && Date.parse(row.expiresAt) <= at.getTime()) throw new UnauthenticatedError('API token expired');
     const user = await repos.users.byId(row.userId);
     if (!user || user.disabled) throw new UnauthenticatedError('API token refused: the account is disabled');
-    if (!row.lastUsedAt || Date.parse(row.lastUsedAt) <= at.getTime() - TOUCH_EVERY_MS) await repos.apiTokens.touch(row.id, at.toISOString());
+    if (!row.lastUsedAt || Date.parse(row.lastUsedAt) <= at.getTime() - TOUCH_EVERY_MS)
+      await repos.apiTokens.touch(row.id, at.toISOString());
     return user;
   }
 
@@ -138,7 +139,8 @@ export class AccountService {
       regionPath = region.path;
     }
     // Only ADMIN and an explicitly unconfined ANALYST read everywhere; any other row without a region is refused, never unconfined.
-    if (regionPath === null && user.role !== 'ADMIN' && user.role !== 'ANALYST') throw new UnauthenticatedError(`the account has no region, which a ${user.role} needs`);
+    if (regionPath === null && user.role !== 'ADMIN' && user.role !== 'ANALYST')
+      throw new UnauthenticatedError(`the account has no region, which a ${user.role} needs`);
     return { id: user.name, role: user.role, regionPath, agencyId: user.agencyId, userId: user.id };
   }
 
@@ -155,7 +157,8 @@ export class AccountService {
     assertCanAdminister(ctx.viewer);
     const name = input.name.trim();
     if (!NAME.test(name)) throw new BadInputError(`name "${input.name}": 1 to 100 letters, digits or . _ @ -`, { argument: 'name' });
-    if (!(ACCOUNT_ROLES as readonly string[]).includes(input.role)) throw new BadInputError(`role "${input.role}": one of ${ACCOUNT_ROLES.join(', ')}`, { argument: 'role' });
+    if (!(ACCOUNT_ROLES as readonly string[]).includes(input.role))
+      throw new BadInputError(`role "${input.role}": one of ${ACCOUNT_ROLES.join(', ')}`, { argument: 'role' });
     const role = input.role as AccountRole;
     checkPassword(input.password);
     const passwordHash = await hashPassword(input.password);
@@ -164,7 +167,11 @@ export class AccountService {
       const scope = await scopeOf(repos, role, input.regionCode ?? null, input.agencyId ?? null);
       if (await repos.users.byName(name)) throw new ConflictError(`an account named ${name} exists already`, { argument: 'name' });
       const user = await repos.users.insert({ name, role, ...scope, passwordHash, createdAt: now() });
-      await this.audit.record(tx, ctx.viewer, { action: 'CREATE_USER', agencyId: user.agencyId, after: { id: user.id, name, role, regionCode: user.regionCode, agencyId: user.agencyId } });
+      await this.audit.record(tx, ctx.viewer, {
+        action: 'CREATE_USER',
+        agencyId: user.agencyId,
+        after: { id: user.id, name, role, regionCode: user.regionCode, agencyId: user.agencyId },
+      });
       await repos.dataVersions.bump();
       return user;
     });
@@ -180,7 +187,12 @@ export class AccountService {
       if (!user) throw new NotFoundError('account', id);
       await repos.users.disable(id);
       await repos.apiTokens.revokeAllOf(id, now());
-      await this.audit.record(tx, ctx.viewer, { action: 'DISABLE_USER', agencyId: user.agencyId, before: { id, disabled: user.disabled }, after: { id, disabled: true } });
+      await this.audit.record(tx, ctx.viewer, {
+        action: 'DISABLE_USER',
+        agencyId: user.agencyId,
+        before: { id, disabled: user.disabled },
+        after: { id, disabled: true },
+      });
       await repos.dataVersions.bump();
       return { ...user, disabled: true };
     });
@@ -210,8 +222,18 @@ export class AccountService {
       const repos = this.connection.repos(tx);
       const user = await repos.users.byId(userId);
       if (!user || user.disabled) throw new NotFoundError('account', userId);
-      const row = await repos.apiTokens.insert({ userId, name: label, prefix: minted.prefix, tokenHash: minted.hash, createdAt: createdAt.toISOString(), expiresAt });
-      await this.audit.record(tx, ctx.viewer, { action: 'CREATE_API_TOKEN', after: { id: row.id, userId, name: label, prefix: minted.prefix, expiresAt } });
+      const row = await repos.apiTokens.insert({
+        userId,
+        name: label,
+        prefix: minted.prefix,
+        tokenHash: minted.hash,
+        createdAt: createdAt.toISOString(),
+        expiresAt,
+      });
+      await this.audit.record(tx, ctx.viewer, {
+        action: 'CREATE_API_TOKEN',
+        after: { id: row.id, userId, name: label, prefix: minted.prefix, expiresAt },
+      });
       await repos.dataVersions.bump();
       return { token: minted.token, row };
     });
@@ -230,7 +252,11 @@ export class AccountService {
       if (!row || (row.userId !== userId && !isPrivileged(ctx.viewer))) throw new NotFoundError('API token', id);
       const revokedAt = row.revokedAt ?? now();
       if (!row.revokedAt) await repos.apiTokens.revoke(id, revokedAt);
-      await this.audit.record(tx, ctx.viewer, { action: 'REVOKE_API_TOKEN', before: { id, revokedAt: row.revokedAt }, after: { id, revokedAt } });
+      await this.audit.record(tx, ctx.viewer, {
+        action: 'REVOKE_API_TOKEN',
+        before: { id, revokedAt: row.revokedAt },
+        after: { id, revokedAt },
+      });
       await repos.dataVersions.bump();
       return { ...row, revokedAt };
     });
@@ -243,25 +269,38 @@ function signedIn(viewer: Viewer): number {
 }
 
 /** The stored scope of a new account: each role's rules, with the argument at fault named. */
-async function scopeOf(repos: Repositories, role: AccountRole, regionCode: string | null, agencyId: number | null): Promise<Pick<User, 'regionCode' | 'agencyId'>> {
+async function scopeOf(
+  repos: Repositories,
+  role: AccountRole,
+  regionCode: string | null,
+  agencyId: number | null,
+): Promise<Pick<User, 'regionCode' | 'agencyId'>> {
   if (role === 'ADMIN') {
-    if (regionCode !== null || agencyId !== null) throw new BadInputError('an ADMIN is unconfined: give it no region and no agency', { argument: regionCode !== null ? 'regionCode' : 'agencyId' });
+    if (regionCode !== null || agencyId !== null)
+      throw new BadInputError('an ADMIN is unconfined: give it no region and no agency', {
+        argument: regionCode !== null ? 'regionCode' : 'agencyId',
+      });
     return { regionCode: null, agencyId: null };
   }
   if (role === 'AGENCY') {
     if (agencyId === null) throw new BadInputError('agencyId: an AGENCY account needs the agency it edits', { argument: 'agencyId' });
     const [agency] = await repos.agencies.byIds([agencyId]);
     if (!agency) throw new BadInputError(`agencyId ${agencyId}: no such agency`, { argument: 'agencyId' });
-    if (regionCode !== null && regionCode !== agency.regionCode) throw new BadInputError(`regionCode ${regionCode}: agency ${agencyId} sits in ${agency.regionCode}`, { argument: 'regionCode' });
+    if (regionCode !== null && regionCode !== agency.regionCode)
+      throw new BadInputError(`regionCode ${regionCode}: agency ${agencyId} sits in ${agency.regionCode}`, { argument: 'regionCode' });
     return { regionCode: agency.regionCode, agencyId };
   }
   if (agencyId !== null) throw new BadInputError(`agencyId: only an AGENCY account has an agency, not a ${role}`, { argument: 'agencyId' });
   if (regionCode === null) {
-    if (role === 'SUPERVISOR') throw new BadInputError('regionCode: a SUPERVISOR needs the city or county it oversees', { argument: 'regionCode' });
+    if (role === 'SUPERVISOR')
+      throw new BadInputError('regionCode: a SUPERVISOR needs the city or county it oversees', { argument: 'regionCode' });
     return { regionCode: null, agencyId: null };
   }
   const [region] = await repos.regions.byCodes([regionCode]);
   if (!region) throw new BadInputError(`regionCode ${regionCode}: no such region`, { argument: 'regionCode' });
-  if (role === 'SUPERVISOR' && !SUPERVISED_LEVELS.includes(region.level)) throw new BadInputError(`regionCode ${regionCode}: a SUPERVISOR oversees a city or a county, not a ${region.level}`, { argument: 'regionCode' });
+  if (role === 'SUPERVISOR' && !SUPERVISED_LEVELS.includes(region.level))
+    throw new BadInputError(`regionCode ${regionCode}: a SUPERVISOR oversees a city or a county, not a ${region.level}`, {
+      argument: 'regionCode',
+    });
   return { regionCode, agencyId: null };
 }

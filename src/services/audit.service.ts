@@ -9,8 +9,20 @@ import { readerOf } from './visible-reports';
 
 /** What the audit log names (README "Filing workflow"). */
 export const AUDIT_ACTIONS = [
-  'LOGIN', 'LOGIN_FAILED', 'IMPORT', 'SAVE_DRAFT', 'SUBMIT', 'SUBMIT_DRAFT', 'RETURN', 'ACCEPT', 'PUBLISH',
-  'REVIEW_FINDING', 'CREATE_USER', 'DISABLE_USER', 'CREATE_API_TOKEN', 'REVOKE_API_TOKEN',
+  'LOGIN',
+  'LOGIN_FAILED',
+  'IMPORT',
+  'SAVE_DRAFT',
+  'SUBMIT',
+  'SUBMIT_DRAFT',
+  'RETURN',
+  'ACCEPT',
+  'PUBLISH',
+  'REVIEW_FINDING',
+  'CREATE_USER',
+  'DISABLE_USER',
+  'CREATE_API_TOKEN',
+  'REVOKE_API_TOKEN',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -91,7 +103,9 @@ export class AuditService {
     const now = new Date();
     const windowStart = new Date(Math.floor(now.getTime() / f.windowMs) * f.windowMs).toISOString();
     const actorName = f.name.slice(0, 100);
-    const key = createHash('sha256').update(JSON.stringify(['LOGIN_FAILED', actorName, f.address, f.reason, windowStart])).digest('hex');
+    const key = createHash('sha256')
+      .update(JSON.stringify(['LOGIN_FAILED', actorName, f.address, f.reason, windowStart]))
+      .digest('hex');
     const at = now.toISOString();
     await this.connection.repos(txCtx).audit.countInPlace(
       {
@@ -120,15 +134,21 @@ export class AuditService {
    */
   async list(ctx: RequestContext, filter: AuditFilterInput | null | undefined, first?: number | null, after?: string | null) {
     const v = ctx.viewer;
-    if (!isPrivileged(v) && v.role !== 'SUPERVISOR' && v.role !== 'AGENCY') throw new ForbiddenError('the audit log is for administrators, supervisors of the region and the agency itself');
+    if (!isPrivileged(v) && v.role !== 'SUPERVISOR' && v.role !== 'AGENCY')
+      throw new ForbiddenError('the audit log is for administrators, supervisors of the region and the agency itself');
     let agencyId = filter?.agencyId != null ? Number(filter.agencyId) : null;
     if (v.role === 'AGENCY') {
-      if (agencyId !== null && agencyId !== v.agencyId) throw new ForbiddenError(`agencyId ${agencyId}: an agency reads its own events only`);
+      if (agencyId !== null && agencyId !== v.agencyId)
+        throw new ForbiddenError(`agencyId ${agencyId}: an agency reads its own events only`);
       agencyId = v.agencyId;
     }
     for (const arg of ['from', 'to'] as const)
-      if (filter?.[arg] && !ISO.test(filter[arg]!)) throw new BadInputError(`filter.${arg} "${filter[arg]}": an ISO date or instant (2024-01-31 or 2024-01-31T08:00:00Z)`, { argument: `filter.${arg}` });
-    if (filter?.action && !(AUDIT_ACTIONS as readonly string[]).includes(filter.action)) throw new BadInputError(`filter.action "${filter.action}": one of ${AUDIT_ACTIONS.join(', ')}`, { argument: 'filter.action' });
+      if (filter?.[arg] && !ISO.test(filter[arg]!))
+        throw new BadInputError(`filter.${arg} "${filter[arg]}": an ISO date or instant (2024-01-31 or 2024-01-31T08:00:00Z)`, {
+          argument: `filter.${arg}`,
+        });
+    if (filter?.action && !(AUDIT_ACTIONS as readonly string[]).includes(filter.action))
+      throw new BadInputError(`filter.action "${filter.action}": one of ${AUDIT_ACTIONS.join(', ')}`, { argument: 'filter.action' });
     const limit = pageSize(first);
     const { rows, total } = await this.connection.repos(ctx).audit.page({
       regionPath: await scopedRegionPath(ctx, filter?.regionCode),
@@ -146,4 +166,3 @@ export class AuditService {
     return connection('audit', rows, total, limit);
   }
 }
-

@@ -37,7 +37,15 @@ export interface BulkImportSummary {
 
 /** Files under the given paths, folders walked in name order. */
 export function listFiles(paths: string[]): string[] {
-  return paths.flatMap((p) => (statSync(p).isDirectory() ? listFiles(readdirSync(p).sort().map((f) => join(p, f))) : [p]));
+  return paths.flatMap((p) =>
+    statSync(p).isDirectory()
+      ? listFiles(
+          readdirSync(p)
+            .sort()
+            .map((f) => join(p, f)),
+        )
+      : [p],
+  );
 }
 
 /**
@@ -73,7 +81,15 @@ async function importWith(
   pool: ParsePool,
 ): Promise<BulkImportSummary> {
   const started = Date.now();
-  const summary: BulkImportSummary = { files: files.length, stored: 0, revised: 0, unchanged: 0, rejected: [], findingsBySeverity: { error: 0, warning: 0, info: 0 }, seconds: 0 };
+  const summary: BulkImportSummary = {
+    files: files.length,
+    stored: 0,
+    revised: 0,
+    unchanged: 0,
+    rejected: [],
+    findingsBySeverity: { error: 0, warning: 0, info: 0 },
+    seconds: 0,
+  };
   const name = (path: string) => relative(process.cwd(), path);
   let done = 0;
   const rejectedAt = new Map<FileResult, number>();
@@ -91,7 +107,11 @@ async function importWith(
         const r = outcome.value;
         summary[r.status]++;
         for (const f of r.findings) if (f.status === 'failed') summary.findingsBySeverity[f.severity]++;
-        result = { file, status: r.status, detail: `report ${r.report.id} (${r.agency.name}, ${r.report.year}, revision ${r.report.revision})` };
+        result = {
+          file,
+          status: r.status,
+          detail: `report ${r.report.id} (${r.agency.name}, ${r.report.year}, revision ${r.report.revision})`,
+        };
       } else {
         const e = outcome.error;
         result = { file, status: 'rejected', detail: (e as Error).message, code: e instanceof NianbaoError ? e.code : 'ERROR' };

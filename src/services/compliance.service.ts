@@ -109,9 +109,14 @@ export function judge(agency: Agency, year: number, revisions: readonly Report[]
     return { status: today > deadline ? 'MISSING' : 'PENDING', scope: owed, deadline, publishedOn: null, daysLate: null, report: null };
   }
   const deadline = deadlineFor(year, report.scope);
-  const dates = revisions.filter((r) => r.scope === report.scope).map((r) => r.publishedOn).filter(isIsoDate).sort();
+  const dates = revisions
+    .filter((r) => r.scope === report.scope)
+    .map((r) => r.publishedOn)
+    .filter(isIsoDate)
+    .sort();
   const publishedOn = dates[0] ?? null;
-  if (!publishedOn) return { status: 'DATE_UNKNOWN', scope: report.scope, deadline, publishedOn: report.publishedOn, daysLate: null, report };
+  if (!publishedOn)
+    return { status: 'DATE_UNKNOWN', scope: report.scope, deadline, publishedOn: report.publishedOn, daysLate: null, report };
   const daysLate = Math.max(0, daysBetween(deadline, publishedOn));
   return { status: daysLate > 0 ? 'LATE' : 'ON_TIME', scope: report.scope, deadline, publishedOn, daysLate, report };
 }

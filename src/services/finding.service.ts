@@ -44,7 +44,9 @@ export class FindingService {
     const neighbours = await reports.currentValuesIn(report.agencyId, [report.year - 1, report.year + 1], report.scope);
     const previous = neighbours.get(report.year - 1);
     const values = cellValues(parsed);
-    const findings = single ? withCarryOver(single, parsed, previous?.values) : checkReport(parsed, { importYear: report.year, previous: previous?.values });
+    const findings = single
+      ? withCarryOver(single, parsed, previous?.values)
+      : checkReport(parsed, { importYear: report.year, previous: previous?.values });
     await repo.insertFor(report.id, findings);
     const next = neighbours.get(report.year + 1);
     if (next) {
@@ -61,7 +63,14 @@ export class FindingService {
     // The API spells severities and statuses in capitals, the store in lower case.
     const { rows, total, byRule, byPath } = await this.connection
       .repos(ctx)
-      .findings.page({ ...filter, severity: lower(filter?.severity), status: lower(filter?.status), regionPath: path, afterId: decodeCursor('finding', after), limit });
+      .findings.page({
+        ...filter,
+        severity: lower(filter?.severity),
+        status: lower(filter?.status),
+        regionPath: path,
+        afterId: decodeCursor('finding', after),
+        limit,
+      });
     // Counts by child region of the asked region (not of the viewer's part of it: each count is
     // labelled by the region it counts), folding agency region paths into the next level down.
     const depth = asked ? pathCodes(asked.path).length : 0;
@@ -74,7 +83,11 @@ export class FindingService {
     return {
       ...connection('finding', rows, total, limit),
       byRule: byRule.map((r) => ({ key: r.key, label: null, count: Number(r.n) })),
-      byRegion: [...byChild].map(([code, count], i) => ({ key: code, label: (children[i] as { name?: string } | null)?.name ?? null, count })),
+      byRegion: [...byChild].map(([code, count], i) => ({
+        key: code,
+        label: (children[i] as { name?: string } | null)?.name ?? null,
+        count,
+      })),
     };
   }
 
@@ -89,20 +102,28 @@ export class FindingService {
    * not read is NOT_FOUND, as an id that does not exist (no oracle over sequential ids), and
    * nothing is stored; one of a published revision (public anyway) outside its region is FORBIDDEN.
    */
-  async review(ctx: RequestContext, id: number, decision: 'CONFIRMED' | 'DISMISSED' | 'OPEN', comment: string | null | undefined): Promise<Finding> {
+  async review(
+    ctx: RequestContext,
+    id: number,
+    decision: 'CONFIRMED' | 'DISMISSED' | 'OPEN',
+    comment: string | null | undefined,
+  ): Promise<Finding> {
     const repos = this.connection.repos(ctx);
     const finding = await repos.findings.readableById(id, readerOf(ctx.viewer));
     if (!finding) {
-      if (await repos.findings.readableById(id, PUBLIC_READER)) throw new ForbiddenError('only a supervisor of this region may review its findings');
+      if (await repos.findings.readableById(id, PUBLIC_READER))
+        throw new ForbiddenError('only a supervisor of this region may review its findings');
       throw new NotFoundError('finding', id);
     }
     const report = await ctx.loaders.visibleReportById.load(finding.reportId);
     const agency = report && (await ctx.loaders.agencyByIdLoader.load(report.agencyId));
     if (!agency) throw new NotFoundError('finding', id);
     assertCanReview(ctx.viewer, agency.regionPath);
-    if (decision === 'DISMISSED' && !comment?.trim()) throw new BadInputError('a dismissal needs a comment saying why', { argument: 'comment' });
+    if (decision === 'DISMISSED' && !comment?.trim())
+      throw new BadInputError('a dismissal needs a comment saying why', { argument: 'comment' });
     // The column's declared length, held here on both engines (SQLite would store any length).
-    if ((comment?.trim().length ?? 0) > REVIEW_COMMENT_MAX) throw new BadInputError(`comment: longer than ${REVIEW_COMMENT_MAX} characters`, { argument: 'comment' });
+    if ((comment?.trim().length ?? 0) > REVIEW_COMMENT_MAX)
+      throw new BadInputError(`comment: longer than ${REVIEW_COMMENT_MAX} characters`, { argument: 'comment' });
     const before = { review: finding.review, reviewComment: finding.reviewComment };
     finding.review = decision;
     finding.reviewComment = comment?.trim() || null;
@@ -111,7 +132,15 @@ export class FindingService {
     return this.connection.withTransaction(ctx, async (txCtx) => {
       const tx = this.connection.repos(txCtx);
       const saved = await tx.findings.save(finding);
-      await this.audit.record(txCtx, ctx.viewer, { action: 'REVIEW_FINDING', reportId: finding.reportId, findingId: id, agencyId: agency.id, regionPath: agency.regionPath, before, after: { review: saved.review, reviewComment: saved.reviewComment } });
+      await this.audit.record(txCtx, ctx.viewer, {
+        action: 'REVIEW_FINDING',
+        reportId: finding.reportId,
+        findingId: id,
+        agencyId: agency.id,
+        regionPath: agency.regionPath,
+        before,
+        after: { review: saved.review, reviewComment: saved.reviewComment },
+      });
       await tx.dataVersions.bump();
       return saved;
     });

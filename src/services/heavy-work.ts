@@ -42,7 +42,10 @@ async function inTurn<T>(ctx: HeavyWorkContext, lane: { refusal?: Error }, work:
   const left = ctx.deadline === undefined ? Infinity : ctx.deadline - Date.now();
   const grant = await turns.acquire(Math.min(HEAVY_WORK_LIMITS.waitMs, left));
   if ('refused' in grant) {
-    lane.refusal = grant.refused === 'timeout' && left <= HEAVY_WORK_LIMITS.waitMs ? new QueryTimeoutError('request') : new ServerBusyError(turns.permits, HEAVY_WORK_LIMITS.retryAfterSeconds);
+    lane.refusal =
+      grant.refused === 'timeout' && left <= HEAVY_WORK_LIMITS.waitMs
+        ? new QueryTimeoutError('request')
+        : new ServerBusyError(turns.permits, HEAVY_WORK_LIMITS.retryAfterSeconds);
     throw lane.refusal;
   }
   try {

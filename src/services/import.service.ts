@@ -100,17 +100,30 @@ export class ImportService {
       const agency = await this.resolveAgency(txCtx, req, parsed);
       assertCanImport(ctx.viewer, agency);
       const scope: ReportScope = req.scope ?? expectedScope(agency);
-      const result = await this.store(txCtx, agency, parsed, {
-        year,
-        scope,
-        publishedOn: req.publishedOn ?? parsed.publishedOn,
-        sourceFormat: format,
-        sourceName: req.fileName,
-        sourceHash: hash,
-        sourceText,
-      }, prepared.findings);
+      const result = await this.store(
+        txCtx,
+        agency,
+        parsed,
+        {
+          year,
+          scope,
+          publishedOn: req.publishedOn ?? parsed.publishedOn,
+          sourceFormat: format,
+          sourceName: req.fileName,
+          sourceHash: hash,
+          sourceText,
+        },
+        prepared.findings,
+      );
       if (result.status !== 'unchanged')
-        await this.audit.record(txCtx, ctx.viewer, { action: 'IMPORT', reportId: result.report.id, agencyId: agency.id, regionPath: agency.regionPath, after: { state: result.report.state, revision: result.report.revision }, detail: req.fileName.slice(-500) });
+        await this.audit.record(txCtx, ctx.viewer, {
+          action: 'IMPORT',
+          reportId: result.report.id,
+          agencyId: agency.id,
+          regionPath: agency.regionPath,
+          after: { state: result.report.state, revision: result.report.revision },
+          detail: req.fileName.slice(-500),
+        });
       return { ...result, agency, parsed };
     });
   }
@@ -122,7 +135,13 @@ export class ImportService {
    * the write hooks run, in the same transaction. `checked`: the single-report findings when
    * already run for meta.year.
    */
-  store(ctx: DataContext, agency: Agency, parsed: ParsedReport, meta: StoreMeta, checked?: CheckFinding[]): Promise<{ status: ImportStatus; report: Report; findings: CheckFinding[] }> {
+  store(
+    ctx: DataContext,
+    agency: Agency,
+    parsed: ParsedReport,
+    meta: StoreMeta,
+    checked?: CheckFinding[],
+  ): Promise<{ status: ImportStatus; report: Report; findings: CheckFinding[] }> {
     return this.connection.withTransaction(ctx, async (txCtx) => {
       const repos = this.connection.repos(txCtx);
       const revisions = await repos.reports.revisionsOf(agency.id, meta.year, meta.scope);
@@ -153,8 +172,18 @@ export class ImportService {
         sourceHash: meta.sourceHash,
         sourceText: meta.sourceText,
       });
-      await repos.reports.insertCells(Object.entries(parsed.cells).map(([key, c]) => ({ reportId: report.id, key, value: c.value, raw: c.raw.slice(0, 500), source: c.source })));
-      await repos.reports.insertNarratives(parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text })));
+      await repos.reports.insertCells(
+        Object.entries(parsed.cells).map(([key, c]) => ({
+          reportId: report.id,
+          key,
+          value: c.value,
+          raw: c.raw.slice(0, 500),
+          source: c.source,
+        })),
+      );
+      await repos.reports.insertNarratives(
+        parsed.narratives.map((n) => ({ reportId: report.id, section: n.section, heading: n.heading.slice(0, 300), text: n.text })),
+      );
       const findings = await this.findings.recordChecks(txCtx, report, parsed, checked);
       if (state === 'PUBLISHED') for (const hook of this.hooks) await hook.afterWrite(txCtx, report, published, parsed, agency);
       await repos.dataVersions.bump();
@@ -180,10 +209,20 @@ export class ImportService {
     if (req.regionCode) candidates = candidates.filter((a) => a.regionCode === req.regionCode);
     if (candidates.length === 1) return candidates[0];
     if (candidates.length > 1)
-      throw new BadInputError(`${req.fileName}: ${candidates.length} agencies are named "${name}"; pass --region CODE`, { file: req.fileName });
+      throw new BadInputError(`${req.fileName}: ${candidates.length} agencies are named "${name}"; pass --region CODE`, {
+        file: req.fileName,
+      });
     if (!req.regionCode) throw new UnknownAgencyError(name, req.fileName);
     const [region] = await repos.regions.byCodes([req.regionCode]);
     if (!region) throw new NotFoundError('region', req.regionCode);
-    return repos.agencies.insert({ name, kind: kindFromName(name), regionCode: region.code, regionPath: region.path, parentId: null, exempt: false, active: true });
+    return repos.agencies.insert({
+      name,
+      kind: kindFromName(name),
+      regionCode: region.code,
+      regionPath: region.path,
+      parentId: null,
+      exempt: false,
+      active: true,
+    });
   }
 }

@@ -15,7 +15,10 @@ import { ReportService } from './report.service';
 import { WorkflowService } from './workflow.service';
 
 /** Stateless services, built once per process over one connection and shared by every request. */
-export function createServices(connection: TransactionalConnection, hooks: ReportWriteHook[] = [new RollupWriteHook(connection, rollupFolderOf(connection))]) {
+export function createServices(
+  connection: TransactionalConnection,
+  hooks: ReportWriteHook[] = [new RollupWriteHook(connection, rollupFolderOf(connection))],
+) {
   const findings = new FindingService(connection);
   const audit = new AuditService(connection);
   const imports = new ImportService(connection, hooks, findings, audit);

@@ -38,7 +38,8 @@ export class LoginThrottleService {
   /** The account's key (by id when it exists, else by the name asked) first, then the address's, if known and throttled. */
   keysOf(userId: number | null, name: string, address: string | null | undefined): ThrottleKey[] {
     const keys = [{ key: userId !== null ? accountKeyOf(userId) : nameKeyOf(name), free: this.settings.freePerAccount }];
-    if (address && this.settings.freePerAddress > 0) keys.push({ key: `address:${addressKeyOf(address)}`, free: this.settings.freePerAddress });
+    if (address && this.settings.freePerAddress > 0)
+      keys.push({ key: `address:${addressKeyOf(address)}`, free: this.settings.freePerAddress });
     return keys;
   }
 

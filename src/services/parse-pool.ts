@@ -40,8 +40,15 @@ export function toWire(reply: PoolReply): string {
 /** A reader's error, as the thread sends it. */
 export function wireError(e: unknown): WireError {
   const err = e as Error;
-  if (!(e instanceof NianbaoError)) return { name: err?.name ?? 'Error', message: String(err?.message ?? e), code: 'ERROR', extensions: {} };
-  return { name: e.name, message: e.message, code: e.code, extensions: e.extensions, ...(e instanceof ReportParseError ? { reason: e.reason } : {}) };
+  if (!(e instanceof NianbaoError))
+    return { name: err?.name ?? 'Error', message: String(err?.message ?? e), code: 'ERROR', extensions: {} };
+  return {
+    name: e.name,
+    message: e.message,
+    code: e.code,
+    extensions: e.extensions,
+    ...(e instanceof ReportParseError ? { reason: e.reason } : {}),
+  };
 }
 
 /** A rejection from a parse thread, with the message, code and place the thread's error had (a ReportParseError there, so here). */
@@ -50,7 +57,13 @@ export class PreparedReportError extends ReportParseError {}
 /** The error a thread's error stands for here, of the class the error mapping knows (status, code). */
 function fromWire(e: WireError): Error {
   if (e.code === 'REPORT_TOO_COMPLEX') {
-    const x = e.extensions as { limit: ConstructorParameters<typeof ReportTooComplexError>[0]; value: number; max: number; part?: string; file?: string };
+    const x = e.extensions as {
+      limit: ConstructorParameters<typeof ReportTooComplexError>[0];
+      value: number;
+      max: number;
+      part?: string;
+      file?: string;
+    };
     return new ReportTooComplexError(x.limit, x.value, x.max, { part: x.part, file: x.file });
   }
   if (e.reason !== undefined) return new PreparedReportError(e.reason, (e.extensions.location ?? {}) as SourceLocation, e.code);
@@ -116,7 +129,10 @@ export class ParsePool {
 
   /** A file's bytes (a request's upload), copied to the thread; `timeLimitMs` shortens the wall-clock limit (a request's deadline). */
   prepareBytes(bytes: Buffer, fileName: string, year?: number, timeLimitMs = this.limits.timeMs): Promise<PreparedReport> {
-    return this.submit({ id: this.nextId++, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, year }, Math.max(1, Math.min(timeLimitMs, this.limits.timeMs)));
+    return this.submit(
+      { id: this.nextId++, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, year },
+      Math.max(1, Math.min(timeLimitMs, this.limits.timeMs)),
+    );
   }
 
   private submit(request: PoolRequest, timeLimitMs: number): Promise<PreparedReport> {
@@ -146,7 +162,11 @@ export class ParsePool {
       if (slot.jobs.length) this.startClock(slot);
     });
     worker.on('error', (e: Error & { code?: string }) =>
-      this.end(index, slot, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ReportTooComplexError('sandbox.heapMb', this.limits.heapMb, this.limits.heapMb) : e),
+      this.end(
+        index,
+        slot,
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ReportTooComplexError('sandbox.heapMb', this.limits.heapMb, this.limits.heapMb) : e,
+      ),
     );
     worker.on('exit', () => this.end(index, slot, new Error('parse thread stopped')));
     // An idle thread does not keep the process alive; after the listeners, since adding a 'message'

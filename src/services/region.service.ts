@@ -5,7 +5,6 @@ import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../context/request-context';
 import { pathCodes } from '../data/subtree';
 
-
 /** Region codes are parsed from their path, so ancestors need no recursive query. */
 export function ancestorCodes(region: Region): string[] {
   return pathCodes(region.path).slice(0, -1);

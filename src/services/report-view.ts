@@ -1,4 +1,16 @@
-import { allEditions, cellDef, cellKey, cellsOf, columnGroups, derivedColumns, derivedKeys, derivedParts, getEdition, tableOf, type EditionDef } from '../shared/editions';
+import {
+  allEditions,
+  cellDef,
+  cellKey,
+  cellsOf,
+  columnGroups,
+  derivedColumns,
+  derivedKeys,
+  derivedParts,
+  getEdition,
+  tableOf,
+  type EditionDef,
+} from '../shared/editions';
 import { camelKey as camel } from '../shared/editions/edition-sdl';
 import type { ReportCell } from '../../entities';
 import type { CellSource } from '../ingest/report-document';
@@ -44,14 +56,32 @@ export class ReportCells {
     const def = cellDef(this.edition, key);
     if (def) {
       const source = this.stored.get(key)?.source ?? null;
-      return { key, value: this.value(key), decimal: this.decimal(key), raw: this.raw(key), section: def.table.section, row: def.row.label, column: def.column.label, source };
+      return {
+        key,
+        value: this.value(key),
+        decimal: this.decimal(key),
+        raw: this.raw(key),
+        section: def.table.section,
+        row: def.row.label,
+        column: def.column.label,
+        source,
+      };
     }
     if (!derivedParts(this.edition).has(key)) return null;
     for (const derived of this.edition.derivedRows) {
       const { table, columns } = derivedColumns(this.edition, derived);
       for (const col of columns)
         if (cellKey(table, derived.key, col.key) === key)
-          return { key, value: this.value(key), decimal: this.decimal(key), raw: null, section: table.section, row: derived.label, column: col.label, source: null };
+          return {
+            key,
+            value: this.value(key),
+            decimal: this.decimal(key),
+            raw: null,
+            section: table.section,
+            row: derived.label,
+            column: col.label,
+            source: null,
+          };
     }
     return null;
   }
@@ -89,7 +119,9 @@ export class ReportCells {
     const out: Record<string, Record<string, number | null>> = {};
     const table = tableOf(this.edition, 'lawsuits');
     for (const g of columnGroups(table))
-      out[camel(g.group)] = Object.fromEntries(g.columns.map(({ field, column }) => [camel(field), this.value(cellKey(table, table.blocks[0].rows[0].key, column.key))]));
+      out[camel(g.group)] = Object.fromEntries(
+        g.columns.map(({ field, column }) => [camel(field), this.value(cellKey(table, table.blocks[0].rows[0].key, column.key))]),
+      );
     return out;
   }
 }

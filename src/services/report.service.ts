@@ -102,7 +102,14 @@ export class ReportService {
         return [k, { value: s && s.nonNull > 0 ? fromMicros(s.micros) : null }];
       }),
     );
-    const input: RenderInput = { edition, year, agencyName: region.name, title: `${region.name}${year}年度${edition.titleSuffix}（汇总）`, cells, narratives: [] };
+    const input: RenderInput = {
+      edition,
+      year,
+      agencyName: region.name,
+      title: `${region.name}${year}年度${edition.titleSuffix}（汇总）`,
+      cells,
+      narratives: [],
+    };
     return this.render(ctx, () => input, format);
   }
 

@@ -58,7 +58,10 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Who may move a revision out of each state, and where to (README "Filing workflow"). */
-const TRANSITIONS: Record<'SUBMIT_DRAFT' | 'RETURN' | 'ACCEPT' | 'PUBLISH', { from: ReportState; to: ReportState; by: 'filer' | 'supervisor' }> = {
+const TRANSITIONS: Record<
+  'SUBMIT_DRAFT' | 'RETURN' | 'ACCEPT' | 'PUBLISH',
+  { from: ReportState; to: ReportState; by: 'filer' | 'supervisor' }
+> = {
   SUBMIT_DRAFT: { from: 'DRAFT', to: 'SUBMITTED', by: 'filer' },
   RETURN: { from: 'SUBMITTED', to: 'RETURNED', by: 'supervisor' },
   ACCEPT: { from: 'SUBMITTED', to: 'ACCEPTED', by: 'supervisor' },
@@ -95,8 +98,13 @@ function narrativesOf(edition: EditionDef, given: NonNullable<SubmitFiguresInput
   const out: ParsedNarrative[] = [];
   given.forEach((n, i) => {
     const def = sections.get(n.section);
-    if (!def) throw new BadInputError(`narratives[${i}].section ${n.section}: not a section of edition ${edition.id} (${[...sections.keys()].join(', ')})`, { argument: `narratives[${i}].section` });
-    if (seen.has(n.section)) throw new BadInputError(`narratives[${i}].section ${n.section}: given twice`, { argument: `narratives[${i}].section` });
+    if (!def)
+      throw new BadInputError(
+        `narratives[${i}].section ${n.section}: not a section of edition ${edition.id} (${[...sections.keys()].join(', ')})`,
+        { argument: `narratives[${i}].section` },
+      );
+    if (seen.has(n.section))
+      throw new BadInputError(`narratives[${i}].section ${n.section}: given twice`, { argument: `narratives[${i}].section` });
     seen.add(n.section);
     const text = n.text.trim();
     if (text) out.push({ section: n.section, heading: n.heading?.trim() || sectionHeading(edition, n.section), text });
@@ -131,13 +139,16 @@ export class WorkflowService {
     const file = input.fileName.trim();
     if (!file) throw new BadInputError('fileName: give the name of the file sent', { argument: 'fileName' });
     const b64 = input.contentBase64.replace(/\s+/g, '');
-    if (b64.length % 4 === 1 || !BASE64.test(b64)) throw new BadInputError(`${file}: contentBase64 is not base64`, { argument: 'contentBase64', file });
+    if (b64.length % 4 === 1 || !BASE64.test(b64))
+      throw new BadInputError(`${file}: contentBase64 is not base64`, { argument: 'contentBase64', file });
     const bytes = Buffer.from(b64, 'base64');
     if (!bytes.length) throw new BadInputError(`${file}: the file is empty`, { argument: 'contentBase64', file });
     // Refused before reading when the caller may not file for this agency: no parse on a stranger's behalf.
     const agency = await this.filingAgency(ctx, input.agencyId, file);
     // Read in the sandbox, in one of the server's turns for heavy work; the request's deadline ends the read too.
-    const prepared = await runHeavy(ctx, () => this.files.prepareBytes(bytes, file, input.year, ctx.deadline === undefined ? undefined : ctx.deadline - Date.now()));
+    const prepared = await runHeavy(ctx, () =>
+      this.files.prepareBytes(bytes, file, input.year, ctx.deadline === undefined ? undefined : ctx.deadline - Date.now()),
+    );
     return { agency, file, prepared };
   }
 
@@ -149,10 +160,16 @@ export class WorkflowService {
     if (!edition) throw new BadInputError(`edition "${input.edition}": not a registered edition`, { argument: 'edition' });
     const given = new Map<string, string | null>();
     input.cells.forEach((c, i) => {
-      if (!cellDef(edition, c.key)) throw new BadInputError(`cells[${i}].key "${c.key}": not a cell of edition ${edition.id} (docs/format.md)`, { argument: `cells[${i}].key` });
+      if (!cellDef(edition, c.key))
+        throw new BadInputError(`cells[${i}].key "${c.key}": not a cell of edition ${edition.id} (docs/format.md)`, {
+          argument: `cells[${i}].key`,
+        });
       if (given.has(c.key)) throw new BadInputError(`cells[${i}].key "${c.key}": given twice`, { argument: `cells[${i}].key` });
       const v = c.value?.trim() || null;
-      if (v !== null && !FIGURE.test(v)) throw new BadInputError(`cells[${i}].value "${c.value}" (${c.key}): a decimal number such as 12 or 12.5, or null for a blank`, { argument: `cells[${i}].value` });
+      if (v !== null && !FIGURE.test(v))
+        throw new BadInputError(`cells[${i}].value "${c.value}" (${c.key}): a decimal number such as 12 or 12.5, or null for a blank`, {
+          argument: `cells[${i}].value`,
+        });
       given.set(c.key, v);
     });
     const narratives = narrativesOf(edition, input.narratives ?? []);
@@ -180,7 +197,8 @@ export class WorkflowService {
   async filingAgency(ctx: RequestContext, agencyId: string, file: string): Promise<Agency> {
     const [agency] = await this.connection.repos(ctx).agencies.byIds([Number(agencyId)]);
     if (!agency) throw new NianbaoError(`${file}: agency ${agencyId} not found`, 'NOT_FOUND', { what: 'agency', id: agencyId, file });
-    if (!mayFile(ctx.viewer, agency)) throw new ForbiddenError(`${file}: only agency ${agency.id} itself or an administrator may file its reports`);
+    if (!mayFile(ctx.viewer, agency))
+      throw new ForbiddenError(`${file}: only agency ${agency.id} itself or an administrator may file its reports`);
     return agency;
   }
 
@@ -188,7 +206,8 @@ export class WorkflowService {
   private file(ctx: RequestContext, input: FilingOptions, file: string, prepared: PreparedReport): Promise<FilingResult> {
     const reason = text(input.reason, 'reason', `${file}: `);
     const publishedOn = input.publishedOn?.trim() || prepared.parsed.publishedOn;
-    if (input.publishedOn && !ISO_DAY.test(input.publishedOn.trim())) throw new BadInputError(`${file}: publishedOn "${input.publishedOn}": a day as yyyy-mm-dd`, { argument: 'publishedOn', file });
+    if (input.publishedOn && !ISO_DAY.test(input.publishedOn.trim()))
+      throw new BadInputError(`${file}: publishedOn "${input.publishedOn}": a day as yyyy-mm-dd`, { argument: 'publishedOn', file });
     return this.connection.withTransaction(ctx, async (tx) => {
       const repos = this.connection.repos(tx);
       const agency = (await repos.agencies.lockById(Number(input.agencyId)))!;
@@ -199,11 +218,32 @@ export class WorkflowService {
       if (same) return { report: same, findings: await repos.reports.findingsOf([same.id]) };
       const latest = revisions.find((r) => r.current) ?? null;
       if (latest && latest.state !== 'DRAFT' && !reason)
-        throw new BadInputError(`${file}: revision ${latest.revision} of ${prepared.year} is ${latest.state}; a correction needs a reason`, { argument: 'reason', file, state: latest.state });
+        throw new BadInputError(
+          `${file}: revision ${latest.revision} of ${prepared.year} is ${latest.state}; a correction needs a reason`,
+          { argument: 'reason', file, state: latest.state },
+        );
       const state: ReportState = input.draft ? 'DRAFT' : 'SUBMITTED';
-      const meta = { year: prepared.year, scope, publishedOn, sourceFormat: prepared.format, sourceName: file, sourceHash: prepared.sourceHash, sourceText: prepared.sourceText, state, reason };
+      const meta = {
+        year: prepared.year,
+        scope,
+        publishedOn,
+        sourceFormat: prepared.format,
+        sourceName: file,
+        sourceHash: prepared.sourceHash,
+        sourceText: prepared.sourceText,
+        state,
+        reason,
+      };
       const { report } = await this.imports.store(tx, agency, prepared.parsed, meta, prepared.findings);
-      await this.audit.record(tx, ctx.viewer, { action: input.draft ? 'SAVE_DRAFT' : 'SUBMIT', reportId: report.id, agencyId: agency.id, regionPath: agency.regionPath, before: snapshot(latest), after: snapshot(report), detail: reason ?? file });
+      await this.audit.record(tx, ctx.viewer, {
+        action: input.draft ? 'SAVE_DRAFT' : 'SUBMIT',
+        reportId: report.id,
+        agencyId: agency.id,
+        regionPath: agency.regionPath,
+        before: snapshot(latest),
+        after: snapshot(report),
+        detail: reason ?? file,
+      });
       return { report, findings: await repos.reports.findingsOf([report.id]) };
     });
   }
@@ -219,7 +259,8 @@ export class WorkflowService {
     return this.transition(ctx, id, 'RETURN', async (tx, report) => {
       const own = new Set((await this.connection.repos(tx).reports.findingsOf([report.id])).map((f) => f.id));
       findingIds.forEach((f, i) => {
-        if (!own.has(Number(f))) throw new BadInputError(`findingIds[${i}] ${f}: not a finding of report ${report.id}`, { argument: `findingIds[${i}]` });
+        if (!own.has(Number(f)))
+          throw new BadInputError(`findingIds[${i}] ${f}: not a finding of report ${report.id}`, { argument: `findingIds[${i}]` });
       });
       return { returnComment: said, returnedFindings: JSON.stringify([...new Set(findingIds.map(Number))]) };
     });
@@ -257,9 +298,20 @@ export class WorkflowService {
       if (!report || !agency) throw new NianbaoError(`report ${id} not found`, 'NOT_FOUND', { what: 'report', id });
       const allowed = step.by === 'filer' ? mayFile(ctx.viewer, agency) : maySupervise(ctx.viewer, agency);
       if (!allowed)
-        throw new ForbiddenError(step.by === 'filer' ? `report ${id}: only agency ${agency.id} itself or an administrator may do this` : `report ${id}: only a supervisor of its region or an administrator may do this`);
-      if (!report.current) throw new ConflictError(`report ${id} is revision ${report.revision}, superseded by a later one: act on the current revision`, { state: report.state });
-      if (report.state !== step.from) throw new ConflictError(`report ${id} is ${report.state}: only a ${step.from} report can be ${action === 'SUBMIT_DRAFT' ? 'submitted' : step.to.toLowerCase()}`, { state: report.state });
+        throw new ForbiddenError(
+          step.by === 'filer'
+            ? `report ${id}: only agency ${agency.id} itself or an administrator may do this`
+            : `report ${id}: only a supervisor of its region or an administrator may do this`,
+        );
+      if (!report.current)
+        throw new ConflictError(`report ${id} is revision ${report.revision}, superseded by a later one: act on the current revision`, {
+          state: report.state,
+        });
+      if (report.state !== step.from)
+        throw new ConflictError(
+          `report ${id} is ${report.state}: only a ${step.from} report can be ${action === 'SUBMIT_DRAFT' ? 'submitted' : step.to.toLowerCase()}`,
+          { state: report.state },
+        );
       const patch: StatePatch = { state: step.to, ...(extra ? await extra(tx, report) : {}) };
       let superseded: Report | null = null;
       if (step.to === 'PUBLISHED') {

@@ -18,11 +18,28 @@ export function sectionHeading(edition: EditionDef, section: number): string {
 }
 
 /** Every cell of the edition, blank (null, never zero) where `valueOf` gives nothing; narratives in section order. */
-export function figuresReport(edition: EditionDef, year: number, valueOf: (key: string) => string | null, narratives: ParsedNarrative[], title: string | null, file: string): ParsedReport {
+export function figuresReport(
+  edition: EditionDef,
+  year: number,
+  valueOf: (key: string) => string | null,
+  narratives: ParsedNarrative[],
+  title: string | null,
+  file: string,
+): ParsedReport {
   const cells: ParsedReport['cells'] = {};
   for (const c of cellsOf(edition)) {
     const value = valueOf(c.key);
     cells[c.key] = { value, raw: value ?? '', location: { file }, source: null };
   }
-  return { edition: edition.id, year, title, period: null, publishedOn: null, format: 'text', cells, narratives: [...narratives].sort((a, b) => a.section - b.section), warnings: [] };
+  return {
+    edition: edition.id,
+    year,
+    title,
+    period: null,
+    publishedOn: null,
+    format: 'text',
+    cells,
+    narratives: [...narratives].sort((a, b) => a.section - b.section),
+    warnings: [],
+  };
 }

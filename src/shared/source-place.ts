@@ -38,4 +38,3 @@ export function describeLocation(loc: SourceLocation): string {
   if (loc.line) parts.push(`line ${loc.line}`);
   return parts.join(', ');
 }
-

@@ -11,8 +11,17 @@ interface Answer {
   json: { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> };
 }
 
-async function post(app: TestApp, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+async function post(
+  app: TestApp,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const res = await fetch(app.server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await res.text();
   return { status: res.status, text, json: JSON.parse(text) };
 }
@@ -39,10 +48,22 @@ describeEachEngine(
         // One hour by default (TOKEN_TTL_SECONDS), to the second.
         expect(Math.abs(Date.parse(expiresAt) - before - 3600_000)).toBeLessThan(5_000);
         const me = await post(app(), ME, undefined, bearer(token));
-        expect(me.json.data.me).toEqual({ id: String(county.user.id), name: 'sup-wenshang', role: 'SUPERVISOR', regionCode: '370830', agencyId: null, region: { code: '370830' }, agency: null });
+        expect(me.json.data.me).toEqual({
+          id: String(county.user.id),
+          name: 'sup-wenshang',
+          role: 'SUPERVISOR',
+          regionCode: '370830',
+          agencyId: null,
+          region: { code: '370830' },
+          agency: null,
+        });
         // An AGENCY account is confined to its agency's region.
         const editor = await post(app(), ME, undefined, bearer(await logIn(app(), agency.user.name, agency.password)));
-        expect(editor.json.data.me).toMatchObject({ role: 'AGENCY', regionCode: '370830', agency: { name: '济宁市公共资源交易服务中心汶上分中心' } });
+        expect(editor.json.data.me).toMatchObject({
+          role: 'AGENCY',
+          regionCode: '370830',
+          agency: { name: '济宁市公共资源交易服务中心汶上分中心' },
+        });
       });
 
       it('answers a wrong password and an unknown name with one and the same error', async () => {
@@ -97,7 +118,12 @@ describeEachEngine(
     describe('API tokens', () => {
       it('are shown once, stored only as a hash, act as their account, and stop when revoked', async () => {
         const login = bearer(await logIn(app(), county.user.name, county.password));
-        const made = await post(app(), `mutation { createApiToken(name: "nightly export", expiresInDays: 30) { token apiToken { id name prefix expiresAt revokedAt } } }`, undefined, login);
+        const made = await post(
+          app(),
+          `mutation { createApiToken(name: "nightly export", expiresInDays: 30) { token apiToken { id name prefix expiresAt revokedAt } } }`,
+          undefined,
+          login,
+        );
         expect(made.json.errors).toBeUndefined();
         const { token, apiToken } = made.json.data.createApiToken;
         expect(token).toMatch(/^nbk_[A-Za-z0-9_-]{43}$/);
@@ -110,7 +136,9 @@ describeEachEngine(
         const me = await post(app(), `{ me { name } agencies { totalCount } }`, undefined, bearer(token));
         expect(me.json.data).toEqual({ me: { name: 'sup-wenshang' }, agencies: { totalCount: 1 } });
         const listed = await post(app(), `{ apiTokens { id name prefix lastUsedAt revokedAt } }`, undefined, login);
-        expect(listed.json.data.apiTokens).toEqual([{ id: apiToken.id, name: 'nightly export', prefix: apiToken.prefix, lastUsedAt: expect.any(String), revokedAt: null }]);
+        expect(listed.json.data.apiTokens).toEqual([
+          { id: apiToken.id, name: 'nightly export', prefix: apiToken.prefix, lastUsedAt: expect.any(String), revokedAt: null },
+        ]);
         expect(listed.text).not.toContain(token);
 
         const revoked = await post(app(), `mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, { id: apiToken.id }, login);
@@ -120,7 +148,13 @@ describeEachEngine(
       });
 
       it('stop at their expiry, and a header that is no bearer token is refused', async () => {
-        const ctx = app().ctx({ id: county.user.name, role: 'SUPERVISOR', regionPath: '/370000/370800/370830/', agencyId: null, userId: county.user.id });
+        const ctx = app().ctx({
+          id: county.user.name,
+          role: 'SUPERVISOR',
+          regionPath: '/370000/370800/370830/',
+          agencyId: null,
+          userId: county.user.id,
+        });
         const { token, row } = await app().services.accounts.createApiToken(ctx, 'short-lived', 1);
         expect((await post(app(), `{ me { name } }`, undefined, bearer(token))).status).toBe(200);
         await app().db.query('UPDATE api_token SET expires_at = ? WHERE id = ?', [new Date(Date.now() - 1000).toISOString(), row.id]);
@@ -132,8 +166,16 @@ describeEachEngine(
       });
 
       it("are another account's to revoke only for an administrator", async () => {
-        const own = await app().services.accounts.createApiToken(app().ctx({ id: 'root', role: 'ADMIN', regionPath: null, agencyId: null, userId: admin.user.id }), 'ops');
-        const asCounty = await post(app(), `mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: String(own.row.id) }, bearer(await tokenOf(county)));
+        const own = await app().services.accounts.createApiToken(
+          app().ctx({ id: 'root', role: 'ADMIN', regionPath: null, agencyId: null, userId: admin.user.id }),
+          'ops',
+        );
+        const asCounty = await post(
+          app(),
+          `mutation($id: ID!) { revokeApiToken(id: $id) { id } }`,
+          { id: String(own.row.id) },
+          bearer(await tokenOf(county)),
+        );
         expect(asCounty.json.errors?.[0].extensions?.code).toBe('NOT_FOUND');
         expect((await post(app(), `{ me { name } }`, undefined, bearer(own.token))).json.data.me.name).toBe('root');
       });
@@ -141,7 +183,12 @@ describeEachEngine(
 
     describe('administration', () => {
       const CREATE = `mutation($i: NewAccount!) { createUser(input: $i) { id name role regionCode } }`;
-      const input = (name: string, extra: Record<string, unknown> = {}) => ({ name, role: 'ANALYST', password: 'a-long-enough-password', ...extra });
+      const input = (name: string, extra: Record<string, unknown> = {}) => ({
+        name,
+        role: 'ANALYST',
+        password: 'a-long-enough-password',
+        ...extra,
+      });
 
       it('is refused to every role but ADMIN', async () => {
         for (const headers of [bearer(await tokenOf(county)), bearer(await tokenOf(agency)), {}]) {
@@ -173,7 +220,9 @@ describeEachEngine(
           expect([i.name, res.json.errors?.[0].extensions?.argument]).toEqual([i.name, argument]);
         }
         const users = await post(app(), `{ users { name } }`, undefined, asAdmin);
-        expect(users.json.data.users.map((u: { name: string }) => u.name)).toEqual(expect.arrayContaining(['root', 'sup-wenshang', 'city-analyst']));
+        expect(users.json.data.users.map((u: { name: string }) => u.name)).toEqual(
+          expect.arrayContaining(['root', 'sup-wenshang', 'city-analyst']),
+        );
         expect(users.json.data.users.map((u: { name: string }) => u.name)).not.toContain('no-region');
       });
 
@@ -186,7 +235,8 @@ describeEachEngine(
         const asAdmin = bearer(await tokenOf(admin));
         const res = await post(app(), `mutation { disableUser(id: "${victim.user.id}") { disabled } }`, undefined, asAdmin);
         expect(res.json.data.disableUser.disabled).toBe(true);
-        for (const token of [loginToken, apiToken]) expect((await post(app(), `{ me { name } }`, undefined, bearer(token))).status).toBe(401);
+        for (const token of [loginToken, apiToken])
+          expect((await post(app(), `{ me { name } }`, undefined, bearer(token))).status).toBe(401);
         const again = await post(app(), LOGIN, { n: victim.user.name, p: victim.password });
         expect(again.json.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       });
@@ -201,17 +251,37 @@ describeEachEngine(
       const texts: string[] = [];
       try {
         const asAdmin = bearer(await tokenOf(admin));
-        texts.push((await post(app(), `mutation($i: NewAccount!) { createUser(input: $i) { id name } }`, { i: { name: 'secretive', role: 'ANALYST', password } }, asAdmin)).text);
+        texts.push(
+          (
+            await post(
+              app(),
+              `mutation($i: NewAccount!) { createUser(input: $i) { id name } }`,
+              { i: { name: 'secretive', role: 'ANALYST', password } },
+              asAdmin,
+            )
+          ).text,
+        );
         texts.push((await post(app(), LOGIN, { n: 'secretive', p: password })).text);
         texts.push((await post(app(), LOGIN, { n: 'secretive', p: `${password}!` })).text);
         texts.push((await post(app(), LOGIN, { n: 'nobody', p: password })).text);
-        texts.push((await post(app(), `mutation($i: NewAccount!) { createUser(input: $i) { id } }`, { i: { name: 'secretive', role: 'ANALYST', password } }, asAdmin)).text);
+        texts.push(
+          (
+            await post(
+              app(),
+              `mutation($i: NewAccount!) { createUser(input: $i) { id } }`,
+              { i: { name: 'secretive', role: 'ANALYST', password } },
+              asAdmin,
+            )
+          ).text,
+        );
       } finally {
         spies.forEach((s) => s.mockRestore());
       }
       expect(texts[1]).toContain('"token"');
       for (const t of [...texts, ...written]) expect(t).not.toContain(password);
-      const [row]: Array<{ password_hash: string }> = await app().db.query('SELECT password_hash FROM user_account WHERE name = ?', ['secretive']);
+      const [row]: Array<{ password_hash: string }> = await app().db.query('SELECT password_hash FROM user_account WHERE name = ?', [
+        'secretive',
+      ]);
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
       expect(row.password_hash).not.toContain(password);
     });
@@ -234,7 +304,11 @@ describeEachEngine(
     it('refuses a request without a token (401), but lets one log in', async () => {
       const anon = await post(app(), `{ agencies { totalCount } }`);
       expect([anon.status, anon.json.errors?.[0].extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
-      const sneaky = await post(app(), `mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token } reviewFinding(id: "1", decision: OPEN) { id } }`, { n: 'x', p: 'y' });
+      const sneaky = await post(
+        app(),
+        `mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token } reviewFinding(id: "1", decision: OPEN) { id } }`,
+        { n: 'x', p: 'y' },
+      );
       expect(sneaky.status).toBe(401);
       const analyst = await createAccount(app(), { name: 'analyst', role: 'ANALYST' });
       const token = await logIn(app(), analyst.user.name, analyst.password);

@@ -19,7 +19,13 @@ describeEachEngine(
       return { res, statements, cache: statements === 1 ? 'hit' : 'miss', text };
     };
     const post = async (query: string, headers: Record<string, string> = {}) => {
-      const { cache, text } = await counted(() => fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) }));
+      const { cache, text } = await counted(() =>
+        fetch(app().server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query }),
+        }),
+      );
       return { cache, json: JSON.parse(text) as any };
     };
     /** The answer's data alone: `extensions` hold each request's own price and budget. */
@@ -41,13 +47,30 @@ describeEachEngine(
 
     it('keys answers by response format: each client gets its own media type, from the cache too', async () => {
       const q = `{ agencies { totalCount } }`;
-      const asJson = await counted(() => fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: q }) }));
+      const asJson = await counted(() =>
+        fetch(app().server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ query: q }),
+        }),
+      );
       expect(asJson.res.headers.get('content-type')).toMatch(/^application\/json/);
-      const ask = () => counted(() => fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: q }) }));
+      const ask = () =>
+        counted(() =>
+          fetch(app().server.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+            body: JSON.stringify({ query: q }),
+          }),
+        );
       const first = await ask();
       expect([first.cache, first.res.headers.get('content-type')]).toEqual(['miss', 'application/graphql-response+json; charset=utf-8']);
       const again = await ask();
-      expect([again.res.status, again.cache, again.res.headers.get('content-type')]).toEqual([200, 'hit', 'application/graphql-response+json; charset=utf-8']);
+      expect([again.res.status, again.cache, again.res.headers.get('content-type')]).toEqual([
+        200,
+        'hit',
+        'application/graphql-response+json; charset=utf-8',
+      ]);
       expect(dataOf(JSON.parse(again.text))).toEqual(dataOf(JSON.parse(asJson.text)));
       expect(again.res.headers.get('x-nianbao-cache')).toBeNull();
     });
@@ -65,7 +88,9 @@ describeEachEngine(
 
       // A POST of the same operation shares the GET's entry: same answer, whatever the method.
       const body = JSON.stringify({ query: q });
-      expect((await counted(() => fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }))).cache).toBe('hit');
+      expect(
+        (await counted(() => fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }))).cache,
+      ).toBe('hit');
       // Without a content type the body is not JSON to the server: 400, though the same bytes are cached.
       const untyped = await fetch(app().server.url, { method: 'POST', headers: { 'content-type': '' }, body });
       expect(untyped.status).toBe(400);
@@ -73,7 +98,13 @@ describeEachEngine(
 
     it('keys by the normalised operation and variables: layout and key order do not make a new entry', async () => {
       const ask = (query: string, variables: Record<string, unknown>) =>
-        counted(() => fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }));
+        counted(() =>
+          fetch(app().server.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables }),
+          }),
+        );
       const q = `query Norm($y: Int!, $x: Int) { agencies(first: $x) { nodes { report(year: $y) { revision } } } }`;
       expect((await ask(q, { y: 2020, x: 1 })).cache).toBe('miss');
       const relaidOut = `query   Norm( $y : Int! , $x : Int )\n{\n  agencies( first : $x ) { nodes { report(year: $y) { revision } } }\n}`;

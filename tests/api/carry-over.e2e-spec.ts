@@ -13,8 +13,13 @@ function seedFor(year: number, carriedForward: number): Buffer {
 
 describeEachEngine('carry-over between years', (app) => {
   const carryFindings = async (year: number) => {
-    const res = await app().gql(`query($y: Int!) { agencies(filter:{nameContains:"汶上分中心"}) { nodes { report(year: $y) { findings { rule status cells { key value } } } } } }`, { y: year });
-    return (res.data.agencies.nodes[0].report?.findings ?? []).filter((f: { rule: string; status: string }) => f.rule === 'CARRY_OVER_MISMATCH' && f.status === 'FAILED');
+    const res = await app().gql(
+      `query($y: Int!) { agencies(filter:{nameContains:"汶上分中心"}) { nodes { report(year: $y) { findings { rule status cells { key value } } } } } }`,
+      { y: year },
+    );
+    return (res.data.agencies.nodes[0].report?.findings ?? []).filter(
+      (f: { rule: string; status: string }) => f.rule === 'CARRY_OVER_MISMATCH' && f.status === 'FAILED',
+    );
   };
 
   it('flags this year against last year, and re-checks when the earlier year arrives later', async () => {
@@ -25,7 +30,14 @@ describeEachEngine('carry-over between years', (app) => {
     await app().services.imports.importReport(app().ctx(), { bytes: seedFor(2019, 3), fileName: 'y2019.txt', year: 2019 });
     const found = await carryFindings(2020);
     expect(found).toEqual([
-      { rule: 'CARRY_OVER_MISMATCH', status: 'FAILED', cells: [{ key: 'applications.carried_forward.total', value: 3 }, { key: 'applications.carried_over.total', value: 0 }] },
+      {
+        rule: 'CARRY_OVER_MISMATCH',
+        status: 'FAILED',
+        cells: [
+          { key: 'applications.carried_forward.total', value: 3 },
+          { key: 'applications.carried_over.total', value: 0 },
+        ],
+      },
     ]);
     // 2021 arrives after 2020 carried 0 forward: consistent, no finding.
     await app().services.imports.importReport(app().ctx(), { bytes: seedFor(2021, 0), fileName: 'y2021.txt', year: 2021 });

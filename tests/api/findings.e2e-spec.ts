@@ -6,8 +6,11 @@ describeEachEngine(
   'findings',
   (app) => {
     const seedFindings = async () =>
-      (await app().gql(`{ agencies(filter:{nameContains:"汶上分中心"}) { nodes { report(year: 2020) { findings { id rule severity status expected actual message cells { key value } } } } } }`)).data
-        .agencies.nodes[0].report.findings as Array<Record<string, any>>;
+      (
+        await app().gql(
+          `{ agencies(filter:{nameContains:"汶上分中心"}) { nodes { report(year: 2020) { findings { id rule severity status expected actual message cells { key value } } } } } }`,
+        )
+      ).data.agencies.nodes[0].report.findings as Array<Record<string, any>>;
 
     it('records the seed’s narrative inconsistency, 117 stated against 122 by channel, and no arithmetic failure', async () => {
       const findings = await seedFindings();
@@ -20,7 +23,9 @@ describeEachEngine(
     });
 
     it('counts findings by rule and by child region', async () => {
-      const res = await app().gql(`{ findings(filter: { regionCode: "370800", year: 2020, status: FAILED }) { totalCount byRule { key count } byRegion { key label count } } }`);
+      const res = await app().gql(
+        `{ findings(filter: { regionCode: "370800", year: 2020, status: FAILED }) { totalCount byRule { key count } byRegion { key label count } } }`,
+      );
       expect(res.errors).toBeUndefined();
       const f = res.data.findings;
       expect(f.byRule).toEqual([{ key: 'NARRATIVE_CHANNEL_SUM', count: 1 }]);
@@ -30,12 +35,16 @@ describeEachEngine(
 
     it('lets a supervisor of the region, and nobody anonymous, dismiss a finding with a comment', async () => {
       const [finding] = (await seedFindings()).filter((f) => f.rule === 'NARRATIVE_CHANNEL_SUM');
-      const anonymous = await app().gql(`mutation($id: ID!) { reviewFinding(id: $id, decision: DISMISSED, comment: "x") { review } }`, { id: finding.id });
+      const anonymous = await app().gql(`mutation($id: ID!) { reviewFinding(id: $id, decision: DISMISSED, comment: "x") { review } }`, {
+        id: finding.id,
+      });
       expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const elsewhere = app().ctx({ id: 'sup-renchen', role: 'SUPERVISOR', regionPath: '/370000/370800/370811/', agencyId: null });
       await expect(app().services.findings.review(elsewhere, Number(finding.id), 'DISMISSED', 'x')).rejects.toBeInstanceOf(ForbiddenError);
       const county = app().ctx({ id: 'sup-wenshang', role: 'SUPERVISOR', regionPath: '/370000/370800/370830/', agencyId: null });
-      await expect(app().services.findings.review(county, Number(finding.id), 'DISMISSED', '')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(app().services.findings.review(county, Number(finding.id), 'DISMISSED', '')).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
       await app().services.findings.review(county, Number(finding.id), 'DISMISSED', '图表重复计数');
       const after = (await seedFindings()).find((f) => f.id === finding.id)!;
       // The review record is shown to a supervisor of the region; anonymous readers see the decision only.
@@ -43,9 +52,13 @@ describeEachEngine(
       const token = await logIn(app(), user.name, password);
       const q = `{ findings(filter:{ review: DISMISSED }) { nodes { id review reviewComment reviewedBy reviewedAt } } }`;
       const res = await app().gql(q, undefined, bearer(token));
-      expect(res.data.findings.nodes).toEqual([{ id: after.id, review: 'DISMISSED', reviewComment: '图表重复计数', reviewedBy: 'sup-wenshang', reviewedAt: expect.any(String) }]);
+      expect(res.data.findings.nodes).toEqual([
+        { id: after.id, review: 'DISMISSED', reviewComment: '图表重复计数', reviewedBy: 'sup-wenshang', reviewedAt: expect.any(String) },
+      ]);
       const anon = await app().gql(q);
-      expect(anon.data?.findings.nodes).toEqual([{ id: after.id, review: 'DISMISSED', reviewComment: null, reviewedBy: null, reviewedAt: null }]);
+      expect(anon.data?.findings.nodes).toEqual([
+        { id: after.id, review: 'DISMISSED', reviewComment: null, reviewedBy: null, reviewedAt: null },
+      ]);
       expect(new Set(anon.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
     });
   },

@@ -3,7 +3,9 @@ import { describeEachEngine } from '../support/test-app';
 
 describeEachEngine('regions and agencies', (app) => {
   it('places 汶上县 under 济宁市 with its townships', async () => {
-    const res = await app().gql(`{ region(code: "370830") { code name level parent { code name } ancestors { code } children { code level } } }`);
+    const res = await app().gql(
+      `{ region(code: "370830") { code name level parent { code name } ancestors { code } children { code level } } }`,
+    );
     const r = res.data.region;
     expect(r).toMatchObject({ code: '370830', name: '汶上县', level: 'COUNTY', parent: { code: '370800', name: '济宁市' } });
     expect(r.ancestors.map((a: { code: string }) => a.code)).toEqual(['370000', '370800']);
@@ -22,7 +24,9 @@ describeEachEngine('regions and agencies', (app) => {
   });
 
   it('finds the branch by name, with its county and its city parent', async () => {
-    const res = await app().gql(`{ agencies(filter: { nameContains: "汶上分中心" }) { totalCount nodes { name kind region { code } parent { name branches { name } } } } }`);
+    const res = await app().gql(
+      `{ agencies(filter: { nameContains: "汶上分中心" }) { totalCount nodes { name kind region { code } parent { name branches { name } } } } }`,
+    );
     expect(res.data.agencies.totalCount).toBe(1);
     expect(res.data.agencies.nodes[0]).toEqual({
       name: '济宁市公共资源交易服务中心汶上分中心',
@@ -41,7 +45,9 @@ describeEachEngine('regions and agencies', (app) => {
     expect(other.data.agencies.totalCount).toBe(0);
     const p1 = await app().gql(`{ agencies(first: 1) { nodes { name } pageInfo { hasNextPage endCursor } } }`);
     expect(p1.data.agencies.pageInfo.hasNextPage).toBe(true);
-    const p2 = await app().gql(`query($a: String) { agencies(first: 1, after: $a) { nodes { name } pageInfo { hasNextPage } } }`, { a: p1.data.agencies.pageInfo.endCursor });
+    const p2 = await app().gql(`query($a: String) { agencies(first: 1, after: $a) { nodes { name } pageInfo { hasNextPage } } }`, {
+      a: p1.data.agencies.pageInfo.endCursor,
+    });
     expect(p2.data.agencies.nodes[0].name).not.toBe(p1.data.agencies.nodes[0].name);
     expect(p2.data.agencies.pageInfo.hasNextPage).toBe(false);
   });
@@ -59,13 +65,17 @@ describeEachEngine('regions and agencies', (app) => {
 
 describeEachEngine('query cost', (app) => {
   it('refuses a query whose nested pages would be huge, saying why', async () => {
-    const res = await app().gql(`{ agencies(first: 500) { nodes { region { agencies(first: 500) { nodes { region { agencies(first: 500) { totalCount } } } } } } } }`);
+    const res = await app().gql(
+      `{ agencies(first: 500) { nodes { region { agencies(first: 500) { nodes { region { agencies(first: 500) { totalCount } } } } } } } }`,
+    );
     expect(res.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
     expect(res.errors?.[0].message).toMatch(/above the limit/);
   });
 
   it('accepts an ordinary page of agencies with their reports', async () => {
-    const res = await app().gql(`{ agencies(first: 500) { nodes { name region { name } report(year: 2020) { cells { key value raw } } } } }`);
+    const res = await app().gql(
+      `{ agencies(first: 500) { nodes { name region { name } report(year: 2020) { cells { key value raw } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
   });
 });

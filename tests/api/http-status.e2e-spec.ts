@@ -16,7 +16,11 @@ describeEachEngine(
   'HTTP statuses',
   (app) => {
     const post = async (query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>): Promise<Answer> => {
-      const res = await fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(app().server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       const text = await res.text();
       return { status: res.status, contentType: res.headers.get('content-type'), headers: res.headers, text, json: JSON.parse(text) };
     };
@@ -56,7 +60,12 @@ describeEachEngine(
         ['a parse error', '{ agencies { totalCount ', 'GRAPHQL_PARSE_FAILED', undefined],
         ['a validation error', '{ agencies { noSuchField } }', 'GRAPHQL_VALIDATION_FAILED', undefined],
         ['a bad variable', 'query($n: Int!) { agencies(first: $n) { totalCount } }', 'BAD_USER_INPUT', { n: 'many' }],
-        ['a too costly query', '{ agencies(first: 500) { nodes { region { agencies(first: 500) { nodes { region { agencies(first: 500) { totalCount } } } } } } } }', 'QUERY_TOO_COSTLY', undefined],
+        [
+          'a too costly query',
+          '{ agencies(first: 500) { nodes { region { agencies(first: 500) { nodes { region { agencies(first: 500) { totalCount } } } } } } } }',
+          'QUERY_TOO_COSTLY',
+          undefined,
+        ],
       ];
       it.each(cases)('%s', async (_name, query, code, variables) => {
         for (const [headers, status, type] of [
@@ -90,7 +99,14 @@ describeEachEngine(
         for (const accept of [GRAPHQL_RESPONSE, JSON_TYPE]) {
           const res = await post(`{ region(code: "370800") { name rollup(year: 2020) { reportCount } } }`, { accept });
           expect(res.status).toBe(200);
-          expect(res.json.errors).toEqual([{ message: 'Internal server error', locations: expect.any(Array), path: ['region', 'rollup', 'reportCount'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+          expect(res.json.errors).toEqual([
+            {
+              message: 'Internal server error',
+              locations: expect.any(Array),
+              path: ['region', 'rollup', 'reportCount'],
+              extensions: { code: 'INTERNAL_SERVER_ERROR' },
+            },
+          ]);
           expect(res.text).not.toMatch(/region_rollup|SQLITE|\bER_[A-Z]|no such table|doesn't exist|stacktrace|\.ts:\d+/i);
         }
       } finally {

@@ -11,7 +11,17 @@ const CELLS = `query($id: ID!) { report(id: $id) {
 } }`;
 
 const FULL = (s: CellSource | null | undefined) =>
-  s ? { page: s.page ?? null, x: s.x ?? null, y: s.y ?? null, line: s.line ?? null, table: s.table ?? null, row: s.row ?? null, cell: s.cell ?? null } : null;
+  s
+    ? {
+        page: s.page ?? null,
+        x: s.x ?? null,
+        y: s.y ?? null,
+        line: s.line ?? null,
+        table: s.table ?? null,
+        row: s.row ?? null,
+        cell: s.cell ?? null,
+      }
+    : null;
 
 describeEachEngine('where each stored cell was read (provenance)', (app) => {
   let parsed: ParsedReport;
@@ -22,7 +32,15 @@ describeEachEngine('where each stored cell was read (provenance)', (app) => {
   const store = (p: ParsedReport, year: number) =>
     app().connection.withTransaction(app().ctx(), async (tx) => {
       const [agency] = await app().connection.repos(tx).agencies.byName('济宁市公共资源交易服务中心汶上分中心');
-      const meta = { year, scope: 'OWN' as const, publishedOn: null, sourceFormat: 'pdf' as const, sourceName: `prov-${year}.pdf`, sourceHash: `prov-${year}`, sourceText: 'x' };
+      const meta = {
+        year,
+        scope: 'OWN' as const,
+        publishedOn: null,
+        sourceFormat: 'pdf' as const,
+        sourceName: `prov-${year}.pdf`,
+        sourceHash: `prov-${year}`,
+        sourceText: 'x',
+      };
       return (await app().services.imports.store(tx, agency, p, meta)).report;
     });
 
@@ -47,7 +65,8 @@ describeEachEngine('where each stored cell was read (provenance)', (app) => {
     expect(res.errors).toBeUndefined();
     const served = new Map<string, unknown>(res.data.report.cells.map((c: { key: string; source: unknown }) => [c.key, c.source]));
     // PDF positions are kept to 0.1 pt.
-    const rounded = (s: CellSource | null) => (s && s.x !== undefined ? { ...s, x: Math.round(s.x * 10) / 10, y: Math.round(s.y! * 10) / 10 } : s);
+    const rounded = (s: CellSource | null) =>
+      s && s.x !== undefined ? { ...s, x: Math.round(s.x * 10) / 10, y: Math.round(s.y! * 10) / 10 } : s;
     for (const [key, source] of given) expect([key, served.get(key)]).toEqual([key, FULL(rounded(source))]);
     expect(res.data.report.one.source).toEqual(FULL(rounded(given.get('active.procurement.amount')!)));
     // Derived cells (sums of stored rows) were read nowhere.
@@ -57,7 +76,11 @@ describeEachEngine('where each stored cell was read (provenance)', (app) => {
   });
 
   it('stores what the reader gave when a file is imported', async () => {
-    const r = await app().services.imports.importReport(app().ctx(), { bytes: readFileSync(SEED_REPORT), fileName: 'seed.txt', year: 2032 });
+    const r = await app().services.imports.importReport(app().ctx(), {
+      bytes: readFileSync(SEED_REPORT),
+      fileName: 'seed.txt',
+      year: 2032,
+    });
     const res = await app().gql(CELLS, { id: String(r.report.id) });
     expect(res.errors).toBeUndefined();
     const served = new Map<string, unknown>(res.data.report.cells.map((c: { key: string; source: unknown }) => [c.key, c.source]));

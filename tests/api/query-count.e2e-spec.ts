@@ -16,13 +16,23 @@ describeEachEngine(
       const counties = ['370811', '370812', '370826', '370827', '370828', '370829', '370830', '370831', '370832', '370881', '370883'];
       for (let i = 0; i < 60; i++) {
         const code = counties[i % counties.length];
-        await repo.insert({ name: `测试局${i}`, kind: 'DEPARTMENT', regionCode: code, regionPath: `/370000/370800/${code}/`, parentId: city.id });
+        await repo.insert({
+          name: `测试局${i}`,
+          kind: 'DEPARTMENT',
+          regionCode: code,
+          regionPath: `/370000/370800/${code}/`,
+          parentId: city.id,
+        });
       }
       const agencies = await repo.find({ where: {} });
       const { readFileSync } = await import('fs');
       const { SEED_REPORT } = await import('../../seeds/seed');
       for (const a of agencies.filter((x) => x.name.startsWith('测试局')))
-        await app().services.imports.importReport(app().ctx(), { bytes: readFileSync(SEED_REPORT), fileName: `seed-${a.id}.txt`, agencyName: a.name });
+        await app().services.imports.importReport(app().ctx(), {
+          bytes: readFileSync(SEED_REPORT),
+          fileName: `seed-${a.id}.txt`,
+          agencyName: a.name,
+        });
     });
 
     it('is the same for 5 agencies as for 50', async () => {
@@ -31,7 +41,9 @@ describeEachEngine(
         const res = await app().gql(LIST, { n });
         expect(res.errors).toBeUndefined();
         expect(res.data.agencies.nodes).toHaveLength(n);
-        expect(res.data.agencies.nodes.every((a: any) => a.report?.value === 0 && a.parent.name === '济宁市公共资源交易服务中心')).toBe(true);
+        expect(res.data.agencies.nodes.every((a: any) => a.report?.value === 0 && a.parent.name === '济宁市公共资源交易服务中心')).toBe(
+          true,
+        );
         return app().sqlCount() - before;
       };
       const five = await count(5);

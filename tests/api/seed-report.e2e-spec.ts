@@ -65,7 +65,9 @@ describeEachEngine(
     });
 
     it('answers null for a key the edition does not have, and a clear error for a bad id', async () => {
-      const res = await app().gql(`{ agencies(filter:{nameContains:"汶上分中心"}) { nodes { report(year: 2020) { v: value(key: "active.normative.issued") c: cell(key: "nope") { key } } } } }`);
+      const res = await app().gql(
+        `{ agencies(filter:{nameContains:"汶上分中心"}) { nodes { report(year: 2020) { v: value(key: "active.normative.issued") c: cell(key: "nope") { key } } } } }`,
+      );
       expect(res.data.agencies.nodes[0].report).toEqual({ v: null, c: null });
       const bad = await app().gql(`{ agencies(first: 5, after: "not-a-cursor") { totalCount } }`);
       expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -39,9 +39,16 @@ function brute(app: TestApp) {
   const like = (p: string) => `${p}%`;
   return {
     agencies: (p: string) => one('SELECT COUNT(*) FROM agency WHERE region_path LIKE ?', [like(p)]),
-    reports: (p: string) => one('SELECT COUNT(*) FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.region_path LIKE ? AND r.year = ? AND r.current = 1', [like(p), YEAR]),
+    reports: (p: string) =>
+      one('SELECT COUNT(*) FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.region_path LIKE ? AND r.year = ? AND r.current = 1', [
+        like(p),
+        YEAR,
+      ]),
     findings: (p: string) =>
-      one('SELECT COUNT(*) FROM finding f JOIN report r ON r.id = f.report_id JOIN agency a ON a.id = r.agency_id WHERE a.region_path LIKE ? AND r.year = ? AND r.current = 1', [like(p), YEAR]),
+      one(
+        'SELECT COUNT(*) FROM finding f JOIN report r ON r.id = f.report_id JOIN agency a ON a.id = r.agency_id WHERE a.region_path LIKE ? AND r.year = ? AND r.current = 1',
+        [like(p), YEAR],
+      ),
     /** Σ over current OWN reports of the given agencies or region (the roll-up's definition, README). */
     rollup: async (where: string, params: unknown[]) => {
       const [r] = await app.db.query(
@@ -52,7 +59,8 @@ function brute(app: TestApp) {
       return { reportCount: Number(r.n), value: r.v === null ? null : Number(r.v) };
     },
     active: (p: string) => one('SELECT COUNT(*) FROM agency WHERE region_path LIKE ? AND active = 1', [like(p)]),
-    children: async (code: string) => (await app.db.query('SELECT code FROM region WHERE parent_code = ? ORDER BY code', [code])).map((r: { code: string }) => r.code),
+    children: async (code: string) =>
+      (await app.db.query('SELECT code FROM region WHERE parent_code = ? ORDER BY code', [code])).map((r: { code: string }) => r.code),
   };
 }
 
@@ -63,11 +71,18 @@ describe('every field of the schema declares its access rule', () => {
     const schema = sdl();
     expect(fieldsWithoutRule(schema)).toEqual([]);
     const fields = new Set(schemaFields(schema).map((f) => `${f.type}.${f.field}`));
-    const declared = Object.entries(accessRules()).flatMap(([type, rules]) => Object.keys(rules).filter((f) => f !== '*').map((f) => `${type}.${f}`));
+    const declared = Object.entries(accessRules()).flatMap(([type, rules]) =>
+      Object.keys(rules)
+        .filter((f) => f !== '*')
+        .map((f) => `${type}.${f}`),
+    );
     expect(declared.filter((f) => !fields.has(f))).toEqual([]);
     expect(ruleOf(accessRules(), 'Finding', 'reviewComment')?.name).toBe('REVIEW_RECORD');
     // A preview is a filing that stores nothing: filed by whoever may file, its answer theirs.
-    expect([ruleOf(accessRules(), 'Mutation', 'previewReport')?.name, ruleOf(accessRules(), 'ReportPreview', 'sourceText')?.name]).toEqual(['FILER', 'FILER']);
+    expect([ruleOf(accessRules(), 'Mutation', 'previewReport')?.name, ruleOf(accessRules(), 'ReportPreview', 'sourceText')?.name]).toEqual([
+      'FILER',
+      'FILER',
+    ]);
   });
 
   it.each([
@@ -103,17 +118,25 @@ describeEachEngine(
       const first = async (sql: string, params: unknown[]) => Number((await db.query(sql, params))[0].id);
       [crossParent, crossChild] = [
         await first(`SELECT id FROM agency WHERE region_code = ? AND kind = 'DEPARTMENT' ORDER BY id LIMIT 1`, [COUNTY]),
-        await first(`SELECT id FROM agency WHERE region_code = ? AND kind = 'DEPARTMENT' AND parent_id IS NULL ORDER BY id LIMIT 1`, [OTHER]),
+        await first(`SELECT id FROM agency WHERE region_code = ? AND kind = 'DEPARTMENT' AND parent_id IS NULL ORDER BY id LIMIT 1`, [
+          OTHER,
+        ]),
       ];
       await db.query('UPDATE agency SET parent_id = ? WHERE id = ?', [crossParent, crossChild]);
-      city.id = await first(`SELECT p.id FROM agency p WHERE p.region_code = ? AND (SELECT COUNT(*) FROM agency c WHERE c.parent_id = p.id) > 3 ORDER BY p.id LIMIT 1`, [CITY]);
+      city.id = await first(
+        `SELECT p.id FROM agency p WHERE p.region_code = ? AND (SELECT COUNT(*) FROM agency c WHERE c.parent_id = p.id) > 3 ORDER BY p.id LIMIT 1`,
+        [CITY],
+      );
       city.branch = await first('SELECT id FROM agency WHERE parent_id = ? AND region_code = ?', [city.id, COUNTY]);
       // The generator stores no findings: the seed report's (in 汶上) are real; one of them is copied onto a 任城 report.
       const [seedF] = await db.query(
         `SELECT f.id FROM finding f JOIN report r ON r.id = f.report_id JOIN agency a ON a.id = r.agency_id WHERE a.region_path LIKE ? AND r.current = 1 ORDER BY f.id LIMIT 1`,
         [`${pathOf(COUNTY)}%`],
       );
-      const otherReport = await first(`SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.region_code = ? AND r.current = 1 AND r.year = ? ORDER BY r.id LIMIT 1`, [OTHER, YEAR]);
+      const otherReport = await first(
+        `SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.region_code = ? AND r.current = 1 AND r.year = ? ORDER BY r.id LIMIT 1`,
+        [OTHER, YEAR],
+      );
       await db.query(
         `INSERT INTO finding (report_id, rule, severity, status, cells, expected, actual, message, review) SELECT ?, rule, severity, status, cells, expected, actual, message, 'OPEN' FROM finding WHERE id = ?`,
         [otherReport, seedF.id],
@@ -127,7 +150,11 @@ describeEachEngine(
       };
       countyFinding = await findingIn(COUNTY);
       otherFinding = await findingIn(OTHER);
-      const account = async (name: string, role: 'ADMIN' | 'SUPERVISOR' | 'AGENCY' | 'ANALYST', extra: { regionCode?: string; agencyId?: number } = {}) => {
+      const account = async (
+        name: string,
+        role: 'ADMIN' | 'SUPERVISOR' | 'AGENCY' | 'ANALYST',
+        extra: { regionCode?: string; agencyId?: number } = {},
+      ) => {
         const { user, password } = await createAccount(app(), { name, role, ...extra });
         return logIn(app(), user.name, password);
       };
@@ -135,21 +162,71 @@ describeEachEngine(
       viewers.push(
         { name: 'anonymous', token: null, path: null, reviews: never, seesReviewOf: never, admin: false },
         { name: 'admin', token: await account('m-admin', 'ADMIN'), path: null, reviews: () => true, seesReviewOf: () => true, admin: true },
-        { name: 'city supervisor', token: await account('m-city', 'SUPERVISOR', { regionCode: CITY }), path: pathOf(CITY), reviews: (p) => p.startsWith(pathOf(CITY)), seesReviewOf: (_, p) => p.startsWith(pathOf(CITY)), admin: false },
-        { name: 'county supervisor', token: await account('m-county', 'SUPERVISOR', { regionCode: COUNTY }), path: pathOf(COUNTY), reviews: (p) => p.startsWith(pathOf(COUNTY)), seesReviewOf: (_, p) => p.startsWith(pathOf(COUNTY)), admin: false },
-        { name: 'other county supervisor', token: await account('m-other', 'SUPERVISOR', { regionCode: OTHER }), path: pathOf(OTHER), reviews: (p) => p.startsWith(pathOf(OTHER)), seesReviewOf: (_, p) => p.startsWith(pathOf(OTHER)), admin: false },
-        { name: 'county agency', token: await account('m-agency', 'AGENCY', { agencyId: countyFinding.agencyId }), path: pathOf(COUNTY), reviews: never, seesReviewOf: (a) => a === countyFinding.agencyId, admin: false, files: (a) => a === countyFinding.agencyId },
-        { name: 'county analyst', token: await account('m-analyst-county', 'ANALYST', { regionCode: COUNTY }), path: pathOf(COUNTY), reviews: never, seesReviewOf: never, admin: false },
-        { name: 'unconfined analyst', token: await account('m-analyst', 'ANALYST'), path: null, reviews: never, seesReviewOf: never, admin: false },
+        {
+          name: 'city supervisor',
+          token: await account('m-city', 'SUPERVISOR', { regionCode: CITY }),
+          path: pathOf(CITY),
+          reviews: (p) => p.startsWith(pathOf(CITY)),
+          seesReviewOf: (_, p) => p.startsWith(pathOf(CITY)),
+          admin: false,
+        },
+        {
+          name: 'county supervisor',
+          token: await account('m-county', 'SUPERVISOR', { regionCode: COUNTY }),
+          path: pathOf(COUNTY),
+          reviews: (p) => p.startsWith(pathOf(COUNTY)),
+          seesReviewOf: (_, p) => p.startsWith(pathOf(COUNTY)),
+          admin: false,
+        },
+        {
+          name: 'other county supervisor',
+          token: await account('m-other', 'SUPERVISOR', { regionCode: OTHER }),
+          path: pathOf(OTHER),
+          reviews: (p) => p.startsWith(pathOf(OTHER)),
+          seesReviewOf: (_, p) => p.startsWith(pathOf(OTHER)),
+          admin: false,
+        },
+        {
+          name: 'county agency',
+          token: await account('m-agency', 'AGENCY', { agencyId: countyFinding.agencyId }),
+          path: pathOf(COUNTY),
+          reviews: never,
+          seesReviewOf: (a) => a === countyFinding.agencyId,
+          admin: false,
+          files: (a) => a === countyFinding.agencyId,
+        },
+        {
+          name: 'county analyst',
+          token: await account('m-analyst-county', 'ANALYST', { regionCode: COUNTY }),
+          path: pathOf(COUNTY),
+          reviews: never,
+          seesReviewOf: never,
+          admin: false,
+        },
+        {
+          name: 'unconfined analyst',
+          token: await account('m-analyst', 'ANALYST'),
+          path: null,
+          reviews: never,
+          seesReviewOf: never,
+          admin: false,
+        },
       );
     });
 
-    const each = (title: string, fn: (w: Who) => Promise<void>) => it(title, async () => {
-      for (const w of viewers) await fn(w).catch((e) => { throw new Error(`${w.name}: ${e.message}`); });
-    });
+    const each = (title: string, fn: (w: Who) => Promise<void>) =>
+      it(title, async () => {
+        for (const w of viewers)
+          await fn(w).catch((e) => {
+            throw new Error(`${w.name}: ${e.message}`);
+          });
+      });
 
     each('lists and their counts: confined inside the statement, and never capped by the page (Hasura #1837, #7603)', async (w) => {
-      const res = await ask(w, `{ agencies(first: 1) { totalCount nodes { id } } reports(filter: { year: ${YEAR} }, first: 1) { totalCount } findings(filter: { year: ${YEAR} }, first: 1) { totalCount byRule { count } } }`);
+      const res = await ask(
+        w,
+        `{ agencies(first: 1) { totalCount nodes { id } } reports(filter: { year: ${YEAR} }, first: 1) { totalCount } findings(filter: { year: ${YEAR} }, first: 1) { totalCount byRule { count } } }`,
+      );
       expect(res.errors).toBeUndefined();
       const p = w.path ?? '/';
       expect(res.data.agencies.totalCount).toBe(await b.agencies(p));
@@ -181,18 +258,28 @@ describeEachEngine(
 
     each('region roll-ups: the region named, summed whole, or refused (never narrowed under its name)', async (w) => {
       for (const code of [CITY, COUNTY, OTHER]) {
-        const res = await ask(w, `query($c: String!) { region(code: $c) { code rollup(year: ${YEAR}) { reportCount agencyCount v: value(key: "${KEY}") } } }`, { c: code });
+        const res = await ask(
+          w,
+          `query($c: String!) { region(code: $c) { code rollup(year: ${YEAR}) { reportCount agencyCount v: value(key: "${KEY}") } } }`,
+          { c: code },
+        );
         if (!readable(w, pathOf(code))) {
           expect({ code, region: res.data?.region }).toEqual({ code, region: null });
           continue;
         }
         const s = await b.rollup('a.region_path LIKE ?', [`${pathOf(code)}%`]);
-        expect({ code, ...res.data.region.rollup }).toEqual({ code, reportCount: s.reportCount, agencyCount: await b.active(pathOf(code)), v: s.value });
+        expect({ code, ...res.data.region.rollup }).toEqual({
+          code,
+          reportCount: s.reportCount,
+          agencyCount: await b.active(pathOf(code)),
+          v: s.value,
+        });
       }
       // Through `parent`: the city reached from the county is the city's figure, or nothing.
       const up = await ask(w, `{ region(code: "${COUNTY}") { parent { code rollup(year: ${YEAR}) { reportCount } } } }`);
       if (!readable(w, pathOf(COUNTY))) expect(up.data.region).toBeNull();
-      else if (readable(w, pathOf(CITY))) expect(up.data.region.parent.rollup.reportCount).toBe((await b.rollup('a.region_path LIKE ?', [`${pathOf(CITY)}%`])).reportCount);
+      else if (readable(w, pathOf(CITY)))
+        expect(up.data.region.parent.rollup.reportCount).toBe((await b.rollup('a.region_path LIKE ?', [`${pathOf(CITY)}%`])).reportCount);
       else {
         expect(codeOf(up)).toBe('FORBIDDEN');
         expect(up.data?.region?.parent ?? null).toBeNull();
@@ -200,48 +287,75 @@ describeEachEngine(
     });
 
     each('agency roll-ups sum the members the viewer may read, as `branches` lists them', async (w) => {
-      const res = await ask(w, `{ agency(id: "${crossParent}") { rollup(year: ${YEAR}) { reportCount agencyCount v: value(key: "${KEY}") } } }`);
+      const res = await ask(
+        w,
+        `{ agency(id: "${crossParent}") { rollup(year: ${YEAR}) { reportCount agencyCount v: value(key: "${KEY}") } } }`,
+      );
       if (!readable(w, pathOf(COUNTY))) return expect(res.data.agency).toBeNull();
       const members = readable(w, pathOf(OTHER)) ? [crossParent, crossChild] : [crossParent];
       const s = await b.rollup(`a.id IN (${members.join(',')})`, []);
       expect(res.data.agency.rollup).toEqual({ reportCount: s.reportCount, agencyCount: members.length, v: s.value });
     });
 
-    each('comparisons, trends and group-bys: rows labelled by what they sum; a whole-region figure refused when partly outside', async (w) => {
-      const q = (by: string) => ask(w, `{ compare(regionCode: "${CITY}", year: ${YEAR}, by: ${by}, keys: ["${KEY}"]) { regionCode agencyId reportCount values { value } } }`);
-      const child = await q('CHILD_REGION');
-      if (!covered(w, pathOf(CITY))) expect(codeOf(child)).toBe('FORBIDDEN');
-      else {
-        const expected = (await b.children(CITY)).filter((c: string) => readable(w, pathOf(c)));
-        expect(child.data.compare.map((r: { regionCode: string }) => r.regionCode).sort()).toEqual(expected);
-        for (const row of child.data.compare) expect(row.reportCount).toBe((await b.rollup('a.region_path LIKE ?', [`${pathOf(row.regionCode)}%`])).reportCount);
-      }
-      const kind = await q('AGENCY_KIND');
-      const trend = await ask(w, `{ trend(regionCode: "${CITY}", keys: ["${KEY}"], fromYear: ${YEAR}, toYear: ${YEAR}) { points { value } } }`);
-      const agg = await ask(w, `{ aggregate(filter: { regionCode: "${CITY}", fromYear: ${YEAR}, toYear: ${YEAR} }, groupBy: [YEAR], keys: ["${KEY}"]) { reportCount } }`);
-      const byRegion = await ask(w, `{ aggregate(filter: { regionCode: "${CITY}", fromYear: ${YEAR}, toYear: ${YEAR} }, groupBy: [REGION], keys: ["${KEY}"]) { regionCode reportCount } }`);
-      const perAgency = await q('AGENCY');
-      const whole = await b.rollup('a.region_path LIKE ?', [`${pathOf(CITY)}%`]);
-      if (readable(w, pathOf(CITY))) {
-        expect(kind.data.compare.reduce((s: number, r: { reportCount: number }) => s + r.reportCount, 0)).toBe(whole.reportCount);
-        expect(trend.data.trend[0].points[0].value).toBe(whole.value);
-        expect(agg.data.aggregate[0].reportCount).toBe(whole.reportCount);
-        expect(byRegion.data.aggregate).toHaveLength((await b.children(CITY)).length);
-      } else if (covered(w, pathOf(CITY))) {
-        for (const r of [kind, trend, agg]) expect(codeOf(r)).toBe('FORBIDDEN');
-        expect(byRegion.data.aggregate.map((r: { regionCode: string }) => r.regionCode)).toEqual([w.path!.split('/').filter(Boolean).pop()]);
-      }
-      if (covered(w, pathOf(CITY))) {
-        const part = covered(w, pathOf(CITY))!;
-        const rows = perAgency.data.compare as Array<{ agencyId: string; reportCount: number }>;
-        const ids = (await app().db.query('SELECT id FROM agency WHERE region_path LIKE ?', [`${part}%`])).map((r: { id: number }) => String(r.id));
-        expect(rows.every((r) => ids.includes(r.agencyId))).toBe(true);
-        expect(rows.reduce((s, r) => s + r.reportCount, 0)).toBe((await b.rollup('a.region_path LIKE ?', [`${part}%`])).reportCount);
-      }
-    });
+    each(
+      'comparisons, trends and group-bys: rows labelled by what they sum; a whole-region figure refused when partly outside',
+      async (w) => {
+        const q = (by: string) =>
+          ask(
+            w,
+            `{ compare(regionCode: "${CITY}", year: ${YEAR}, by: ${by}, keys: ["${KEY}"]) { regionCode agencyId reportCount values { value } } }`,
+          );
+        const child = await q('CHILD_REGION');
+        if (!covered(w, pathOf(CITY))) expect(codeOf(child)).toBe('FORBIDDEN');
+        else {
+          const expected = (await b.children(CITY)).filter((c: string) => readable(w, pathOf(c)));
+          expect(child.data.compare.map((r: { regionCode: string }) => r.regionCode).sort()).toEqual(expected);
+          for (const row of child.data.compare)
+            expect(row.reportCount).toBe((await b.rollup('a.region_path LIKE ?', [`${pathOf(row.regionCode)}%`])).reportCount);
+        }
+        const kind = await q('AGENCY_KIND');
+        const trend = await ask(
+          w,
+          `{ trend(regionCode: "${CITY}", keys: ["${KEY}"], fromYear: ${YEAR}, toYear: ${YEAR}) { points { value } } }`,
+        );
+        const agg = await ask(
+          w,
+          `{ aggregate(filter: { regionCode: "${CITY}", fromYear: ${YEAR}, toYear: ${YEAR} }, groupBy: [YEAR], keys: ["${KEY}"]) { reportCount } }`,
+        );
+        const byRegion = await ask(
+          w,
+          `{ aggregate(filter: { regionCode: "${CITY}", fromYear: ${YEAR}, toYear: ${YEAR} }, groupBy: [REGION], keys: ["${KEY}"]) { regionCode reportCount } }`,
+        );
+        const perAgency = await q('AGENCY');
+        const whole = await b.rollup('a.region_path LIKE ?', [`${pathOf(CITY)}%`]);
+        if (readable(w, pathOf(CITY))) {
+          expect(kind.data.compare.reduce((s: number, r: { reportCount: number }) => s + r.reportCount, 0)).toBe(whole.reportCount);
+          expect(trend.data.trend[0].points[0].value).toBe(whole.value);
+          expect(agg.data.aggregate[0].reportCount).toBe(whole.reportCount);
+          expect(byRegion.data.aggregate).toHaveLength((await b.children(CITY)).length);
+        } else if (covered(w, pathOf(CITY))) {
+          for (const r of [kind, trend, agg]) expect(codeOf(r)).toBe('FORBIDDEN');
+          expect(byRegion.data.aggregate.map((r: { regionCode: string }) => r.regionCode)).toEqual([
+            w.path!.split('/').filter(Boolean).pop(),
+          ]);
+        }
+        if (covered(w, pathOf(CITY))) {
+          const part = covered(w, pathOf(CITY))!;
+          const rows = perAgency.data.compare as Array<{ agencyId: string; reportCount: number }>;
+          const ids = (await app().db.query('SELECT id FROM agency WHERE region_path LIKE ?', [`${part}%`])).map((r: { id: number }) =>
+            String(r.id),
+          );
+          expect(rows.every((r) => ids.includes(r.agencyId))).toBe(true);
+          expect(rows.reduce((s, r) => s + r.reportCount, 0)).toBe((await b.rollup('a.region_path LIKE ?', [`${part}%`])).reportCount);
+        }
+      },
+    );
 
     each('findings by region, consolidation checks and compliance name what they count', async (w) => {
-      const res = await ask(w, `{ findings(filter: { regionCode: "${CITY}", year: ${YEAR} }) { totalCount byRegion { key count } } region(code: "${COUNTY}") { consolidationCheck(year: ${YEAR}) { regionCode } } compliance(regionCode: "${CITY}", year: ${YEAR}) { region { code } coveredRegion { code } totals { expected } } }`);
+      const res = await ask(
+        w,
+        `{ findings(filter: { regionCode: "${CITY}", year: ${YEAR} }) { totalCount byRegion { key count } } region(code: "${COUNTY}") { consolidationCheck(year: ${YEAR}) { regionCode } } compliance(regionCode: "${CITY}", year: ${YEAR}) { region { code } coveredRegion { code } totals { expected } } }`,
+      );
       if (!covered(w, pathOf(CITY))) return;
       const part = covered(w, pathOf(CITY))!;
       expect(res.data.findings.totalCount).toBe(await b.findings(part));
@@ -254,29 +368,48 @@ describeEachEngine(
       if (res.data.region) for (const f of res.data.region.consolidationCheck) expect(readable(w, pathOf(f.regionCode))).toBe(true);
     });
 
-    each('review records: shown to the supervisors of the region and the agency only; reviewing to supervisors of the region', async (w) => {
-      for (const f of [countyFinding, otherFinding]) {
-        const [{ region_path: path }] = await app().db.query('SELECT region_path FROM agency WHERE id = ?', [f.agencyId]);
-        const review = await ask(w, `mutation($id: ID!) { reviewFinding(id: $id, decision: CONFIRMED, comment: "checked by ${w.name}") { review reviewedBy } }`, { id: f.id });
-        if (w.reviews(path)) expect({ f: f.id, errors: review.errors }).toEqual({ f: f.id, errors: undefined });
-        else expect({ f: f.id, code: codeOf(review) }).toEqual({ f: f.id, code: 'FORBIDDEN' });
-        const [stored] = await app().db.query('SELECT review_comment FROM finding WHERE id = ?', [Number(f.id)]);
-        if (w.reviews(path)) expect(stored.review_comment).toBe(`checked by ${w.name}`);
-        else expect(stored.review_comment ?? '').not.toBe(`checked by ${w.name}`);
-        const read = await ask(w, `{ report: reports(filter: { agencyId: "${f.agencyId}", year: ${YEAR} }) { nodes { findings { id review reviewComment reviewedBy } } } }`);
-        const seen = (read.data.report.nodes as Array<{ findings: Array<{ id: string; review: string; reviewComment: string | null; reviewedBy: string | null }> }>).flatMap((n) => n.findings).find((x) => x.id === f.id);
-        if (!readable(w, path)) expect(seen).toBeUndefined();
-        else if (w.seesReviewOf(f.agencyId, path)) expect(seen?.reviewComment).toBe(stored.review_comment);
-        else {
-          expect(seen).toMatchObject({ review: stored.review_comment ? 'CONFIRMED' : 'OPEN', reviewComment: null, reviewedBy: null });
-          expect(codeOf(read)).toBe('FORBIDDEN');
+    each(
+      'review records: shown to the supervisors of the region and the agency only; reviewing to supervisors of the region',
+      async (w) => {
+        for (const f of [countyFinding, otherFinding]) {
+          const [{ region_path: path }] = await app().db.query('SELECT region_path FROM agency WHERE id = ?', [f.agencyId]);
+          const review = await ask(
+            w,
+            `mutation($id: ID!) { reviewFinding(id: $id, decision: CONFIRMED, comment: "checked by ${w.name}") { review reviewedBy } }`,
+            { id: f.id },
+          );
+          if (w.reviews(path)) expect({ f: f.id, errors: review.errors }).toEqual({ f: f.id, errors: undefined });
+          else expect({ f: f.id, code: codeOf(review) }).toEqual({ f: f.id, code: 'FORBIDDEN' });
+          const [stored] = await app().db.query('SELECT review_comment FROM finding WHERE id = ?', [Number(f.id)]);
+          if (w.reviews(path)) expect(stored.review_comment).toBe(`checked by ${w.name}`);
+          else expect(stored.review_comment ?? '').not.toBe(`checked by ${w.name}`);
+          const read = await ask(
+            w,
+            `{ report: reports(filter: { agencyId: "${f.agencyId}", year: ${YEAR} }) { nodes { findings { id review reviewComment reviewedBy } } } }`,
+          );
+          const seen = (
+            read.data.report.nodes as Array<{
+              findings: Array<{ id: string; review: string; reviewComment: string | null; reviewedBy: string | null }>;
+            }>
+          )
+            .flatMap((n) => n.findings)
+            .find((x) => x.id === f.id);
+          if (!readable(w, path)) expect(seen).toBeUndefined();
+          else if (w.seesReviewOf(f.agencyId, path)) expect(seen?.reviewComment).toBe(stored.review_comment);
+          else {
+            expect(seen).toMatchObject({ review: stored.review_comment ? 'CONFIRMED' : 'OPEN', reviewComment: null, reviewedBy: null });
+            expect(codeOf(read)).toBe('FORBIDDEN');
+          }
         }
-      }
-    });
+      },
+    );
 
     each('accounts: only an administrator lists and makes them; tokens need an account', async (w) => {
       const users = await ask(w, `{ users { name } }`);
-      const create = await ask(w, `mutation { createUser(input: { name: "made-by-${w.name.replace(/\W/g, '-')}", role: ANALYST, password: "long-enough-password-1" }) { name } }`);
+      const create = await ask(
+        w,
+        `mutation { createUser(input: { name: "made-by-${w.name.replace(/\W/g, '-')}", role: ANALYST, password: "long-enough-password-1" }) { name } }`,
+      );
       const tokens = await ask(w, `{ apiTokens { id } }`);
       if (w.admin) {
         expect(users.data.users.length).toBeGreaterThanOrEqual(viewers.length - 1);
@@ -289,7 +422,10 @@ describeEachEngine(
     });
 
     each('the template, the catalogue, the region tree and `me` answer everyone; account mutations by role', async (w) => {
-      const res = await ask(w, `{ _version editions { id } edition(id: "2019") { id } metrics { key } regions(parentCode: "${CITY}") { code } me { name } }`);
+      const res = await ask(
+        w,
+        `{ _version editions { id } edition(id: "2019") { id } metrics { key } regions(parentCode: "${CITY}") { code } me { name } }`,
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data.editions.map((e: { id: string }) => e.id)).toEqual(allEditions().map((e) => e.id));
       expect(res.data.metrics.length).toBeGreaterThan(10);
@@ -299,7 +435,9 @@ describeEachEngine(
       const minted = await ask(w, `mutation { createApiToken(name: "matrix") { apiToken { id } } }`);
       if (!w.token) expect(codeOf(minted)).toBe('FORBIDDEN');
       else {
-        const revoked = await ask(w, `mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, { id: minted.data.createApiToken.apiToken.id });
+        const revoked = await ask(w, `mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, {
+          id: minted.data.createApiToken.apiToken.id,
+        });
         expect(revoked.data.revokeApiToken.revokedAt).toEqual(expect.any(String));
       }
       const victim = (await createAccount(app(), { name: `victim-${viewers.indexOf(w)}`, role: 'ANALYST' })).user;
@@ -311,14 +449,32 @@ describeEachEngine(
     });
 
     each('previewing a report file: the agency itself and administrators only, and nothing stored for anyone', async (w) => {
-      const tables = app().db.entityMetadatas.map((m) => m.tableName).sort();
-      const rows = async () => Promise.all(tables.map(async (t) => `${t} ${(await app().db.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n}`));
+      const tables = app()
+        .db.entityMetadatas.map((m) => m.tableName)
+        .sort();
+      const rows = async () =>
+        Promise.all(tables.map(async (t) => `${t} ${(await app().db.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n}`));
       const before = await rows();
       for (const agencyId of [countyFinding.agencyId, otherFinding.agencyId]) {
-        const input = { agencyId: String(agencyId), year: YEAR, fileName: 'matrix.txt', contentBase64: readFileSync(SEED_REPORT).toString('base64') };
-        const res = await ask(w, `mutation($input: PreviewReportInput!) { previewReport(input: $input) { year cells { key } findings { rule } } }`, { input });
-        if (w.admin || w.files?.(agencyId)) expect({ agencyId, errors: res.errors, year: res.data?.previewReport.year }).toEqual({ agencyId, errors: undefined, year: YEAR });
-        else expect({ agencyId, code: codeOf(res), data: res.data?.previewReport ?? null }).toEqual({ agencyId, code: 'FORBIDDEN', data: null });
+        const input = {
+          agencyId: String(agencyId),
+          year: YEAR,
+          fileName: 'matrix.txt',
+          contentBase64: readFileSync(SEED_REPORT).toString('base64'),
+        };
+        const res = await ask(
+          w,
+          `mutation($input: PreviewReportInput!) { previewReport(input: $input) { year cells { key } findings { rule } } }`,
+          { input },
+        );
+        if (w.admin || w.files?.(agencyId))
+          expect({ agencyId, errors: res.errors, year: res.data?.previewReport.year }).toEqual({ agencyId, errors: undefined, year: YEAR });
+        else
+          expect({ agencyId, code: codeOf(res), data: res.data?.previewReport ?? null }).toEqual({
+            agencyId,
+            code: 'FORBIDDEN',
+            data: null,
+          });
       }
       expect(await rows()).toEqual(before);
     });
@@ -333,8 +489,7 @@ describeEachEngine(
       if (readable(w, path)) {
         expect(typeof res.data.report.sourceText).toBe('string');
         expect(res.data.report.rendered).toContain(name);
-      }
-      else expect(res.data.report).toBeNull();
+      } else expect(res.data.report).toBeNull();
     });
   },
   { seed: true, env: AUTH_ENV },

@@ -35,10 +35,18 @@ describeEachEngine(
       ['a parent id', `{ agencies(filter: { parentId: "x" }) { totalCount } }`, 'filter.parentId'],
       ['a region code', `{ region(code: "37'; --") { name } }`, 'code'],
       ['a filter region code', `{ findings(filter: { regionCode: "abc" }) { totalCount } }`, 'filter.regionCode'],
-      ['a compare region code', `{ compare(regionCode: "", year: 2020, by: CHILD_REGION, keys: ["applications.new.total"]) { label } }`, 'regionCode'],
+      [
+        'a compare region code',
+        `{ compare(regionCode: "", year: 2020, by: CHILD_REGION, keys: ["applications.new.total"]) { label } }`,
+        'regionCode',
+      ],
       ['a year', `{ region(code: "370800") { rollup(year: 99999) { reportCount } } }`, 'year'],
       ['a range year', `{ trend(regionCode: "370800", keys: ["applications.new.total"], fromYear: -5, toYear: 2020) { key } }`, 'fromYear'],
-      ['an aggregate year', `{ aggregate(filter: { regionCode: "370800", fromYear: 2019, toYear: 3000 }, groupBy: [YEAR], keys: ["applications.new.total"]) { year } }`, 'filter.toYear'],
+      [
+        'an aggregate year',
+        `{ aggregate(filter: { regionCode: "370800", fromYear: 2019, toYear: 3000 }, groupBy: [YEAR], keys: ["applications.new.total"]) { year } }`,
+        'filter.toYear',
+      ],
       ['an overlong key', `{ metrics { key } region(code: "370800") { rollup(year: 2020) { value(key: "${'k'.repeat(5000)}") } } }`, 'key'],
       ['an overlong name filter', `{ agencies(filter: { nameContains: "${'名'.repeat(201)}" }) { totalCount } }`, 'filter.nameContains'],
     ])('%s is BAD_USER_INPUT naming the argument', async (_, query, argument) => {
@@ -63,7 +71,9 @@ describeEachEngine(
       expectBadInput(await app().gql(mutation, { id: findingId, c: 'x'.repeat(2001) }, bearer(supervisor)), 'comment');
       // The service holds the same limit for callers that are not the API (the CLI, jobs).
       const ctx = app().ctx({ id: 'svc', role: 'ADMIN', regionPath: null, agencyId: null });
-      await expect(app().services.findings.review(ctx, Number(findingId), 'DISMISSED', 'y'.repeat(2001))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(app().services.findings.review(ctx, Number(findingId), 'DISMISSED', 'y'.repeat(2001))).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
       const [stored] = await app().db.query('SELECT review, review_comment FROM finding WHERE id = ?', [Number(findingId)]);
       expect(stored).toEqual({ review: 'OPEN', review_comment: null });
       // Exactly the limit is stored whole.

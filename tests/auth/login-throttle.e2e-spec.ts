@@ -11,7 +11,13 @@ import { AUTH_ENV, bearer, createAccount, tokenOf, type TestAccount } from './te
  * own (127.0.0.x), so that one test's address key never locks another's.
  */
 const BASE_MS = 2500;
-const ENV = { ...AUTH_ENV, LOGIN_FREE_FAILURES: '5', LOGIN_FREE_FAILURES_PER_ADDRESS: '20', LOGIN_LOCKOUT_BASE_MS: String(BASE_MS), LOGIN_LOCKOUT_MAX_MS: '10000' };
+const ENV = {
+  ...AUTH_ENV,
+  LOGIN_FREE_FAILURES: '5',
+  LOGIN_FREE_FAILURES_PER_ADDRESS: '20',
+  LOGIN_LOCKOUT_BASE_MS: String(BASE_MS),
+  LOGIN_LOCKOUT_MAX_MS: '10000',
+};
 const LOGIN = `mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token } }`;
 const THROTTLED = /^登录失败次数过多，请在 (\d+) 秒后重试$/;
 
@@ -25,11 +31,24 @@ interface Answer {
 }
 
 /** A GraphQL POST sent from a given local address, as another client machine would. */
-function postFrom(server: RunningServer, from: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
+function postFrom(
+  server: RunningServer,
+  from: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path: '/graphql', method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: '/graphql',
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -37,7 +56,14 @@ function postFrom(server: RunningServer, from: string, query: string, variables?
         res.on('end', () => {
           const json = JSON.parse(text);
           const error = json.errors?.[0];
-          resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined, code: error?.extensions?.code, message: error?.message, extensions: error?.extensions, token: json.data?.login?.token });
+          resolve({
+            status: res.statusCode ?? 0,
+            retryAfter: res.headers['retry-after'] as string | undefined,
+            code: error?.extensions?.code,
+            message: error?.message,
+            extensions: error?.extensions,
+            token: json.data?.login?.token,
+          });
         });
       },
     );
@@ -55,7 +81,10 @@ describeEachEngine(
     let admin: TestAccount;
     const login = (from: string, name: string, password: string) => postFrom(app().server, from, LOGIN, { n: name, p: password });
     const failedRows = async (name: string) => {
-      const rows: Array<{ detail: string; after_json: string; role: string }> = await app().db.query("SELECT detail, after_json, role FROM audit_event WHERE action = 'LOGIN_FAILED' AND actor_name = ? ORDER BY id", [name]);
+      const rows: Array<{ detail: string; after_json: string; role: string }> = await app().db.query(
+        "SELECT detail, after_json, role FROM audit_event WHERE action = 'LOGIN_FAILED' AND actor_name = ? ORDER BY id",
+        [name],
+      );
       return rows.map((r) => ({ detail: r.detail, role: r.role, ...JSON.parse(r.after_json) }));
     };
     const throttleRow = async (key: string) => {
@@ -99,11 +128,23 @@ describeEachEngine(
         ['locked out', '::ffff:127.0.0.11', 45],
         ['locked out', '::ffff:127.0.0.21', 1],
       ]);
-      expect(rows[0]).toMatchObject({ role: 'ANONYMOUS', windowStart: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), lastAt: expect.any(String) });
+      expect(rows[0]).toMatchObject({
+        role: 'ANONYMOUS',
+        windowStart: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        lastAt: expect.any(String),
+      });
       // Administrators read it through the API, the count in `after`.
-      const listed = await app().gql(`{ auditEvents(filter: { action: "LOGIN_FAILED" }, first: 100) { nodes { actor detail after } } }`, undefined, bearer(await tokenOf(admin)));
+      const listed = await app().gql(
+        `{ auditEvents(filter: { action: "LOGIN_FAILED" }, first: 100) { nodes { actor detail after } } }`,
+        undefined,
+        bearer(await tokenOf(admin)),
+      );
       const ofA = listed.data.auditEvents.nodes.filter((e: { actor: string }) => e.actor === 'sup-a');
-      expect(ofA.map((e: { detail: string; after: string }) => [e.detail, JSON.parse(e.after).attempts])).toEqual([['wrong password', 6], ['locked out', 45], ['locked out', 1]]);
+      expect(ofA.map((e: { detail: string; after: string }) => [e.detail, JSON.parse(e.after).attempts])).toEqual([
+        ['wrong password', 6],
+        ['locked out', 45],
+        ['locked out', 1],
+      ]);
 
       // After the lockout the right password works, and clears the account's run.
       await sleep(Number(correctNow.retryAfter) * 1000 + 200);
@@ -141,7 +182,9 @@ describeEachEngine(
       expect(await throttleRow(`account:${accounts['sup-c'].user.id}`)).toBe(checked);
       expect(await throttleRow('address:127.0.0.15')).toBe(checked);
       const rows = await failedRows('sup-c');
-      expect(Object.fromEntries(rows.map((r) => [r.detail, r.attempts]))).toEqual(locked ? { 'wrong password': checked, 'locked out': locked } : { 'wrong password': checked });
+      expect(Object.fromEntries(rows.map((r) => [r.detail, r.attempts]))).toEqual(
+        locked ? { 'wrong password': checked, 'locked out': locked } : { 'wrong password': checked },
+      );
       // The run locks for its length: twenty failures is far past the cap of 10 s (base 2.5 s doubled fourteen times).
       const now = await login('127.0.0.15', 'sup-c', accounts['sup-c'].password);
       expect([now.code, Number(now.retryAfter)]).toEqual(['LOGIN_THROTTLED', expect.any(Number)]);
@@ -158,7 +201,11 @@ describeEachEngine(
     });
 
     it('keeps the lockout in the database: a second server on it refuses the locked account too', async () => {
-      const env = readEnv({ ...(engine === 'mysql' ? { DATABASE_URL: 'mysql://unused/unused' } : { SQLITE_PATH: ':memory:' }), PORT: '0', ...ENV } as NodeJS.ProcessEnv);
+      const env = readEnv({
+        ...(engine === 'mysql' ? { DATABASE_URL: 'mysql://unused/unused' } : { SQLITE_PATH: ':memory:' }),
+        PORT: '0',
+        ...ENV,
+      } as NodeJS.ProcessEnv);
       const second = await startServer({ connection: app().connection, services: app().services, close: async () => undefined }, env);
       try {
         for (let i = 0; i < 6; i++) await login('127.0.0.17', 'sup-b', `wrong-${i}`);

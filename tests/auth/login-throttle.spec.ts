@@ -14,7 +14,9 @@ describe('the login throttling rule', () => {
 
   it('reads its figures from the environment, with defaults', () => {
     expect(loginThrottleSettings(readEnv({} as NodeJS.ProcessEnv))).toEqual(s);
-    expect(loginThrottleSettings(readEnv({ LOGIN_LOCKOUT_BASE_MS: '50', LOGIN_FREE_FAILURES_PER_ADDRESS: '0' } as NodeJS.ProcessEnv))).toMatchObject({ lockoutBaseMs: 50, freePerAddress: 0 });
+    expect(
+      loginThrottleSettings(readEnv({ LOGIN_LOCKOUT_BASE_MS: '50', LOGIN_FREE_FAILURES_PER_ADDRESS: '0' } as NodeJS.ProcessEnv)),
+    ).toMatchObject({ lockoutBaseMs: 50, freePerAddress: 0 });
     expect(() => readEnv({ LOGIN_FREE_FAILURES: '0' } as NodeJS.ProcessEnv)).toThrow(/LOGIN_FREE_FAILURES/);
   });
 

@@ -30,15 +30,29 @@ describeEachEngine(
         `SELECT p.id FROM agency p WHERE p.region_code = ? AND (SELECT COUNT(*) FROM agency c WHERE c.parent_id = p.id) > 3 ORDER BY p.id LIMIT 1`,
         [CITY],
       );
-      branchIds = (await db.query('SELECT id FROM agency WHERE parent_id = ? ORDER BY id', [parentId])).map((r: { id: number }) => Number(r.id));
+      branchIds = (await db.query('SELECT id FROM agency WHERE parent_id = ? ORDER BY id', [parentId])).map((r: { id: number }) =>
+        Number(r.id),
+      );
       fields.set('parent', `agency(id: "${parentId}") { ${ROLLUP} }`);
       branchIds.slice(0, 4).forEach((id, i) => fields.set(`branch${i}`, `agency(id: "${id}") { ${ROLLUP} branches { id } }`));
       fields.set('city', `region(code: "${CITY}") { ${ROLLUP} }`);
       fields.set('county', `region(code: "${COUNTY}") { ${ROLLUP} children { code ${ROLLUP} } }`);
-      fields.set('compare', `compare(regionCode: "${CITY}", year: ${YEAR}, by: CHILD_REGION, keys: ["${KEY}"]) { regionCode reportCount rank values { value } }`);
-      fields.set('kinds', `compare(regionCode: "${COUNTY}", year: ${YEAR}, by: AGENCY_KIND, keys: ["${KEY}"]) { agencyKind reportCount values { value } }`);
-      fields.set('trend', `trend(regionCode: "${COUNTY}", keys: ["${KEY}"], fromYear: ${YEAR - 1}, toYear: ${YEAR}) { points { year value } }`);
-      fields.set('aggregate', `aggregate(filter: { regionCode: "${CITY}", fromYear: ${YEAR}, toYear: ${YEAR} }, groupBy: [REGION, AGENCY_KIND], keys: ["${KEY}"]) { regionCode agencyKind reportCount values { value } }`);
+      fields.set(
+        'compare',
+        `compare(regionCode: "${CITY}", year: ${YEAR}, by: CHILD_REGION, keys: ["${KEY}"]) { regionCode reportCount rank values { value } }`,
+      );
+      fields.set(
+        'kinds',
+        `compare(regionCode: "${COUNTY}", year: ${YEAR}, by: AGENCY_KIND, keys: ["${KEY}"]) { agencyKind reportCount values { value } }`,
+      );
+      fields.set(
+        'trend',
+        `trend(regionCode: "${COUNTY}", keys: ["${KEY}"], fromYear: ${YEAR - 1}, toYear: ${YEAR}) { points { year value } }`,
+      );
+      fields.set(
+        'aggregate',
+        `aggregate(filter: { regionCode: "${CITY}", fromYear: ${YEAR}, toYear: ${YEAR} }, groupBy: [REGION, AGENCY_KIND], keys: ["${KEY}"]) { regionCode agencyKind reportCount values { value } }`,
+      );
       fields.set('agencies', `agencies(filter: { parentId: "${parentId}" }, first: 2) { totalCount nodes { id ${ROLLUP} } }`);
       const { user, password } = await createAccount(app(), { name: 'indep-county', role: 'SUPERVISOR', regionCode: COUNTY });
       supervisor = await logIn(app(), user.name, password);
@@ -47,7 +61,10 @@ describeEachEngine(
     /** The answer's data and error codes (extensions such as a query budget vary between requests). */
     const run = async (names: string[], headers: Record<string, string>) => {
       const res = await app().gql(`{ ${names.map((n) => `${n}: ${fields.get(n)}`).join('\n')} }`, undefined, headers);
-      return { data: res.data, errors: res.errors?.map((e) => ({ path: (e as { path?: unknown }).path, extensions: { code: e.extensions?.code } })) };
+      return {
+        data: res.data,
+        errors: res.errors?.map((e) => ({ path: (e as { path?: unknown }).path, extensions: { code: e.extensions?.code } })),
+      };
     };
 
     it('sums a city institution with every branch, asked alone or beside its branches', async () => {
@@ -63,7 +80,10 @@ describeEachEngine(
       expect((await run(['parent'], {})).data.parent.rollup.reportCount).toBe(Number(n));
     });
 
-    for (const [who, headers] of [['anonymous', () => ({})], ['county supervisor', () => bearer(supervisor)]] as const)
+    for (const [who, headers] of [
+      ['anonymous', () => ({})],
+      ['county supervisor', () => bearer(supervisor)],
+    ] as const)
       it(`gives every field its alone answer in any combination (${who})`, async () => {
         const names = [...fields.keys()];
         const alone = new Map<string, unknown>();
@@ -75,7 +95,8 @@ describeEachEngine(
               const one = alone.get(n) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> };
               expect({ n, value: res.data?.[n] ?? null }).toEqual({ n, value: one.data?.[n] ?? null });
             }
-            const codes = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => (r.errors ?? []).map((e) => e.extensions?.code).sort();
+            const codes = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+              (r.errors ?? []).map((e) => e.extensions?.code).sort();
             expect(codes(res)).toEqual(combo.flatMap((n) => codes(alone.get(n) as never)).sort());
           }),
           { numRuns: 25, seed: 9 },

@@ -52,7 +52,10 @@ export const tokenOf = (a: TestAccount, claims: Record<string, unknown> = {}, op
 
 /** Logs in through the real endpoint and returns the token. */
 export async function logIn(app: TestApp, name: string, password: string): Promise<string> {
-  const res = await app.gql<{ login: { token: string } }>(`mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token } }`, { n: name, p: password });
+  const res = await app.gql<{ login: { token: string } }>(
+    `mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token } }`,
+    { n: name, p: password },
+  );
   if (!res.data?.login) throw new Error(`login of ${name} failed: ${res.errors?.[0]?.message}`);
   return res.data.login.token;
 }

@@ -19,10 +19,18 @@ describe('login tokens', () => {
   });
 
   it('names the claim that failed', async () => {
-    await expect(service.verify(await signToken({ role: 'ROOT', regionCode: null, agencyId: null }, { subject: '7' }))).rejects.toThrow(/claim role/);
-    await expect(service.verify(await signToken({ role: 'ANALYST', regionCode: '', agencyId: null }, { subject: '7' }))).rejects.toThrow(/claim regionCode/);
-    await expect(service.verify(await signToken({ role: 'ANALYST', regionCode: null, agencyId: null }, { subject: '7', issuer: 'x' }))).rejects.toThrow(/claim iss/);
-    await expect(service.verify(await signToken({ role: 'ANALYST', regionCode: null, agencyId: null }, { subject: '7', alg: 'HS512' }))).rejects.toThrow(/only HS256/);
+    await expect(service.verify(await signToken({ role: 'ROOT', regionCode: null, agencyId: null }, { subject: '7' }))).rejects.toThrow(
+      /claim role/,
+    );
+    await expect(service.verify(await signToken({ role: 'ANALYST', regionCode: '', agencyId: null }, { subject: '7' }))).rejects.toThrow(
+      /claim regionCode/,
+    );
+    await expect(
+      service.verify(await signToken({ role: 'ANALYST', regionCode: null, agencyId: null }, { subject: '7', issuer: 'x' })),
+    ).rejects.toThrow(/claim iss/);
+    await expect(
+      service.verify(await signToken({ role: 'ANALYST', regionCode: null, agencyId: null }, { subject: '7', alg: 'HS512' })),
+    ).rejects.toThrow(/only HS256/);
   });
 
   it('refuses a token issued more than a minute in the future, and allows a little clock skew', async () => {

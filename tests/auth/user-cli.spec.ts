@@ -45,7 +45,10 @@ describe('npm run user', () => {
     expect([noStdin.code, noStdin.err]).toEqual([2, expect.stringMatching(/--password-stdin is required/)]);
     const badAgency = user(['add', '--name', 'x', '--role', 'AGENCY', '--agency', 'seven', '--password-stdin'], 'long-enough-password\n');
     expect([badAgency.code, badAgency.err]).toEqual([2, expect.stringMatching(/--agency must be a positive whole number, not "seven"/)]);
-    const badRegion = user(['add', '--name', 'x', '--role', 'SUPERVISOR', '--region', '999999', '--password-stdin'], 'long-enough-password\n');
+    const badRegion = user(
+      ['add', '--name', 'x', '--role', 'SUPERVISOR', '--region', '999999', '--password-stdin'],
+      'long-enough-password\n',
+    );
     expect([badRegion.code, badRegion.err.trim()]).toEqual([1, '--region 999999: no such region']);
     const badRole = user(['add', '--name', 'x', '--role', 'OWNER', '--password-stdin'], 'long-enough-password\n');
     expect([badRole.code, badRole.err]).toEqual([1, expect.stringMatching(/^--role "OWNER": one of ADMIN, SUPERVISOR, AGENCY, ANALYST/)]);

@@ -27,7 +27,8 @@ export const GENERATED_COUNTIES = ['370830', '370881'];
  */
 export function brokenSeed(): Buffer {
   const lines = readFileSync(SEED_REPORT, 'utf8').split('\n');
-  if (lines[REVIEW_UPHELD_LINE] !== '\t\u00a00') throw new Error(`the sample report changed: line ${REVIEW_UPHELD_LINE + 1} is not 行政复议 结果维持`);
+  if (lines[REVIEW_UPHELD_LINE] !== '\t\u00a00')
+    throw new Error(`the sample report changed: line ${REVIEW_UPHELD_LINE + 1} is not 行政复议 结果维持`);
   lines[REVIEW_UPHELD_LINE] = '\t\u00a03';
   return Buffer.from(lines.join('\n'), 'utf8');
 }
@@ -49,7 +50,8 @@ export interface BrowserCity {
 export async function startBrowserCity(engine: Engine, name: string): Promise<BrowserCity> {
   const app = await startTestApp(engine, name, { env: { ...AUTH_ENV, RESPONSE_CACHE: 'off' } });
   const manifest: GenerateManifest[] = [];
-  for (const region of GENERATED_COUNTIES) manifest.push(await generate(app.connection, { region, fromYear: 2019, toYear: 2024, seed: 12, departments: 2, institutions: 1 }));
+  for (const region of GENERATED_COUNTIES)
+    manifest.push(await generate(app.connection, { region, fromYear: 2019, toYear: 2024, seed: 12, departments: 2, institutions: 1 }));
   await app.importSeed();
   await app.services.imports.importReport(app.ctx(), { bytes: brokenSeed(), fileName: 'seed-review-upheld-3.txt' });
   const city = await createAccount(app, { name: `city-${name}`, role: 'SUPERVISOR', regionCode: '370800' });

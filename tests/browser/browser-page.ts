@@ -12,7 +12,15 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -37,12 +45,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(async () => (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
-  return result.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+  return result.violations
+    .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v: any) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 }
 
 /** The text of every cell of a table (by its data-table name), row by row, header first. */
 export function tableText(page: Page, name: string): Promise<string[][]> {
-  return page.$$eval(`table[data-table="${name}"] tr`, (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th,td')).map((c) => (c.textContent ?? '').replace(/[▲▼]/g, '').trim())));
+  return page.$$eval(`table[data-table="${name}"] tr`, (trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('th,td')).map((c) => (c.textContent ?? '').replace(/[▲▼]/g, '').trim())),
+  );
 }
 
 /** Signs the context in as the dashboard does after a login (the token in sessionStorage), without the login page. */

@@ -14,7 +14,8 @@ const num = (s: string) => (s.trim() === '—' ? null : Number(s.replace(/,/g, '
 
 for (const engine of enginesUnderTest()) {
   const absent = engine === 'mysql' && process.env.NIANBAO_TEST_MYSQL !== '1';
-  if (!hasChromium) console.warn(`dashboard [${engine}]: skipped, /usr/bin/chromium is absent (apt-get install chromium; .ci/run installs it)`);
+  if (!hasChromium)
+    console.warn(`dashboard [${engine}]: skipped, /usr/bin/chromium is absent (apt-get install chromium; .ci/run installs it)`);
   if (absent) console.warn(`dashboard [mysql]: skipped, MariaDB not reachable`);
   (absent || !hasChromium ? describe.skip : describe)(`dashboard in a browser [${engine}]`, () => {
     let city: BrowserCity;
@@ -63,9 +64,12 @@ for (const engine of enginesUnderTest()) {
     it('shows an anonymous visitor the published overview, with the figures of the API', async () => {
       await page.goto(`${city.base}/#/overview?region=370800&year=${YEAR}`);
       await overviewReady(page);
-      const api = await gqlAs(null, `{ compliance(regionCode: "370800", year: ${YEAR}) { totals { expected late missing pending } }
+      const api = await gqlAs(
+        null,
+        `{ compliance(regionCode: "370800", year: ${YEAR}) { totals { expected late missing pending } }
         region(code: "370800") { rollup(year: ${YEAR}) { value(key: "${KEY}") } }
-        compare(regionCode: "370800", year: ${YEAR}, by: CHILD_REGION, keys: ["${KEY}"]) { label regionCode values { value } } }`);
+        compare(regionCode: "370800", year: ${YEAR}, by: CHILD_REGION, keys: ["${KEY}"]) { label regionCode values { value } } }`,
+      );
       const t = api.compliance.totals;
       expect(await kpi('filed')).toBe(`${t.expected - t.missing - t.pending} / ${t.expected}`);
       expect(num(await kpi('late'))).toBe(t.late);
@@ -94,12 +98,17 @@ for (const engine of enginesUnderTest()) {
       await page.getByRole('link', { name: '济宁市公共资源交易服务中心汶上分中心' }).click();
       await page.getByRole('link', { name: '2020' }).click();
       await page.locator('td.failing').first().waitFor();
-      const { agencies } = await gqlAs(token, `{ agencies(filter: { nameContains: "汶上分中心" }) { nodes { report(year: 2020) { id findings(status: FAILED) { id rule expected actual cells { key } } } } } }`);
+      const { agencies } = await gqlAs(
+        token,
+        `{ agencies(filter: { nameContains: "汶上分中心" }) { nodes { report(year: 2020) { id findings(status: FAILED) { id rule expected actual cells { key } } } } } }`,
+      );
       const report = agencies.nodes[0].report;
       const failingKeys = await page.$$eval('td.failing', (tds) => tds.map((td) => td.getAttribute('data-key')));
       expect(new Set(failingKeys)).toEqual(new Set(report.findings.flatMap((f: any) => f.cells.map((c: any) => c.key))));
       const finding = report.findings.find((f: any) => f.cells.length);
-      expect(await page.locator('td.failing').first().getAttribute('title')).toContain(`${finding.rule}：应为 ${finding.expected}，实为 ${finding.actual}`);
+      expect(await page.locator('td.failing').first().getAttribute('title')).toContain(
+        `${finding.rule}：应为 ${finding.expected}，实为 ${finding.actual}`,
+      );
       expect(await audit(page, 'report-failing', engine)).toEqual([]);
       // Revisions side by side: the sample report's revision 1 against the broken revision 2.
       await page.getByLabel('对比修订').selectOption({ index: 1 });
@@ -109,25 +118,45 @@ for (const engine of enginesUnderTest()) {
       await page.locator(`[data-finding="${finding.id}"]`).getByRole('button', { name: '驳回' }).click();
       await page.locator(`[data-finding="${finding.id}"] .badge.dismissed`).waitFor();
       const after = await gqlAs(token, `{ report(id: "${report.id}") { findings { id review reviewComment } } }`);
-      expect(after.report.findings.find((f: any) => f.id === finding.id)).toMatchObject({ review: 'DISMISSED', reviewComment: '图表重复计数，已核实' });
+      expect(after.report.findings.find((f: any) => f.id === finding.id)).toMatchObject({
+        review: 'DISMISSED',
+        reviewComment: '图表重复计数，已核实',
+      });
     });
 
     it('exports a table as CSV and XLSX whose figures and scope read back as the API answers', async () => {
       const token = await signInAs(city.city);
       await page.goto(`${city.base}/#/overview?region=370800&year=${YEAR}`);
       await overviewReady(page);
-      const api = await gqlAs(token, `{ compare(regionCode: "370800", year: ${YEAR}, by: CHILD_REGION, keys: ["${KEY}"]) { regionCode values { value } } }`);
+      const api = await gqlAs(
+        token,
+        `{ compare(regionCode: "370800", year: ${YEAR}, by: CHILD_REGION, keys: ["${KEY}"]) { regionCode values { value } } }`,
+      );
       const expected = new Map(api.compare.map((r: any) => [r.regionCode, r.values[0].value]));
       const save = async (label: string) => {
-        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `下级地区排名：${label}` }).click()]);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: `下级地区排名：${label}` }).click(),
+        ]);
         return readFileSync((await download.path())!);
       };
-      const csv = (await save('导出 CSV')).toString('utf8').replace(/^\ufeff/, '').split('\r\n').map((l) => l.split(','));
+      const csv = (await save('导出 CSV'))
+        .toString('utf8')
+        .replace(/^\ufeff/, '')
+        .split('\r\n')
+        .map((l) => l.split(','));
       expect(csv.find((l) => l[0] === '地区')?.[1]).toBe('济宁市（370800）');
       expect(csv.find((l) => l[0] === '年度')?.[1]).toBe(String(YEAR));
       expect(csv.find((l) => l[0] === '查看范围')?.[1]).toContain(city.city.user.name);
       const header = csv.findIndex((l) => l[0] === '名次');
-      expect(new Map(csv.slice(header + 1).filter((l) => l.length > 1).map((l) => [l[2], l[4] === '' ? null : Number(l[4])]))).toEqual(expected);
+      expect(
+        new Map(
+          csv
+            .slice(header + 1)
+            .filter((l) => l.length > 1)
+            .map((l) => [l[2], l[4] === '' ? null : Number(l[4])]),
+        ),
+      ).toEqual(expected);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await save('导出 XLSX')) as any);
       const rows = (wb.worksheets[0].getSheetValues() as any[]).filter(Boolean).map((r: any[]) => r.slice(1));

@@ -181,7 +181,8 @@ export interface FindingShape {
 }
 
 const num = (x: number | string | null | undefined): string => (x === null || x === undefined || x === '' ? '' : String(Number(x)));
-export const tupleOf = (f: FindingShape) => [f.rule, f.severity.toUpperCase(), f.status.toUpperCase(), [...f.cells].sort().join(' '), num(f.expected), num(f.actual)].join('|');
+export const tupleOf = (f: FindingShape) =>
+  [f.rule, f.severity.toUpperCase(), f.status.toUpperCase(), [...f.cells].sort().join(' '), num(f.expected), num(f.actual)].join('|');
 export const tuples = (fs: FindingShape[]) => fs.map(tupleOf).sort();
 
 /** What is in one list and not the other, counting repeats. */
@@ -224,9 +225,24 @@ export const serverShape = (f: ServerFinding): FindingShape => ({ ...f, cells: f
 /** The shared check module run here on the same figures, as submitFigures builds them: what both sides should answer. */
 export function referenceFindings(r: GeneratedReport): Finding[] {
   const cells: ParsedReport['cells'] = {};
-  for (const c of cellsOf(r.edition)) cells[c.key] = { value: r.values[c.key] ?? null, raw: r.values[c.key] ?? '', location: { file: 'property' }, source: null };
-  const narratives = r.narratives.map((n) => ({ section: n.section, heading: r.edition.sections.find((s) => s.number === n.section)?.heading ?? '', text: n.text }));
-  const parsed: ParsedReport = { edition: r.edition.id, year: r.year, title: null, period: null, publishedOn: null, format: 'text', cells, narratives, warnings: [] };
+  for (const c of cellsOf(r.edition))
+    cells[c.key] = { value: r.values[c.key] ?? null, raw: r.values[c.key] ?? '', location: { file: 'property' }, source: null };
+  const narratives = r.narratives.map((n) => ({
+    section: n.section,
+    heading: r.edition.sections.find((s) => s.number === n.section)?.heading ?? '',
+    text: n.text,
+  }));
+  const parsed: ParsedReport = {
+    edition: r.edition.id,
+    year: r.year,
+    title: null,
+    period: null,
+    publishedOn: null,
+    format: 'text',
+    cells,
+    narratives,
+    warnings: [],
+  };
   return checkReport(parsed, { importYear: r.year, previous: r.previous });
 }
 export const referenceShape = (f: Finding): FindingShape => ({ ...f, cells: f.cells.map((c) => c.key) });
@@ -236,7 +252,11 @@ export const referenceShape = (f: Finding): FindingShape => ({ ...f, cells: f.ce
 /** Waits for the filing form of an edition to stand: one input per figure cell and a first checks run. */
 export async function formReady(page: Page, edition: EditionDef): Promise<void> {
   const count = cellsOf(edition).length;
-  await page.waitForFunction((n) => document.querySelectorAll('input[data-cell-key]').length === n && document.body.dataset.checksRun !== undefined, count, { timeout: 30_000 });
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('input[data-cell-key]').length === n && document.body.dataset.checksRun !== undefined,
+    count,
+    { timeout: 30_000 },
+  );
 }
 
 /** The form's figure inputs, derived outputs and narrative sections, by key. */
@@ -244,7 +264,9 @@ export function formLayout(page: Page): Promise<{ inputs: string[]; derived: str
   return page.evaluate(() => ({
     inputs: Array.from(document.querySelectorAll<HTMLInputElement>('input[data-cell-key]')).map((e) => e.dataset.cellKey!),
     derived: Array.from(document.querySelectorAll<HTMLOutputElement>('output[data-cell-key][data-derived]')).map((e) => e.dataset.cellKey!),
-    narratives: Array.from(document.querySelectorAll<HTMLTextAreaElement>('textarea[data-narrative-section]')).map((e) => Number(e.dataset.narrativeSection)),
+    narratives: Array.from(document.querySelectorAll<HTMLTextAreaElement>('textarea[data-narrative-section]')).map((e) =>
+      Number(e.dataset.narrativeSection),
+    ),
   }));
 }
 
@@ -260,7 +282,8 @@ export async function fillForm(page: Page, r: GeneratedReport): Promise<void> {
         el.value = value;
         el.dispatchEvent(new Event('input', { bubbles: true }));
       };
-      for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('input[data-cell-key]'))) set(el, values[el.dataset.cellKey!] ?? '');
+      for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('input[data-cell-key]')))
+        set(el, values[el.dataset.cellKey!] ?? '');
       for (const el of Array.from(document.querySelectorAll<HTMLTextAreaElement>('textarea[data-narrative-section]')))
         set(el, narratives.find((n) => n.section === Number(el.dataset.narrativeSection))?.text ?? '');
       return runs;
@@ -309,7 +332,10 @@ export function failingMarks(page: Page): Promise<Record<string, string>> {
   return page.$$eval('input[data-cell-key][data-failing]', (els) =>
     Object.fromEntries(
       els
-        .map((e) => [(e as HTMLElement).dataset.cellKey!, [...new Set(((e as HTMLElement).dataset.failing ?? '').split(/\s+/).filter(Boolean))].sort().join(' ')])
+        .map((e) => [
+          (e as HTMLElement).dataset.cellKey!,
+          [...new Set(((e as HTMLElement).dataset.failing ?? '').split(/\s+/).filter(Boolean))].sort().join(' '),
+        ])
         .filter(([, rules]) => rules !== ''),
     ),
   );
@@ -326,9 +352,14 @@ export function expectedMarks(findings: FindingShape[], inputs: Set<string>): Re
 }
 
 /** Derived outputs as shown, and what they must show where every part is a whole number (the exact sum). */
-export async function derivedShown(page: Page, r: GeneratedReport): Promise<{ shown: Record<string, string>; expected: Record<string, string> }> {
+export async function derivedShown(
+  page: Page,
+  r: GeneratedReport,
+): Promise<{ shown: Record<string, string>; expected: Record<string, string> }> {
   const parts = derivedParts(r.edition);
-  const all = await page.$$eval('output[data-cell-key][data-derived]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.cellKey!, (e.textContent ?? '').replace(/[,\s]/g, '')])));
+  const all = await page.$$eval('output[data-cell-key][data-derived]', (els) =>
+    Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.cellKey!, (e.textContent ?? '').replace(/[,\s]/g, '')])),
+  );
   const shown: Record<string, string> = {};
   const expected: Record<string, string> = {};
   for (const [key, ps] of parts) {

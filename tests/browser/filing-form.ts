@@ -45,19 +45,30 @@ export function listedFindings(page: Page, testid: string): Promise<ListedFindin
   return page.$$eval(`ul[data-testid="${testid}"] li`, (lis) =>
     lis.map((li) => {
       const d = (li as HTMLElement).dataset;
-      return { rule: d.rule!, status: d.status!, severity: d.severity!, cells: d.cells ? d.cells.split(' ') : [], expected: d.expected!, actual: d.actual! };
+      return {
+        rule: d.rule!,
+        status: d.status!,
+        severity: d.severity!,
+        cells: d.cells ? d.cells.split(' ') : [],
+        expected: d.expected!,
+        actual: d.actual!,
+      };
     }),
   );
 }
 
 /** Every input's text by cell key. */
 export function inputValues(page: Page): Promise<Record<string, string>> {
-  return page.$$eval('input[data-cell-key]', (inputs) => Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).dataset.cellKey!, (i as HTMLInputElement).value])));
+  return page.$$eval('input[data-cell-key]', (inputs) =>
+    Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).dataset.cellKey!, (i as HTMLInputElement).value])),
+  );
 }
 
 /** data-failing of every input that has one, by key. */
 export function failingInputs(page: Page): Promise<Record<string, string>> {
-  return page.$$eval('input[data-cell-key][data-failing]', (inputs) => Object.fromEntries(inputs.map((i) => [(i as HTMLElement).dataset.cellKey!, (i as HTMLElement).dataset.failing!])));
+  return page.$$eval('input[data-cell-key][data-failing]', (inputs) =>
+    Object.fromEntries(inputs.map((i) => [(i as HTMLElement).dataset.cellKey!, (i as HTMLElement).dataset.failing!])),
+  );
 }
 
 /** A finding as a comparable line: rule, status, sorted cells, expected and actual. */
@@ -82,5 +93,10 @@ export function pdfFixture(): PdfFixture {
     return { file: shared, year: truth.year, edition: truth.edition, values: truth.values };
   }
   const truth = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'real', 'shanghai-2019.truth.json'), 'utf8'));
-  return { file: join(__dirname, '..', 'fixtures', 'derived', 'chromium-pdf', 'shanghai-2019.a4-header.pdf'), year: truth.year, edition: truth.edition, values: truth.values };
+  return {
+    file: join(__dirname, '..', 'fixtures', 'derived', 'chromium-pdf', 'shanghai-2019.a4-header.pdf'),
+    year: truth.year,
+    edition: truth.edition,
+    values: truth.values,
+  };
 }

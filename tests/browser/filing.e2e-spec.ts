@@ -43,7 +43,11 @@ for (const engine of enginesUnderTest()) {
     const open = async (query: Record<string, string | number>) => {
       await page.goto(`${base}/#/file?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`);
     };
-    const formReady = () => page.waitForFunction((n) => document.querySelectorAll('input[data-cell-key]').length === n && Number(document.body.dataset.checksRun ?? 0) > 0, cellsOf(EDITION).length);
+    const formReady = () =>
+      page.waitForFunction(
+        (n) => document.querySelectorAll('input[data-cell-key]').length === n && Number(document.body.dataset.checksRun ?? 0) > 0,
+        cellsOf(EDITION).length,
+      );
 
     beforeAll(async () => {
       app = await startTestApp(engine, `browser_filing_${engine}`, { env: { ...AUTH_ENV, RESPONSE_CACHE: 'off' } });
@@ -76,7 +80,11 @@ for (const engine of enginesUnderTest()) {
 
     it('marks a wrong 总计 as the clerk types, clears it when corrected, submits, and gives the official DOCX back cell for cell', async () => {
       // A report satisfying every rule, with one amount left blank and one count a real 0 (blank is not zero).
-      const typed: Record<string, string> = { ...buildConsistentValues(EDITION, 7), 'active.fees.amount': '', 'active.coercion.decisions': '0' };
+      const typed: Record<string, string> = {
+        ...buildConsistentValues(EDITION, 7),
+        'active.fees.amount': '',
+        'active.coercion.decisions': '0',
+      };
       const right = typed[WRONG_KEY];
       const wrong = String(Number(right) + 5);
       await page.goto(`${base}/#/overview`);
@@ -96,7 +104,9 @@ for (const engine of enginesUnderTest()) {
       expect(applicantTotal).toMatchObject({ severity: 'ERROR', expected: right, actual: wrong });
       expect(applicantTotal!.cells).toContain(WRONG_KEY);
       // Every marked input is a cell of a failed finding, and every failed finding's cells are marked.
-      expect(Object.keys(failing).sort()).toEqual([...new Set(listed.flatMap((f) => f.cells))].filter((k) => typed[k] !== undefined).sort());
+      expect(Object.keys(failing).sort()).toEqual(
+        [...new Set(listed.flatMap((f) => f.cells))].filter((k) => typed[k] !== undefined).sort(),
+      );
       const mark = await page.locator(`[data-mark-for="${WRONG_KEY}"][data-rule="APPLICATIONS_APPLICANT_TOTAL"]`).textContent();
       expect(mark).toContain(`应为 ${right}`);
       expect(mark).toContain(`实为 ${wrong}`);
@@ -115,11 +125,18 @@ for (const engine of enginesUnderTest()) {
       await page.locator('[data-testid="report-state"]', { hasText: '已报送，待审核' }).waitFor();
       const serverSide = await listedFindings(page, 'server-findings');
       expect(serverSide.map(findingLine).sort()).toEqual(browserSide.map(findingLine).sort());
-      const own = await gqlAs('agency', `{ agency(id: "${agencyId}") { report(year: ${YEAR}) { id state narrative(section: 1) cells { key decimal } } } }`);
+      const own = await gqlAs(
+        'agency',
+        `{ agency(id: "${agencyId}") { report(year: ${YEAR}) { id state narrative(section: 1) cells { key decimal } } } }`,
+      );
       const report = own.agency.report;
       expect(report).toMatchObject({ state: 'SUBMITTED', narrative: NARRATIVE });
       const stored = Object.fromEntries(report.cells.map((c: any) => [c.key, c.decimal]));
-      for (const c of cellsOf(EDITION)) expect([c.key, stored[c.key] === null ? '' : Number(stored[c.key])]).toEqual([c.key, typed[c.key] === '' ? '' : Number(typed[c.key])]);
+      for (const c of cellsOf(EDITION))
+        expect([c.key, stored[c.key] === null ? '' : Number(stored[c.key])]).toEqual([
+          c.key,
+          typed[c.key] === '' ? '' : Number(typed[c.key]),
+        ]);
 
       // The official DOCX of the saved revision, read back by the project's own reader: every cell as typed.
       const [docx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-docx"]').click()]);
@@ -127,7 +144,9 @@ for (const engine of enginesUnderTest()) {
       const { parsed } = await readReport(readFileSync((await docx.path())!), { file: docx.suggestedFilename() });
       expect(parsed.edition).toBe(EDITION.id);
       expect(parsed.year).toBe(YEAR);
-      const read = Object.fromEntries(cellsOf(EDITION).map((c) => [c.key, parsed.cells[c.key]?.value == null ? '' : Number(parsed.cells[c.key].value)]));
+      const read = Object.fromEntries(
+        cellsOf(EDITION).map((c) => [c.key, parsed.cells[c.key]?.value == null ? '' : Number(parsed.cells[c.key].value)]),
+      );
       expect(read).toEqual(Object.fromEntries(cellsOf(EDITION).map((c) => [c.key, typed[c.key] === '' ? '' : Number(typed[c.key])])));
       expect(parsed.narratives.find((n) => n.section === 1)?.text).toContain(NARRATIVE);
       const [html] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-html"]').click()]);
@@ -136,7 +155,10 @@ for (const engine of enginesUnderTest()) {
       // Returned by the supervisor with a comment and a finding: the form opens it with both, and its figures.
       const { report: full } = await gqlAs('agency', `{ report(id: "${report.id}") { findings { id rule } } }`);
       const blank = full.findings.find((f: any) => f.rule === 'BLANK_CELLS');
-      await gqlAs('supervisor', `mutation { returnReport(id: "${report.id}", comment: "请补填行政事业性收费金额", findingIds: ["${blank.id}"]) { id state } }`);
+      await gqlAs(
+        'supervisor',
+        `mutation { returnReport(id: "${report.id}", comment: "请补填行政事业性收费金额", findingIds: ["${blank.id}"]) { id state } }`,
+      );
       await page.close();
       page = await context.newPage();
       await open({ agency: agencyId, year: YEAR, report: report.id });
@@ -144,7 +166,9 @@ for (const engine of enginesUnderTest()) {
       expect(await page.locator('[data-return-comment]').textContent()).toBe('请补填行政事业性收费金额');
       expect((await listedFindings(page, 'returned-findings')).map((f) => f.rule)).toEqual(['BLANK_CELLS']);
       const loaded = await inputValues(page);
-      expect(Object.fromEntries(Object.entries(loaded).map(([k, v]) => [k, v === '' ? '' : Number(v)]))).toEqual(Object.fromEntries(cellsOf(EDITION).map((c) => [c.key, typed[c.key] === '' ? '' : Number(typed[c.key])])));
+      expect(Object.fromEntries(Object.entries(loaded).map(([k, v]) => [k, v === '' ? '' : Number(v)]))).toEqual(
+        Object.fromEntries(cellsOf(EDITION).map((c) => [c.key, typed[c.key] === '' ? '' : Number(typed[c.key])])),
+      );
       expect(await page.locator('textarea[data-narrative-section="1"]').inputValue()).toBe(NARRATIVE);
 
       // Corrected with a reason and filed again: revision 2, submitted, the blank gone.
@@ -153,7 +177,10 @@ for (const engine of enginesUnderTest()) {
       await page.locator('[data-field="reason"]').fill('补填收费金额');
       await page.locator('[data-action="submit"]').click();
       await page.locator('[data-testid="report-state"]', { hasText: '已报送，待审核' }).waitFor();
-      const again = await gqlAs('agency', `{ agency(id: "${agencyId}") { report(year: ${YEAR}) { revision state reason cell(key: "active.fees.amount") { decimal } } } }`);
+      const again = await gqlAs(
+        'agency',
+        `{ agency(id: "${agencyId}") { report(year: ${YEAR}) { revision state reason cell(key: "active.fees.amount") { decimal } } } }`,
+      );
       expect(again.agency.report).toEqual({ revision: 2, state: 'SUBMITTED', reason: '补填收费金额', cell: { decimal: '12.5' } });
     });
 
@@ -169,16 +196,33 @@ for (const engine of enginesUnderTest()) {
       const values = await inputValues(page);
       expect(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === '' ? null : Number(v)]))).toEqual(pdf.values);
       // Beside each read figure its page and position: the places the server's reader gave.
-      const { previewReport } = await gqlAs('agency', `mutation($input: PreviewReportInput!) { previewReport(input: $input) { cells { key value source { page } } } }`, {
-        input: { agencyId: String(agencyId), year: pdf.year, fileName: basename(pdf.file), contentBase64: readFileSync(pdf.file).toString('base64') },
-      });
-      const shown = await page.$$eval('[data-source-for]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.sourceFor!, e.textContent ?? ''])));
+      const { previewReport } = await gqlAs(
+        'agency',
+        `mutation($input: PreviewReportInput!) { previewReport(input: $input) { cells { key value source { page } } } }`,
+        {
+          input: {
+            agencyId: String(agencyId),
+            year: pdf.year,
+            fileName: basename(pdf.file),
+            contentBase64: readFileSync(pdf.file).toString('base64'),
+          },
+        },
+      );
+      const shown = await page.$$eval('[data-source-for]', (els) =>
+        Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.sourceFor!, e.textContent ?? ''])),
+      );
       const withPage = previewReport.cells.filter((c: any) => c.value !== null && c.source?.page);
       // Every figure the fixture in use prints has its page (a threshold of the fixture itself: the fallback prints fewer).
       const printed = Object.keys(pdf.values).filter((k) => pdf.values[k] !== null);
       expect(printed.length).toBeGreaterThan(0);
-      expect(withPage.map((c: any) => c.key).filter((k: string) => k in pdf.values).sort()).toEqual(printed.sort());
-      for (const c of withPage) expect([c.key, shown[c.key]?.match(/^第(\d+)页 \(\d+, \d+\)/)?.[1]]).toEqual([c.key, String(c.source.page)]);
+      expect(
+        withPage
+          .map((c: any) => c.key)
+          .filter((k: string) => k in pdf.values)
+          .sort(),
+      ).toEqual(printed.sort());
+      for (const c of withPage)
+        expect([c.key, shown[c.key]?.match(/^第(\d+)页 \(\d+, \d+\)/)?.[1]]).toEqual([c.key, String(c.source.page)]);
       expect(await audit(page, 'filing-upload', engine)).toEqual([]);
 
       // The clerk corrects one figure and files the figures: stored as shown, the correction included.
@@ -188,7 +232,11 @@ for (const engine of enginesUnderTest()) {
       await page.locator('[data-testid="report-state"]', { hasText: '草稿' }).waitFor();
       const own = await gqlAs('agency', `{ agency(id: "${agencyId}") { report(year: ${pdf.year}) { state cells { key decimal } } } }`);
       expect(own.agency.report.state).toBe('DRAFT');
-      const stored = Object.fromEntries(own.agency.report.cells.filter((c: any) => c.key in pdf.values).map((c: any) => [c.key, c.decimal === null ? null : Number(c.decimal)]));
+      const stored = Object.fromEntries(
+        own.agency.report.cells
+          .filter((c: any) => c.key in pdf.values)
+          .map((c: any) => [c.key, c.decimal === null ? null : Number(c.decimal)]),
+      );
       expect(stored).toEqual({ ...pdf.values, [key]: (pdf.values[key] ?? 0) + 1 });
     });
 

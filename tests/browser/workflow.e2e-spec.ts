@@ -16,7 +16,8 @@ const STATE = (id: string) => `{ report(id: "${id}") { id state returnComment re
 
 for (const engine of enginesUnderTest()) {
   const absent = engine === 'mysql' && process.env.NIANBAO_TEST_MYSQL !== '1';
-  if (!hasChromium) console.warn(`workflow [${engine}]: skipped, /usr/bin/chromium is absent (apt-get install chromium; .ci/run installs it)`);
+  if (!hasChromium)
+    console.warn(`workflow [${engine}]: skipped, /usr/bin/chromium is absent (apt-get install chromium; .ci/run installs it)`);
   if (absent) console.warn(`workflow [mysql]: skipped, MariaDB not reachable`);
   (absent || !hasChromium ? describe.skip : describe)(`filing workflow in a browser [${engine}]`, () => {
     let app: TestApp;
@@ -34,7 +35,13 @@ for (const engine of enginesUnderTest()) {
       expect(res.errors).toBeUndefined();
       return res.data;
     };
-    const file = (bytes: Buffer, extra: Record<string, unknown> = {}) => ({ agencyId: String(agencyId), year: 2020, fileName: 'wenshang-2020.txt', contentBase64: bytes.toString('base64'), ...extra });
+    const file = (bytes: Buffer, extra: Record<string, unknown> = {}) => ({
+      agencyId: String(agencyId),
+      year: 2020,
+      fileName: 'wenshang-2020.txt',
+      contentBase64: bytes.toString('base64'),
+      ...extra,
+    });
     const state = () => page.locator('[data-state]').textContent();
 
     beforeAll(async () => {
@@ -99,7 +106,12 @@ for (const engine of enginesUnderTest()) {
       expect(await page.getByRole('button', { name: '退回修改…' }).count()).toBe(0);
 
       // The API answers what the page did, for the supervisor and for the agency.
-      const back = { id, state: 'RETURNED', returnComment: '第四部分行政复议数字有误，请核对后重报', returnedFindings: [{ id: finding.id }] };
+      const back = {
+        id,
+        state: 'RETURNED',
+        returnComment: '第四部分行政复议数字有误，请核对后重报',
+        returnedFindings: [{ id: finding.id }],
+      };
       expect((await gqlAs('supervisor', STATE(id))).report).toEqual(back);
       expect((await gqlAs('agency', STATE(id))).report).toEqual(back);
 
@@ -125,7 +137,9 @@ for (const engine of enginesUnderTest()) {
     it('shows the API refusal when the state moved under the page, then accepts and publishes the correction', async () => {
       await withToken(context, token.supervisor);
       // The agency corrects (the sample report as filed, with a reason): revision 2, SUBMITTED.
-      const { submitReport } = await gqlAs('agency', SUBMIT, { input: file(readFileSync(SEED_REPORT), { fileName: 'wenshang-2020-fixed.txt', reason: '更正行政复议数字' }) });
+      const { submitReport } = await gqlAs('agency', SUBMIT, {
+        input: file(readFileSync(SEED_REPORT), { fileName: 'wenshang-2020-fixed.txt', reason: '更正行政复议数字' }),
+      });
       expect(submitReport.report).toMatchObject({ state: 'SUBMITTED', revision: 2 });
       const id: string = submitReport.report.id;
       await page.goto(`${base}/#/report?id=${id}`);

@@ -12,7 +12,11 @@ describe.each(editions.map((e) => [e.id, e] as [string, EditionDef]))('arithmeti
   const consistent = buildConsistentValues(edition, 42);
 
   it('a generated consistent report passes every rule and unit check', () => {
-    expect(Object.keys(consistent).sort()).toEqual(cellsOf(edition).map((c) => c.key).sort());
+    expect(Object.keys(consistent).sort()).toEqual(
+      cellsOf(edition)
+        .map((c) => c.key)
+        .sort(),
+    );
     expect(checkArithmetic(edition, consistent)).toEqual([]);
     expect(checkUnits(edition, consistent)).toEqual([]);
   });
@@ -34,7 +38,9 @@ describe.each(editions.map((e) => [e.id, e] as [string, EditionDef]))('arithmeti
   // are implied by the others and not restated).
   describe.each(edition.rules.map((r, i) => [`${r.code} (${r.kind}) #${i}`, i] as [string, number]))('%s', (_name, i) => {
     const decl = edition.rules[i];
-    const rule = expandRules(edition).find((r) => r.code === decl.code && r.kind === decl.kind && (decl.kind !== 'column_sum' || r.left[0].endsWith(decl.total)))!;
+    const rule = expandRules(edition).find(
+      (r) => r.code === decl.code && r.kind === decl.kind && (decl.kind !== 'column_sum' || r.left[0].endsWith(decl.total)),
+    )!;
     const broken = rule.right[0];
 
     it('broken once: exactly one failed finding of this rule, naming its cells', () => {
@@ -61,7 +67,9 @@ describe.each(editions.map((e) => [e.id, e] as [string, EditionDef]))('arithmeti
         expectedCells = [...rule.left, ...rule.right];
       } else {
         // One figure in a part column, and its row's 总计 with it, so that the row still adds up.
-        const concrete = expandRules(edition).find((r) => r.code === decl.code && r.kind === decl.kind && r.along.key === apps.blocks[0].columns[0].key)!;
+        const concrete = expandRules(edition).find(
+          (r) => r.code === decl.code && r.kind === decl.kind && r.along.key === apps.blocks[0].columns[0].key,
+        )!;
         const cell = decl.kind === 'balance' ? concrete.left[0] : concrete.right[0];
         values[cell] = bump(values[cell]);
         values[totalOf(cell)] = bump(values[totalOf(cell)]);
@@ -78,9 +86,16 @@ describe.each(editions.map((e) => [e.id, e] as [string, EditionDef]))('arithmeti
     const values = { ...consistent, 'review.upheld': bump(consistent['review.upheld'], 2) };
     const findings = checkArithmetic(edition, values);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'LAWSUITS_TOTAL', status: 'failed', severity: 'error', actual: Number(consistent['review.total']) });
+    expect(findings[0]).toMatchObject({
+      rule: 'LAWSUITS_TOTAL',
+      status: 'failed',
+      severity: 'error',
+      actual: Number(consistent['review.total']),
+    });
     expect(findings[0].expected).toBe(Number(consistent['review.total']) + 2);
-    expect(findings[0].message).toBe(`行政复议·总计 应为 ${Number(consistent['review.total']) + 2}（结果维持、结果纠正、其他结果、尚未审结之和），实为 ${consistent['review.total']}`);
+    expect(findings[0].message).toBe(
+      `行政复议·总计 应为 ${Number(consistent['review.total']) + 2}（结果维持、结果纠正、其他结果、尚未审结之和），实为 ${consistent['review.total']}`,
+    );
   });
 
   it('names rows and columns by template labels', () => {
@@ -102,7 +117,9 @@ describe.each(editions.map((e) => [e.id, e] as [string, EditionDef]))('arithmeti
     const appsRows = edition.tables.find((t) => t.id === 'applications')!.blocks[0].rows.length;
     expect(failed(findings).filter((f) => f.rule === 'APPLICATIONS_APPLICANT_TOTAL')).toEqual([]);
     expect(findings.filter((f) => f.rule === 'APPLICATIONS_APPLICANT_TOTAL' && f.status === 'not_assessable')).toHaveLength(appsRows);
-    expect(findings.find((f) => f.rule === 'APPLICATIONS_BALANCE' && f.cells.some((c) => c.key === 'applications.new.total'))).toMatchObject({ status: 'not_assessable', severity: 'info' });
+    expect(
+      findings.find((f) => f.rule === 'APPLICATIONS_BALANCE' && f.cells.some((c) => c.key === 'applications.new.total')),
+    ).toMatchObject({ status: 'not_assessable', severity: 'info' });
     // The natural-person column is still complete, so its row sum (and only that) fails.
     expect(failed(findings).map((f) => f.rule)).toEqual(['APPLICATIONS_PROCESSED_TOTAL']);
   });
@@ -121,7 +138,13 @@ describe('unit checks', () => {
   it('counts are non-negative integers, 本年增/减 any integer, 万元 non-negative', () => {
     const v = { ...buildConsistentValues(e2019, 3), 'active.licensing.change': '-22', 'active.procurement.amount': '12.90' };
     expect(checkUnits(e2019, v)).toEqual([]);
-    const bad = { ...v, 'active.normative.made': '-1', 'active.penalty.decisions': '1.5', 'active.licensing.change': '2.5', 'active.procurement.amount': '-0.01' };
+    const bad = {
+      ...v,
+      'active.normative.made': '-1',
+      'active.penalty.decisions': '1.5',
+      'active.licensing.change': '2.5',
+      'active.procurement.amount': '-0.01',
+    };
     expect(checkUnits(e2019, bad).map((f) => [f.rule, f.cells[0].key])).toEqual([
       ['NON_NEGATIVE_INTEGER', 'active.normative.made'],
       ['INTEGER', 'active.licensing.change'],

@@ -13,7 +13,11 @@ describe('reader notices become findings', () => {
   it('turns each notice into a failed warning of its rule, with the cells it names', () => {
     const without = checkReport(parsed, { importYear: 2020 });
     const notices = [
-      { rule: 'HYBRID_TABLE', message: '第三部分表格按2019年版印制（六）行', cells: ['applications.new.total', 'applications.granted.natural_person'] },
+      {
+        rule: 'HYBRID_TABLE',
+        message: '第三部分表格按2019年版印制（六）行',
+        cells: ['applications.new.total', 'applications.granted.natural_person'],
+      },
       { rule: 'OTHER_LAYOUT', message: '另一版式说明' },
     ];
     const withNotices = checkReport({ ...parsed, notices }, { importYear: 2020 });
@@ -27,7 +31,13 @@ describe('reader notices become findings', () => {
         // The seed's figures, a blank as null (a blank is not a zero).
         cells: [
           { key: 'applications.new.total', value: Number(parsed.cells['applications.new.total'].value) },
-          { key: 'applications.granted.natural_person', value: parsed.cells['applications.granted.natural_person'].value === null ? null : Number(parsed.cells['applications.granted.natural_person'].value) },
+          {
+            key: 'applications.granted.natural_person',
+            value:
+              parsed.cells['applications.granted.natural_person'].value === null
+                ? null
+                : Number(parsed.cells['applications.granted.natural_person'].value),
+          },
         ],
         expected: null,
         actual: null,
@@ -38,7 +48,11 @@ describe('reader notices become findings', () => {
   });
 
   it('keeps errors first', () => {
-    const findings = checkReport({ ...parsed, notices: [{ rule: 'HYBRID_TABLE', message: 'x' }], cells: { ...parsed.cells, 'applications.new.total': { ...parsed.cells['applications.new.total'], value: '-1' } } });
+    const findings = checkReport({
+      ...parsed,
+      notices: [{ rule: 'HYBRID_TABLE', message: 'x' }],
+      cells: { ...parsed.cells, 'applications.new.total': { ...parsed.cells['applications.new.total'], value: '-1' } },
+    });
     const severities = findings.map((f) => f.severity);
     expect(severities[0]).toBe('error');
     expect(severities.lastIndexOf('error')).toBeLessThan(severities.indexOf('warning'));

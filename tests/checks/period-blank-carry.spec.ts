@@ -9,7 +9,12 @@ const e2019 = EDITIONS['2019'];
 const e2021 = EDITIONS['2021'];
 
 describe('period', () => {
-  const report = { title: '某局2021年政府信息公开工作年度报告', period: '2021年1月1日至2021年12月31日', year: 2021, edition: '2021' as const };
+  const report = {
+    title: '某局2021年政府信息公开工作年度报告',
+    period: '2021年1月1日至2021年12月31日',
+    year: 2021,
+    edition: '2021' as const,
+  };
   it('agreeing years and the edition in force give nothing', () => {
     expect(checkPeriod(report, 2021)).toEqual([]);
     expect(checkPeriod({ ...report, title: null, year: 2021 })).toEqual([]);
@@ -28,7 +33,9 @@ describe('period', () => {
     expect(checkPeriod({ ...report, title: '2020年报告', period: null, year: 2020, edition: '2019' })).toEqual([]);
   });
   it('no year anywhere is not assessable', () => {
-    expect(checkPeriod({ title: null, period: null, year: null, edition: '2021' })).toEqual([expect.objectContaining({ rule: 'YEAR_MISMATCH', status: 'not_assessable' })]);
+    expect(checkPeriod({ title: null, period: null, year: null, edition: '2021' })).toEqual([
+      expect.objectContaining({ rule: 'YEAR_MISMATCH', status: 'not_assessable' }),
+    ]);
   });
 });
 
@@ -46,17 +53,30 @@ describe('blank cells', () => {
   it('counts partial blanks', () => {
     const v = { ...buildConsistentValues(e2019), 'review.total': null, 'litigation_direct.other': null };
     const [f] = checkBlankCells(e2019, v);
-    expect(f.message).toBe('表四（政府信息公开行政复议、行政诉讼情况）有2/15个单元格空白：行政复议·总计、行政诉讼·未经复议直接起诉·其他结果');
-    expect(f.cells).toEqual([{ key: 'review.total', value: null }, { key: 'litigation_direct.other', value: null }]);
+    expect(f.message).toBe(
+      '表四（政府信息公开行政复议、行政诉讼情况）有2/15个单元格空白：行政复议·总计、行政诉讼·未经复议直接起诉·其他结果',
+    );
+    expect(f.cells).toEqual([
+      { key: 'review.total', value: null },
+      { key: 'litigation_direct.other', value: null },
+    ]);
   });
 });
 
 describe('carry-over', () => {
   const prev = buildConsistentValues(e2019, 11);
-  const carried = Object.fromEntries(Object.entries(prev).filter(([k]) => k.startsWith('applications.carried_forward.')).map(([k, v]) => [k.replace('carried_forward', 'carried_over'), v]));
+  const carried = Object.fromEntries(
+    Object.entries(prev)
+      .filter(([k]) => k.startsWith('applications.carried_forward.'))
+      .map(([k, v]) => [k.replace('carried_forward', 'carried_over'), v]),
+  );
   it("last year's carried-forward is this year's carried-over, column by column", () => {
     expect(checkCarryOver(prev, { ...buildConsistentValues(e2021, 12), ...carried }, e2021)).toEqual([]);
-    const cur = { ...buildConsistentValues(e2021, 12), ...carried, 'applications.carried_over.business': String(Number(carried['applications.carried_over.business']) + 1) };
+    const cur = {
+      ...buildConsistentValues(e2021, 12),
+      ...carried,
+      'applications.carried_over.business': String(Number(carried['applications.carried_over.business']) + 1),
+    };
     const fs = checkCarryOver(prev, cur, e2021);
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ rule: 'CARRY_OVER_MISMATCH', severity: 'warning', status: 'failed' });
@@ -64,7 +84,11 @@ describe('carry-over', () => {
     expect(fs[0].message).toContain('四、结转下年度继续办理·商业企业');
   });
   it('blank on either side is not assessable', () => {
-    const fs = checkCarryOver({ ...prev, 'applications.carried_forward.total': null }, { ...buildConsistentValues(e2021, 12), ...carried }, e2021);
+    const fs = checkCarryOver(
+      { ...prev, 'applications.carried_forward.total': null },
+      { ...buildConsistentValues(e2021, 12), ...carried },
+      e2021,
+    );
     expect(fs).toEqual([expect.objectContaining({ status: 'not_assessable', severity: 'info' })]);
   });
 });
@@ -73,14 +97,24 @@ describe('consolidated', () => {
   const a = buildConsistentValues(e2021, 21);
   const b = buildConsistentValues(e2021, 22);
   // Counts add as integers; the fee (万元) is set by hand so the sum stays an exact decimal.
-  const sums: Record<string, string> = { ...Object.fromEntries(Object.keys(a).map((k) => [k, String(Number(a[k]) + Number(b[k]))])), 'active.fees.amount': '1.10' };
+  const sums: Record<string, string> = {
+    ...Object.fromEntries(Object.keys(a).map((k) => [k, String(Number(a[k]) + Number(b[k]))])),
+    'active.fees.amount': '1.10',
+  };
   it('equal to the members sum gives nothing; each differing cell is one warning', () => {
     const s = sums;
     const report = { ...s, 'active.fees.amount': '1.1' };
     expect(checkConsolidated(report, s, e2021)).toEqual([]);
     const off = { ...report, 'applications.new.total': String(Number(s['applications.new.total']) - 3) };
     const fs = checkConsolidated(off, s, e2021);
-    expect(fs).toEqual([expect.objectContaining({ rule: 'CONSOLIDATED_MISMATCH', severity: 'warning', status: 'failed', expected: Number(s['applications.new.total']) })]);
+    expect(fs).toEqual([
+      expect.objectContaining({
+        rule: 'CONSOLIDATED_MISMATCH',
+        severity: 'warning',
+        status: 'failed',
+        expected: Number(s['applications.new.total']),
+      }),
+    ]);
     expect(fs[0].message).toContain('一、本年新收政府信息公开申请数量·总计');
   });
   it('blank on one side is one not-assessable finding listing the cells', () => {

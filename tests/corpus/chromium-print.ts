@@ -35,7 +35,15 @@ export class ChromiumPrinter {
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     return new ChromiumPrinter(browser, browser.version());
   }
@@ -49,9 +57,7 @@ export class ChromiumPrinter {
     try {
       const page = await context.newPage();
       await page.route('**/*', (route) =>
-        route.request().url() === url
-          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-          : route.abort(),
+        route.request().url() === url ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort(),
       );
       await page.goto(url, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });

@@ -21,7 +21,18 @@ import { tmpdir } from 'os';
 import { basename, extname, join } from 'path';
 import { renderReport } from '../../src/render/report-renderer';
 import { ChromiumPrinter, DEFAULT_VARIANTS, PRINT_VARIANTS } from './chromium-print';
-import { DERIVED_DIR, GENERATED_DIR, KINDS, KIND_FORMAT, MANIFEST_FILE, REPO_ROOT, repoPath, type DerivedKind, type DerivedTruth, type Truth } from './corpus-layout';
+import {
+  DERIVED_DIR,
+  GENERATED_DIR,
+  KINDS,
+  KIND_FORMAT,
+  MANIFEST_FILE,
+  REPO_ROOT,
+  repoPath,
+  type DerivedKind,
+  type DerivedTruth,
+  type Truth,
+} from './corpus-layout';
 import { generatedReports, GENERATED_SEED } from './generated-reports';
 import { convertBatch, sofficeVersion } from './libreoffice';
 import { LOST } from './lost-in-conversion';
@@ -78,7 +89,10 @@ async function generatedSources(): Promise<Source[]> {
       writeFileSync(file, await renderReport(g.input, format));
       const truth: Truth = { ...g.truth, format };
       const truthFile = join(GENERATED_DIR, `${g.name}.${format}.truth.json`);
-      writeFileSync(truthFile, JSON.stringify({ generatedBy: `tests/corpus/generated-reports.ts seed ${GENERATED_SEED}`, ...truth }, null, 1) + '\n');
+      writeFileSync(
+        truthFile,
+        JSON.stringify({ generatedBy: `tests/corpus/generated-reports.ts seed ${GENERATED_SEED}`, ...truth }, null, 1) + '\n',
+      );
       out.push({ stem: `${g.name}-${format}`, file, format, truthFile, truth });
     }
   }
@@ -104,7 +118,13 @@ function writeTruth(d: Derived): void {
     derivedBy: d.derivedBy,
     format: KIND_FORMAT[d.kind],
   };
-  if (d.source.truth) Object.assign(t, { edition: d.source.truth.edition, year: d.source.truth.year, values: d.source.truth.values, raw: d.source.truth.raw ?? {} });
+  if (d.source.truth)
+    Object.assign(t, {
+      edition: d.source.truth.edition,
+      year: d.source.truth.year,
+      values: d.source.truth.values,
+      raw: d.source.truth.raw ?? {},
+    });
   const lost = LOST[`${d.kind}/${basename(d.file)}`];
   if (lost) Object.assign(t, { lostInConversion: lost.keys, lostNote: lost.note }, lost.rejects ? { rejects: lost.rejects } : {});
   writeFileSync(`${d.file}.truth.json`, JSON.stringify(t, null, 1) + '\n');
@@ -133,7 +153,9 @@ async function main(): Promise<void> {
   const html = sources.filter((s) => s.format === 'html');
   const docx = sources.filter((s) => s.format === 'docx');
   const notDerived = sources.filter((s) => s.format !== 'html' && s.format !== 'docx');
-  console.log(`${sources.length} sources: ${html.length} HTML, ${docx.length} DOCX, ${notDerived.length} not derived (${notDerived.map((s) => repoPath(s.file)).join(', ')})`);
+  console.log(
+    `${sources.length} sources: ${html.length} HTML, ${docx.length} DOCX, ${notDerived.length} not derived (${notDerived.map((s) => repoPath(s.file)).join(', ')})`,
+  );
 
   // 1. Chromium: print each page to PDF, copy its text.
   const printer = await ChromiumPrinter.launch();
@@ -148,7 +170,12 @@ async function main(): Promise<void> {
       }
       const file = join(DERIVED_DIR, 'chromium-text', `${s.stem}.txt`);
       writeFileSync(file, page.text);
-      derived.push({ file, kind: 'chromium-text', source: s, derivedBy: `chromium body innerText (select all, copy) (Chromium ${printer.version})` });
+      derived.push({
+        file,
+        kind: 'chromium-text',
+        source: s,
+        derivedBy: `chromium body innerText (select all, copy) (Chromium ${printer.version})`,
+      });
       console.log(`chromium: ${s.stem}`);
     }
   } finally {
@@ -182,7 +209,12 @@ async function main(): Promise<void> {
       ['doc', 'lo-doc', 'doc (MS Word 97)'],
       ['txt', 'lo-txt', 'txt (Text (encoded), UTF-8)'],
     ] as const) {
-      const outs = convertBatch(docxIn.map((d) => d.path), target, join(work, target), profile);
+      const outs = convertBatch(
+        docxIn.map((d) => d.path),
+        target,
+        join(work, target),
+        profile,
+      );
       docxIn.forEach((d, i) => {
         const file = join(DERIVED_DIR, kind, `${d.source.stem}.${target}`);
         copyFileSync(outs[i], file);
@@ -200,13 +232,20 @@ async function main(): Promise<void> {
     tools: { chromium: derived.find((d) => d.kind === 'chromium-pdf')?.derivedBy.match(/Chromium [^,)]+/)?.[0] ?? null, libreoffice: lo },
     generatedSeed: GENERATED_SEED,
     printVariants: allVariants ? 'all' : 'default',
-    sources: sources.map((s) => ({ stem: s.stem, file: repoPath(s.file), format: s.format, derived: s.format === 'html' || s.format === 'docx' })),
+    sources: sources.map((s) => ({
+      stem: s.stem,
+      file: repoPath(s.file),
+      format: s.format,
+      derived: s.format === 'html' || s.format === 'docx',
+    })),
     files: derived.map((d) => ({ file: repoPath(d.file), kind: d.kind, source: repoPath(d.source.file), derivedBy: d.derivedBy })),
   };
   writeFileSync(MANIFEST_FILE, JSON.stringify(manifest, null, 1) + '\n');
 
   const counts = KINDS.map((k) => `${k} ${derived.filter((d) => d.kind === k).length}`).join(', ');
-  console.log(`${derived.length} derived files (${counts}); ${(sizeOf(DERIVED_DIR) / 1024 / 1024).toFixed(1)} MB in ${repoPath(DERIVED_DIR)}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `${derived.length} derived files (${counts}); ${(sizeOf(DERIVED_DIR) / 1024 / 1024).toFixed(1)} MB in ${repoPath(DERIVED_DIR)}; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
 }
 
 main().catch((e) => {

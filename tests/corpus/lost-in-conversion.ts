@@ -16,10 +16,29 @@ export interface Lost {
 }
 
 const SECTION3_ROWS = [
-  'new', 'carried_over', 'granted', 'partly_granted', 'denied_state_secret', 'denied_prohibited', 'denied_security',
-  'denied_third_party', 'denied_internal', 'denied_process', 'denied_enforcement', 'denied_query', 'unavailable_not_held',
-  'unavailable_needs_creation', 'unavailable_unclear', 'unprocessed_petition', 'unprocessed_repeated', 'unprocessed_publication',
-  'unprocessed_excessive', 'unprocessed_confirmation', 'other', 'processed_total', 'carried_forward',
+  'new',
+  'carried_over',
+  'granted',
+  'partly_granted',
+  'denied_state_secret',
+  'denied_prohibited',
+  'denied_security',
+  'denied_third_party',
+  'denied_internal',
+  'denied_process',
+  'denied_enforcement',
+  'denied_query',
+  'unavailable_not_held',
+  'unavailable_needs_creation',
+  'unavailable_unclear',
+  'unprocessed_petition',
+  'unprocessed_repeated',
+  'unprocessed_publication',
+  'unprocessed_excessive',
+  'unprocessed_confirmation',
+  'other',
+  'processed_total',
+  'carried_forward',
 ];
 
 const offPage = 'section 三 is wider than A4: LibreOffice clips the columns past the right page edge out of the PDF';
@@ -30,7 +49,9 @@ export const LOST: Record<string, Lost> = {
       'pdf.js text of pages 2-3 ends at x=596.7 on a 595.3 pt page; the grid of section 三 runs to the page edge (595.5), ' +
       'its header shows 申请人情况 ... "法" (法律服务机构 cut mid-word) and no 其他 or 总计; pdftotext -layout shows the same. ' +
       'The values of those columns are in the HTML and absent from the PDF.',
-    keys: Object.fromEntries(SECTION3_ROWS.flatMap((r) => ['legal_service', 'other_org', 'total'].map((c) => [`applications.${r}.${c}`, offPage]))),
+    keys: Object.fromEntries(
+      SECTION3_ROWS.flatMap((r) => ['legal_service', 'other_org', 'total'].map((c) => [`applications.${r}.${c}`, offPage])),
+    ),
     rejects: 'section 三, row .*row cut short',
   },
 };

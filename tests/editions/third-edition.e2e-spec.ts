@@ -68,7 +68,11 @@ query Third($name: String!) {
 
 describeEachEngine('a report in a registered third edition', (app) => {
   it('is stored, served through the typed fields and rendered back', async () => {
-    const stored = await app().services.imports.importReport(app().ctx(), { bytes: await renderReport(input, 'html'), fileName: 'edition-2027.html', regionCode: '370800' });
+    const stored = await app().services.imports.importReport(app().ctx(), {
+      bytes: await renderReport(input, 'html'),
+      fileName: 'edition-2027.html',
+      regionCode: '370800',
+    });
     expect([stored.status, stored.report.edition]).toEqual(['stored', '2027']);
 
     const res = await app().gql(QUERY, { name: AGENCY });
@@ -83,9 +87,16 @@ describeEachEngine('a report in a registered third edition', (app) => {
       newMedia: { accounts: n('active.new_media.accounts'), posts: n('active.new_media.posts') },
       regulations: { issued: n('active.regulations.issued') },
     });
-    const otherAll = ['other_no_supplement', 'other_no_fee', 'other_other', 'other_automated'].reduce((s, k) => s + n(`applications.${k}.total`), 0);
+    const otherAll = ['other_no_supplement', 'other_no_fee', 'other_other', 'other_automated'].reduce(
+      (s, k) => s + n(`applications.${k}.total`),
+      0,
+    );
     // The 2019 row reads as null in a 2027 report, as in a 2021 one.
-    expect(r.applications).toEqual({ otherAutomated: { total: n('applications.other_automated.total') }, otherAll: { total: otherAll }, other: { total: null } });
+    expect(r.applications).toEqual({
+      otherAutomated: { total: n('applications.other_automated.total') },
+      otherAll: { total: otherAll },
+      other: { total: null },
+    });
     expect(r.lawsuits).toEqual({ review: { total: n('review.total') } });
 
     const { parsed } = await readReport(Buffer.from(r.rendered, 'utf8'));

@@ -48,7 +48,9 @@ export function watch(child: ChildProcess): Watched {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no ${re} within ${ms} ms; output:\n${out.slice(-3000)}`)), ms);
         waiters.push({ re, resolve: (m) => (clearTimeout(timer), resolve(m)) });
-        void exited.then((code) => (clearTimeout(timer), reject(new Error(`process ended (${code}) before ${re}; output:\n${out.slice(-3000)}`))));
+        void exited.then(
+          (code) => (clearTimeout(timer), reject(new Error(`process ended (${code}) before ${re}; output:\n${out.slice(-3000)}`))),
+        );
       });
     },
     async kill() {

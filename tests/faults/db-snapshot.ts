@@ -25,7 +25,14 @@ export async function tableNames(db: SqlHandle): Promise<string[]> {
   return rows.map((r) => String(r.name ?? r.NAME)).sort();
 }
 
-const norm = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' || typeof v === 'number' ? String(v) : v);
+const norm = (v: unknown): unknown =>
+  v instanceof Date
+    ? v.toISOString()
+    : Buffer.isBuffer(v)
+      ? v.toString('hex')
+      : typeof v === 'bigint' || typeof v === 'number'
+        ? String(v)
+        : v;
 
 export interface Row {
   [column: string]: unknown;
@@ -65,8 +72,8 @@ export function diff(before: Snapshot, after: Snapshot): Map<string, TableDiff> 
     const b = before.get(table) ?? new Map();
     const a = after.get(table) ?? new Map();
     const d: TableDiff = { added: [], removed: [] };
-    for (const [k, e] of a) for (let i = (b.get(k)?.n ?? 0); i < e.n; i++) d.added.push(e.row);
-    for (const [k, e] of b) for (let i = (a.get(k)?.n ?? 0); i < e.n; i++) d.removed.push(e.row);
+    for (const [k, e] of a) for (let i = b.get(k)?.n ?? 0; i < e.n; i++) d.added.push(e.row);
+    for (const [k, e] of b) for (let i = a.get(k)?.n ?? 0; i < e.n; i++) d.removed.push(e.row);
     if (d.added.length || d.removed.length) out.set(table, d);
   }
   return out;
@@ -85,7 +92,10 @@ export function counts(s: Snapshot): Record<string, number> {
 export function editionCellCounts(edition: string): number[] {
   const e = getEdition(edition as never);
   const cells = cellsOf(e);
-  const legacy = (e.legacyRows ?? []).reduce((n, l) => n + new Set(cells.filter((c) => c.table.id === l.table).map((c) => c.column.key)).size, 0);
+  const legacy = (e.legacyRows ?? []).reduce(
+    (n, l) => n + new Set(cells.filter((c) => c.table.id === l.table).map((c) => c.column.key)).size,
+    0,
+  );
   return legacy ? [cells.length, cells.length + legacy] : [cells.length];
 }
 
@@ -96,10 +106,15 @@ export function editionCellCounts(edition: string): number[] {
  */
 export async function integrityViolations(db: SqlHandle): Promise<string[]> {
   const out: string[] = [];
-  const reports = await db.query('SELECT r.id, r.edition, r.agency_id, r.year, r.scope, r.revision, r.current, (SELECT COUNT(*) FROM report_cell c WHERE c.report_id = r.id) AS cells FROM report r');
+  const reports = await db.query(
+    'SELECT r.id, r.edition, r.agency_id, r.year, r.scope, r.revision, r.current, (SELECT COUNT(*) FROM report_cell c WHERE c.report_id = r.id) AS cells FROM report r',
+  );
   for (const r of reports) {
     const want = editionCellCounts(String(r.edition));
-    if (!want.includes(Number(r.cells))) out.push(`report ${r.id} (agency ${r.agency_id}, ${r.year}, revision ${r.revision}): ${r.cells} cells, its edition ${r.edition} has ${want.join(' or ')}`);
+    if (!want.includes(Number(r.cells)))
+      out.push(
+        `report ${r.id} (agency ${r.agency_id}, ${r.year}, revision ${r.revision}): ${r.cells} cells, its edition ${r.edition} has ${want.join(' or ')}`,
+      );
   }
   for (const t of ['report_cell', 'report_narrative', 'finding']) {
     const orphans = await db.query(`SELECT COUNT(*) AS n FROM ${t} x WHERE NOT EXISTS (SELECT 1 FROM report r WHERE r.id = x.report_id)`);
@@ -113,7 +128,8 @@ export async function integrityViolations(db: SqlHandle): Promise<string[]> {
   for (const [k, revs] of series) {
     const current = revs.filter((r) => Number(r.current) === 1 || r.current === true);
     const latest = Math.max(...revs.map((r) => Number(r.revision)));
-    if (current.length !== 1 || Number(current[0].revision) !== latest) out.push(`series ${k}: current revisions ${current.map((r) => r.revision).join(',') || 'none'}, latest ${latest}`);
+    if (current.length !== 1 || Number(current[0].revision) !== latest)
+      out.push(`series ${k}: current revisions ${current.map((r) => r.revision).join(',') || 'none'}, latest ${latest}`);
   }
   return out;
 }

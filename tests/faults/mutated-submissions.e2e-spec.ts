@@ -41,7 +41,8 @@ function answerViolations(r: Result): string[] {
     if (MUST_REJECT.has(m.kind)) out.push(`stored as report ${o.reportId}, must be refused`);
     if (o.state !== 'SUBMITTED') out.push(`stored in state ${o.state}, not SUBMITTED`);
     if (o.year !== m.year) out.push(`stored for ${o.year}, submitted for ${m.year}`);
-    if (m.kind === 'edition-changed' && !o.findings.some((f) => f.rule === 'EDITION_YEAR_MISMATCH')) out.push(`stored without an EDITION_YEAR_MISMATCH finding (${o.findings.map((f) => f.rule).join(',')})`);
+    if (m.kind === 'edition-changed' && !o.findings.some((f) => f.rule === 'EDITION_YEAR_MISMATCH'))
+      out.push(`stored without an EDITION_YEAR_MISMATCH finding (${o.findings.map((f) => f.rule).join(',')})`);
     return out;
   }
   if (!/^[A-Z][A-Z_]+$/.test(o.code)) out.push(`rejected with code "${o.code}"`);
@@ -51,7 +52,8 @@ function answerViolations(r: Result): string[] {
   if (o.code.startsWith('REPORT_')) {
     const loc = o.error.extensions?.location ?? {};
     if (loc.file !== m.fileName) out.push(`${o.code} location.file is ${JSON.stringify(loc.file)}`);
-    if (o.code === 'REPORT_BAD_CELL' && !(loc.section && loc.row !== undefined && loc.column)) out.push(`REPORT_BAD_CELL without section, row and column: ${JSON.stringify(loc)}`);
+    if (o.code === 'REPORT_BAD_CELL' && !(loc.section && loc.row !== undefined && loc.column))
+      out.push(`REPORT_BAD_CELL without section, row and column: ${JSON.stringify(loc)}`);
   }
   return out;
 }
@@ -60,11 +62,14 @@ const label = (o: Outcome) => (o.kind === 'stored' ? 'stored' : o.kind === 'reje
 
 /** kind × outcome, with the places the rejections named. */
 function outcomeTable(results: Result[]): string {
-  const cols = [...new Set(results.map((r) => label(r.outcome)))].sort((a, b) => (a === 'stored' ? -1 : b === 'stored' ? 1 : a.localeCompare(b)));
+  const cols = [...new Set(results.map((r) => label(r.outcome)))].sort((a, b) =>
+    a === 'stored' ? -1 : b === 'stored' ? 1 : a.localeCompare(b),
+  );
   const kinds = [...new Set(results.map((r) => r.m.kind))].sort();
   const cell = (k: string, c: string) => results.filter((r) => r.m.kind === k && label(r.outcome) === c).length;
   const lines = [`| kind | n | ${cols.join(' | ')} |`, `|---|---|${cols.map(() => '---').join('|')}|`];
-  for (const k of kinds) lines.push(`| ${k} | ${results.filter((r) => r.m.kind === k).length} | ${cols.map((c) => cell(k, c) || '').join(' | ')} |`);
+  for (const k of kinds)
+    lines.push(`| ${k} | ${results.filter((r) => r.m.kind === k).length} | ${cols.map((c) => cell(k, c) || '').join(' | ')} |`);
   lines.push(`| all | ${results.length} | ${cols.map((c) => results.filter((r) => label(r.outcome) === c).length).join(' | ')} |`);
   const places: Record<string, number> = {};
   for (const r of results)
@@ -82,15 +87,21 @@ function rowViolations(changes: ReturnType<typeof diff>, stored: Map<number, Res
   const out: string[] = [];
   const ownedBy = (table: string, rows: Row[]) => {
     const foreign = rows.filter((r) => !stored.has(Number(r.report_id)));
-    if (foreign.length) out.push(`${table}: ${foreign.length} added rows of no stored submission, e.g. ${JSON.stringify(foreign[0]).slice(0, 200)}`);
+    if (foreign.length)
+      out.push(`${table}: ${foreign.length} added rows of no stored submission, e.g. ${JSON.stringify(foreign[0]).slice(0, 200)}`);
   };
   // Storing a year rewrites the carry-over findings of the agency's next year (docs/format.md, carry-over pairs): those move legitimately.
   const carry = (r: Row) => r.rule === RULE_CODES.carryOverMismatch;
   const fd = changes.get('finding');
-  if (fd) changes.set('finding', { added: fd.added.filter((r) => !carry(r) || stored.has(Number(r.report_id))), removed: fd.removed.filter((r) => !carry(r)) });
+  if (fd)
+    changes.set('finding', {
+      added: fd.added.filter((r) => !carry(r) || stored.has(Number(r.report_id))),
+      removed: fd.removed.filter((r) => !carry(r)),
+    });
   for (const [table, d] of changes) {
     // The roll-up queue shrinks whenever a reader folds it (src/rollup/rollup-folder.ts); a submission never publishes, so never adds to it.
-    if (d.removed.length && table !== 'rollup_pending') out.push(`${table}: ${d.removed.length} rows removed or changed, e.g. ${JSON.stringify(d.removed[0]).slice(0, 200)}`);
+    if (d.removed.length && table !== 'rollup_pending')
+      out.push(`${table}: ${d.removed.length} rows removed or changed, e.g. ${JSON.stringify(d.removed[0]).slice(0, 200)}`);
     if (table === 'report') {
       const ids = new Set(d.added.map((r) => Number(r.id)));
       for (const id of stored.keys()) if (!ids.has(id)) out.push(`report ${id}: answered as stored, no new report row`);
@@ -98,20 +109,25 @@ function rowViolations(changes: ReturnType<typeof diff>, stored: Map<number, Res
     } else if (table === 'report_cell' || table === 'report_narrative' || table === 'finding') ownedBy(table, d.added);
     else if (/audit/.test(table)) {
       // A failed attempt may be recorded (issue 11: every mutation); an audit row may name only a stored revision.
-      for (const r of d.added) if (r.report_id != null && !stored.has(Number(r.report_id))) out.push(`${table}: row names report ${r.report_id}, which no submission stored`);
+      for (const r of d.added)
+        if (r.report_id != null && !stored.has(Number(r.report_id)))
+          out.push(`${table}: row names report ${r.report_id}, which no submission stored`);
     } else out.push(`${table}: ${d.added.length} rows added by submissions (region_rollup must hold published figures only)`);
   }
   const cells = new Map<number, number>();
   for (const c of changes.get('report_cell')?.added ?? []) cells.set(Number(c.report_id), (cells.get(Number(c.report_id)) ?? 0) + 1);
   const findings = new Map<number, number>();
-  for (const f of (changes.get('finding')?.added ?? []).filter((r) => !carry(r))) findings.set(Number(f.report_id), (findings.get(Number(f.report_id)) ?? 0) + 1);
+  for (const f of (changes.get('finding')?.added ?? []).filter((r) => !carry(r)))
+    findings.set(Number(f.report_id), (findings.get(Number(f.report_id)) ?? 0) + 1);
   for (const r of changes.get('report')?.added ?? []) {
     const id = Number(r.id);
     const want = editionCellCounts(String(r.edition));
-    if (!want.includes(cells.get(id) ?? 0)) out.push(`report ${id} (${stored.get(id)?.m.label}): ${cells.get(id) ?? 0} cells stored, its edition has ${want.join(' or ')}`);
+    if (!want.includes(cells.get(id) ?? 0))
+      out.push(`report ${id} (${stored.get(id)?.m.label}): ${cells.get(id) ?? 0} cells stored, its edition has ${want.join(' or ')}`);
     const answered = stored.get(id)?.outcome;
     const own = answered?.kind === 'stored' ? answered.findings.filter((f) => f.rule !== RULE_CODES.carryOverMismatch).length : 0;
-    if (answered?.kind === 'stored' && own !== (findings.get(id) ?? 0)) out.push(`report ${id}: ${own} findings answered (carry-over aside), ${findings.get(id) ?? 0} stored`);
+    if (answered?.kind === 'stored' && own !== (findings.get(id) ?? 0))
+      out.push(`report ${id}: ${own} findings answered (carry-over aside), ${findings.get(id) ?? 0} stored`);
   }
   return out;
 }
@@ -134,7 +150,17 @@ describeEachEngine(
       for (const a of await repos.agencies.byName('济宁市公共资源交易服务中心汶上分中心')) agencies.push(a.id);
       for (const [name, code] of MORE_AGENCIES) {
         const [region] = await repos.regions.byCodes([code]);
-        agencies.push((await repos.agencies.insert({ name, kind: kindFromName(name), regionCode: region.code, regionPath: region.path, parentId: null })).id);
+        agencies.push(
+          (
+            await repos.agencies.insert({
+              name,
+              kind: kindFromName(name),
+              regionCode: region.code,
+              regionPath: region.path,
+              parentId: null,
+            })
+          ).id,
+        );
       }
       const root = await createAccount(app(), { name: 'fault-admin', role: 'ADMIN' });
       admin = await logInOver(app().server.url, root.user.name, root.password);
@@ -173,7 +199,9 @@ describeEachEngine(
         stored.set(r.outcome.reportId, r);
       }
       violations.push(...rowViolations(diff(before, after), stored), ...(await integrityViolations(db())));
-      console.log(`mutated submissions [${engine}]: ${results.length} in ${seconds.toFixed(1)} s (${CONCURRENCY} at a time), ${stored.size} stored\n${outcomeTable(results)}`);
+      console.log(
+        `mutated submissions [${engine}]: ${results.length} in ${seconds.toFixed(1)} s (${CONCURRENCY} at a time), ${stored.size} stored\n${outcomeTable(results)}`,
+      );
       expect(violations.slice(0, 40)).toEqual([]);
       expect(results.filter((r) => r.outcome.kind === 'server-error')).toHaveLength(0);
       expect(results.length).toBeGreaterThanOrEqual(Math.min(COUNT, 1000));

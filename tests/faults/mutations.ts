@@ -53,7 +53,15 @@ export interface Mutant {
 }
 
 const ROOT = join(__dirname, '..', '..');
-const FORMAT_BY_EXT: Record<string, SourceFormat> = { '.txt': 'text', '.md': 'text', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.doc': 'doc', '.pdf': 'pdf' };
+const FORMAT_BY_EXT: Record<string, SourceFormat> = {
+  '.txt': 'text',
+  '.md': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+  '.doc': 'doc',
+  '.pdf': 'pdf',
+};
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -80,8 +88,14 @@ function builtPdf(): Source {
  */
 export function loadSources(): { sources: Source[]; missing: string[] } {
   const missing = existsSync(FIXTURES_DIR) ? [] : [FIXTURES_DIR];
-  const paths = [...filesUnder(join(ROOT, 'tests', 'fixtures', 'real')), ...filesUnder(join(ROOT, 'tests', 'fixtures', 'derived')), ...filesUnder(FIXTURES_DIR)];
-  const sources = [sourceOf(SEED_REPORT, 2020), ...paths.filter((p) => !p.endsWith('.json')).map((p) => sourceOf(p)), builtPdf()].filter((s): s is Source => s !== null);
+  const paths = [
+    ...filesUnder(join(ROOT, 'tests', 'fixtures', 'real')),
+    ...filesUnder(join(ROOT, 'tests', 'fixtures', 'derived')),
+    ...filesUnder(FIXTURES_DIR),
+  ];
+  const sources = [sourceOf(SEED_REPORT, 2020), ...paths.filter((p) => !p.endsWith('.json')).map((p) => sourceOf(p)), builtPdf()].filter(
+    (s): s is Source => s !== null,
+  );
   return { sources, missing };
 }
 
@@ -100,7 +114,10 @@ function figuresOf(s: string): Figure[] {
 const splice = (s: string, at: number, len: number, by: string) => s.slice(0, at) + by + s.slice(at + len);
 
 /** The XML part of a DOCX that holds its tables, or the text itself: where a text edit goes. */
-async function editText(src: Source, edit: (text: string) => { text: string; what: string } | null): Promise<{ bytes: Buffer; what: string } | null> {
+async function editText(
+  src: Source,
+  edit: (text: string) => { text: string; what: string } | null,
+): Promise<{ bytes: Buffer; what: string } | null> {
   if (src.format === 'text' || src.format === 'html') {
     const r = edit(src.bytes.toString('utf8'));
     return r && { bytes: Buffer.from(r.text, 'utf8'), what: r.what };
@@ -153,7 +170,9 @@ function deleteRow(rng: SeededRandom, format: SourceFormat) {
     }
     const lines = s.split('\n');
     const numeric = (l: string | undefined) => l !== undefined && /^[\s\d.]+$/.test(l) && /\d/.test(l);
-    const labelled = lines.map((l, i) => (/[\u4e00-\u9fff]/.test(l) && (/\d/.test(l) || numeric(lines[i + 1])) ? i : -1)).filter((i) => i >= 0);
+    const labelled = lines
+      .map((l, i) => (/[\u4e00-\u9fff]/.test(l) && (/\d/.test(l) || numeric(lines[i + 1])) ? i : -1))
+      .filter((i) => i >= 0);
     if (!labelled.length) return null;
     const i = rng.pick(labelled);
     let n = 1;
@@ -253,7 +272,13 @@ interface Pools {
 }
 
 async function mutate(rng: SeededRandom, kind: MutationKind, pools: Pools, maxFileBytes: number): Promise<Draft | null> {
-  const draft = (src: Source, bytes: Buffer, what: string, year = src.year): Draft => ({ label: `${kind}: ${what}: ${src.name}`, source: src.name, year, bytes, ext: EXT[src.format] });
+  const draft = (src: Source, bytes: Buffer, what: string, year = src.year): Draft => ({
+    label: `${kind}: ${what}: ${src.name}`,
+    source: src.name,
+    year,
+    bytes,
+    ext: EXT[src.format],
+  });
   switch (kind) {
     case 'intact': {
       const src = rng.pick(pools.fits);
@@ -274,7 +299,8 @@ async function mutate(rng: SeededRandom, kind: MutationKind, pools: Pools, maxFi
     case 'figure-to-letters':
     case 'row-deleted': {
       const src = rng.pick(pools.textual);
-      const edit = kind === 'cells-swapped' ? swapCells(rng) : kind === 'figure-to-letters' ? figureToLetters(rng) : deleteRow(rng, src.format);
+      const edit =
+        kind === 'cells-swapped' ? swapCells(rng) : kind === 'figure-to-letters' ? figureToLetters(rng) : deleteRow(rng, src.format);
       const r = await editText(src, edit);
       return r && draft(src, r.bytes, r.what);
     }

@@ -12,8 +12,12 @@ export async function bruteForceRollup(db: SqlHandle): Promise<Map<string, strin
   const hasState = (await columnsOf(db, 'report')).includes('state');
   const latestPublished = `SELECT r.id FROM report r WHERE r.scope = 'OWN' AND r.state = 'PUBLISHED' AND r.revision = (SELECT MAX(p.revision) FROM report p WHERE p.agency_id = r.agency_id AND p.year = r.year AND p.scope = r.scope AND p.state = 'PUBLISHED')`;
   const current = `SELECT r.id FROM report r WHERE r.scope = 'OWN' AND r.current = ${db.engine === 'mysql' ? 'TRUE' : '1'}`;
-  const summed = await db.query(`SELECT r.id, r.year, a.kind, a.region_path FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.id IN (${hasState ? latestPublished : current})`);
-  const cells = summed.length ? await db.query(`SELECT report_id, cell_key, value FROM report_cell WHERE report_id IN (${summed.map((r) => Number(r.id)).join(',')})`) : [];
+  const summed = await db.query(
+    `SELECT r.id, r.year, a.kind, a.region_path FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.id IN (${hasState ? latestPublished : current})`,
+  );
+  const cells = summed.length
+    ? await db.query(`SELECT report_id, cell_key, value FROM report_cell WHERE report_id IN (${summed.map((r) => Number(r.id)).join(',')})`)
+    : [];
   const byReport = new Map<number, Array<Record<string, unknown>>>();
   for (const c of cells) byReport.set(Number(c.report_id), [...(byReport.get(Number(c.report_id)) ?? []), c]);
   const acc = new Map<string, { micros: bigint; nonNull: number; reports: number }>();
@@ -32,7 +36,11 @@ export async function bruteForceRollup(db: SqlHandle): Promise<Map<string, strin
       const base = `${code}|${r.year}|${r.kind}`;
       for (const c of byReport.get(Number(r.id)) ?? []) add(`${base}|${c.cell_key}`, c.value);
       const reports = acc.get(`${base}|${REPORTS_KEY}`) ?? { micros: 0n, nonNull: 0, reports: 0 };
-      acc.set(`${base}|${REPORTS_KEY}`, { micros: reports.micros + 1_000_000n, nonNull: reports.nonNull + 1, reports: reports.reports + 1 });
+      acc.set(`${base}|${REPORTS_KEY}`, {
+        micros: reports.micros + 1_000_000n,
+        nonNull: reports.nonNull + 1,
+        reports: reports.reports + 1,
+      });
     }
   }
   return new Map([...acc].map(([k, a]) => [k, `${a.micros}/${a.nonNull}/${a.reports}`]));
@@ -56,16 +64,34 @@ export async function storedRollup(db: SqlHandle): Promise<Map<string, string>> 
     acc.set(k, { micros: a.micros + micros, nonNull: a.nonNull + nonNull, reports: a.reports + reports });
   };
   for (const r of await db.query('SELECT region_code, year, agency_kind, cell_key, total, non_null_count, report_count FROM region_rollup'))
-    add(`${r.region_code}|${r.year}|${r.agency_kind}|${r.cell_key}`, toMicros(r.total as string | number), Number(r.non_null_count), Number(r.report_count));
+    add(
+      `${r.region_code}|${r.year}|${r.agency_kind}|${r.cell_key}`,
+      toMicros(r.total as string | number),
+      Number(r.non_null_count),
+      Number(r.report_count),
+    );
   const pending = (await tableNames(db)).includes('rollup_pending')
-    ? await db.query('SELECT p.sign, r.id, r.year, a.kind, a.region_path FROM rollup_pending p JOIN report r ON r.id = p.report_id JOIN agency a ON a.id = r.agency_id')
+    ? await db.query(
+        'SELECT p.sign, r.id, r.year, a.kind, a.region_path FROM rollup_pending p JOIN report r ON r.id = p.report_id JOIN agency a ON a.id = r.agency_id',
+      )
     : [];
-  const cells = pending.length ? await db.query(`SELECT report_id, cell_key, value FROM report_cell WHERE report_id IN (${[...new Set(pending.map((p) => Number(p.id)))].join(',')})`) : [];
+  const cells = pending.length
+    ? await db.query(
+        `SELECT report_id, cell_key, value FROM report_cell WHERE report_id IN (${[...new Set(pending.map((p) => Number(p.id)))].join(',')})`,
+      )
+    : [];
   for (const p of pending) {
     const sign = Number(p.sign);
     for (const code of String(p.region_path).split('/').filter(Boolean)) {
       const base = `${code}|${p.year}|${p.kind}`;
-      for (const c of cells) if (Number(c.report_id) === Number(p.id)) add(`${base}|${c.cell_key}`, c.value === null ? 0n : BigInt(sign) * toMicros(c.value as string | number), c.value === null ? 0 : sign, sign);
+      for (const c of cells)
+        if (Number(c.report_id) === Number(p.id))
+          add(
+            `${base}|${c.cell_key}`,
+            c.value === null ? 0n : BigInt(sign) * toMicros(c.value as string | number),
+            c.value === null ? 0 : sign,
+            sign,
+          );
       add(`${base}|${REPORTS_KEY}`, BigInt(sign) * 1_000_000n, sign, sign);
     }
   }
@@ -78,6 +104,7 @@ export async function storedRollup(db: SqlHandle): Promise<Map<string, string>> 
 export async function rollupMismatches(db: SqlHandle): Promise<string[]> {
   const [want, got] = [await bruteForceRollup(db), await storedRollup(db)];
   const out: string[] = [];
-  for (const k of new Set([...want.keys(), ...got.keys()])) if (want.get(k) !== got.get(k)) out.push(`${k}: stored ${got.get(k) ?? 'none'}, brute force ${want.get(k) ?? 'none'}`);
+  for (const k of new Set([...want.keys(), ...got.keys()]))
+    if (want.get(k) !== got.get(k)) out.push(`${k}: stored ${got.get(k) ?? 'none'}, brute force ${want.get(k) ?? 'none'}`);
   return out.sort();
 }

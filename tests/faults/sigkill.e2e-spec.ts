@@ -37,8 +37,18 @@ const IMPORTED_AGENCY: [string, string] = ['邹城市自然资源和规划局', 
 
 function childEnv(engine: Engine, dir: string): NodeJS.ProcessEnv {
   const { DATABASE_URL: _url, SQLITE_PATH: _path, ...rest } = process.env;
-  const common = { ...rest, PORT: '0', JWT_SECRET: TEST_SECRET, REGION_SEED: '3708', LOG_LEVEL: 'info', QUERY_BUDGET_PER_HOUR: '0', ANONYMOUS_BUDGET_PER_HOUR: '0' };
-  return engine === 'mysql' ? { ...common, DATABASE_URL: `${MYSQL_ROOT}/nianbao_fault_sigkill_${process.pid}` } : { ...common, SQLITE_PATH: join(dir, 'nianbao.sqlite') };
+  const common = {
+    ...rest,
+    PORT: '0',
+    JWT_SECRET: TEST_SECRET,
+    REGION_SEED: '3708',
+    LOG_LEVEL: 'info',
+    QUERY_BUDGET_PER_HOUR: '0',
+    ANONYMOUS_BUDGET_PER_HOUR: '0',
+  };
+  return engine === 'mysql'
+    ? { ...common, DATABASE_URL: `${MYSQL_ROOT}/nianbao_fault_sigkill_${process.pid}` }
+    : { ...common, SQLITE_PATH: join(dir, 'nianbao.sqlite') };
 }
 
 /** Valid copies (intact, or two figures swapped) that the readers store: what a real batch holds. */
@@ -49,7 +59,13 @@ async function validCopies(count: number, seed: number): Promise<Mutant[]> {
   const out: Mutant[] = [];
   for (const m of await generateMutants(textual, { seed, count: count * 3, maxFileBytes, kinds: ['intact', 'cells-swapped'] })) {
     if (out.length === count) break;
-    if (await prepareReport(m.bytes, m.fileName, m.year).then(() => true, () => false)) out.push(m);
+    if (
+      await prepareReport(m.bytes, m.fileName, m.year).then(
+        () => true,
+        () => false,
+      )
+    )
+      out.push(m);
   }
   if (out.length < count) throw new Error(`only ${out.length} of ${count} valid copies could be made`);
   return out;
@@ -74,11 +90,21 @@ for (const engine of enginesUnderTest()) {
       const repos = app.connection.repos();
       for (const [name, code] of [...AGENCIES, IMPORTED_AGENCY]) {
         const [region] = await repos.regions.byCodes([code]);
-        const a = await repos.agencies.insert({ name, kind: kindFromName(name), regionCode: region.code, regionPath: region.path, parentId: null });
+        const a = await repos.agencies.insert({
+          name,
+          kind: kindFromName(name),
+          regionCode: region.code,
+          regionPath: region.path,
+          parentId: null,
+        });
         if (name !== IMPORTED_AGENCY[0]) agencyIds.push(a.id);
       }
       adminPassword = `pw-sigkill-admin-${process.pid}`;
-      await app.services.accounts.createUser(createRequestContext(app.connection, SYSTEM), { name: 'sigkill-admin', role: 'ADMIN', password: adminPassword });
+      await app.services.accounts.createUser(createRequestContext(app.connection, SYSTEM), {
+        name: 'sigkill-admin',
+        role: 'ADMIN',
+        password: adminPassword,
+      });
       await app.close();
     });
 
@@ -111,7 +137,9 @@ for (const engine of enginesUnderTest()) {
       await Promise.all(inFlight);
       await (killed ?? first.proc.kill());
       const storedBeforeKill = answered.filter((a) => a.outcome.kind === 'stored').map((a) => (a.outcome as { reportId: number }).reportId);
-      console.log(`SIGKILL [${engine}]: server killed after ${storedBeforeKill.length} of ${SUBMISSIONS} submissions were stored; ${answered.filter((a) => a.outcome.kind === 'server-error').length} cut off without an answer, ${answered.filter((a) => a.outcome.kind === 'rejected').length} refused`);
+      console.log(
+        `SIGKILL [${engine}]: server killed after ${storedBeforeKill.length} of ${SUBMISSIONS} submissions were stored; ${answered.filter((a) => a.outcome.kind === 'server-error').length} cut off without an answer, ${answered.filter((a) => a.outcome.kind === 'rejected').length} refused`,
+      );
       expect(storedBeforeKill.length).toBeGreaterThanOrEqual(3);
 
       // 2. The import CLI (reports collected from published sources), killed after its first stored files.
@@ -131,7 +159,9 @@ for (const engine of enginesUnderTest()) {
       // 3. Restarted: it serves, and takes a submission.
       const second = await startServerProcess(env);
       procs.push(second.proc);
-      const again = classify(await submit(second.url, await logInOver(second.url, 'sigkill-admin', adminPassword), agencyIds[0], copies[SUBMISSIONS], extra));
+      const again = classify(
+        await submit(second.url, await logInOver(second.url, 'sigkill-admin', adminPassword), agencyIds[0], copies[SUBMISSIONS], extra),
+      );
       expect(again.kind).toBe('stored');
       second.proc.child.kill('SIGTERM');
       await second.proc.exited;

@@ -32,35 +32,56 @@ export function postJson(url: string, payload: unknown, headers: Record<string, 
       if (!settled) resolve(a);
       settled = true;
     };
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: SubmitAnswer['body'];
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          parsed = null;
-        }
-        done({ status: res.statusCode ?? 0, body: parsed, text });
-      });
-      res.on('error', (e) => done({ status: res.statusCode ?? 0, body: null, text: '', failure: e.message }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: SubmitAnswer['body'];
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            parsed = null;
+          }
+          done({ status: res.statusCode ?? 0, body: parsed, text });
+        });
+        res.on('error', (e) => done({ status: res.statusCode ?? 0, body: null, text: '', failure: e.message }));
+      },
+    );
     // The upload may break after the answer has begun: the answer decides, so wait for it a moment.
-    req.on('error', (e) => setTimeout(() => done({ status: 0, body: null, text: '', failure: `${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}` }), 200));
+    req.on('error', (e) =>
+      setTimeout(() => done({ status: 0, body: null, text: '', failure: `${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}` }), 200),
+    );
     req.end(body);
   });
 }
 
 /** `extra`: optional input fields the server's input type has (a correction's `reason`). */
-export function submit(url: string, token: string, agencyId: number, m: Mutant, extra: Record<string, unknown> = {}): Promise<SubmitAnswer> {
-  const input = { agencyId: String(agencyId), year: m.year, fileName: m.fileName, contentBase64: m.contentBase64 ?? m.bytes.toString('base64'), ...extra };
+export function submit(
+  url: string,
+  token: string,
+  agencyId: number,
+  m: Mutant,
+  extra: Record<string, unknown> = {},
+): Promise<SubmitAnswer> {
+  const input = {
+    agencyId: String(agencyId),
+    year: m.year,
+    fileName: m.fileName,
+    contentBase64: m.contentBase64 ?? m.bytes.toString('base64'),
+    ...extra,
+  };
   return postJson(url, { query: SUBMIT, variables: { input } }, { authorization: `Bearer ${token}` });
 }
 
 export async function logInOver(url: string, name: string, password: string): Promise<string> {
-  const a = await postJson(url, { query: `mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token } }`, variables: { n: name, p: password } });
+  const a = await postJson(url, {
+    query: `mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token } }`,
+    variables: { n: name, p: password },
+  });
   const token = a.body?.data?.login?.token;
   if (!token) throw new Error(`login of ${name} failed: ${a.status} ${a.text.slice(0, 300)}`);
   return token;
@@ -92,7 +113,10 @@ export async function inBatches<T, R>(items: T[], width: number, work: (item: T,
   return out;
 }
 
-export type Outcome = { kind: 'stored'; reportId: number; state: string; year: number; findings: Array<{ rule: string; severity: string }> } | { kind: 'rejected'; code: string; message: string; error: GqlError } | { kind: 'server-error'; detail: string };
+export type Outcome =
+  | { kind: 'stored'; reportId: number; state: string; year: number; findings: Array<{ rule: string; severity: string }> }
+  | { kind: 'rejected'; code: string; message: string; error: GqlError }
+  | { kind: 'server-error'; detail: string };
 
 /** What an answer is: a stored revision, a named rejection, or a server error (500, INTERNAL_SERVER_ERROR, no answer). */
 export function classify(a: SubmitAnswer): Outcome {
@@ -103,7 +127,8 @@ export function classify(a: SubmitAnswer): Outcome {
   // 503 and 504 too: the database away or a timeout under four submissions at once is a fault here.
   if (a.status >= 500) return { kind: 'server-error', detail: `HTTP ${a.status}: ${a.text.slice(0, 300)}` };
   if (err) {
-    if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') return { kind: 'server-error', detail: `HTTP ${a.status} ${String(code)}: ${err.message}` };
+    if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR')
+      return { kind: 'server-error', detail: `HTTP ${a.status} ${String(code)}: ${err.message}` };
     return { kind: 'rejected', code, message: err.message, error: err };
   }
   const r = a.body.data?.submitReport;

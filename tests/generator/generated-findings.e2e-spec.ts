@@ -23,7 +23,15 @@ interface StoredReport {
 
 /** A finding as comparable text: what the rule said, of which cells, with which figures. */
 const shape = (f: Pick<Finding, 'rule' | 'severity' | 'status' | 'message'> & { cells: unknown; expected: unknown; actual: unknown }) =>
-  JSON.stringify([f.rule, f.severity, f.status, typeof f.cells === 'string' ? JSON.parse(f.cells) : f.cells, f.expected == null ? null : Number(f.expected), f.actual == null ? null : Number(f.actual), f.message]);
+  JSON.stringify([
+    f.rule,
+    f.severity,
+    f.status,
+    typeof f.cells === 'string' ? JSON.parse(f.cells) : f.cells,
+    f.expected == null ? null : Number(f.expected),
+    f.actual == null ? null : Number(f.actual),
+    f.message,
+  ]);
 
 /** Read back from the tables with plain SQL, independently of the generator and the roll-ups. */
 function store(app: TestApp) {
@@ -35,14 +43,27 @@ function store(app: TestApp) {
           WHERE r.current = 1 AND a.region_path LIKE ? ORDER BY r.id`,
         [`/370000/${CITY}/%`],
       );
-      return rows.map((r: any) => ({ id: Number(r.id), agencyId: Number(r.agency_id), year: Number(r.year), edition: r.edition, scope: r.scope, title: r.title, period: r.period, publishedOn: r.published_on, regionPath: r.region_path }));
+      return rows.map((r: any) => ({
+        id: Number(r.id),
+        agencyId: Number(r.agency_id),
+        year: Number(r.year),
+        edition: r.edition,
+        scope: r.scope,
+        title: r.title,
+        period: r.period,
+        publishedOn: r.published_on,
+        regionPath: r.region_path,
+      }));
     },
     async values(reportId: number): Promise<CellValues> {
       const rows = await q('SELECT cell_key, value FROM report_cell WHERE report_id = ?', [reportId]);
       return Object.fromEntries(rows.map((r: any) => [r.cell_key, canonical(r.value)]));
     },
     async findings(reportId: number, rule?: string): Promise<string[]> {
-      const rows = await q(`SELECT rule, severity, status, cells, expected, actual, message FROM finding WHERE report_id = ?${rule ? ' AND rule = ?' : ''}`, rule ? [reportId, rule] : [reportId]);
+      const rows = await q(
+        `SELECT rule, severity, status, cells, expected, actual, message FROM finding WHERE report_id = ?${rule ? ' AND rule = ?' : ''}`,
+        rule ? [reportId, rule] : [reportId],
+      );
       return rows.map(shape).sort();
     },
     /** Σ of the current own reports under a region, key by key, summed exactly here (SQLite's SUM is a float); blank where no member has a figure. */
@@ -77,12 +98,24 @@ describeEachEngine(
     let manifest: GenerateManifest;
     let reports: StoredReport[];
     let seedReport: StoredReport;
-    const series = (r: StoredReport, year: number) => reports.find((x) => x.agencyId === r.agencyId && x.scope === r.scope && x.year === year);
+    const series = (r: StoredReport, year: number) =>
+      reports.find((x) => x.agencyId === r.agencyId && x.scope === r.scope && x.year === year);
 
     beforeAll(async () => {
-      manifest = await generate(app().connection, { region: CITY, fromYear: 2019, toYear: 2021, seed: 8, departments: 4, institutions: 2, defectRate: 0.05 });
+      manifest = await generate(app().connection, {
+        region: CITY,
+        fromYear: 2019,
+        toYear: 2021,
+        seed: 8,
+        departments: 4,
+        institutions: 2,
+        defectRate: 0.05,
+      });
       reports = await store(app()).reports();
-      const [seed] = await app().db.query('SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.name = ? AND r.source_hash NOT LIKE ?', [SEED_AGENCY, 'generated:%']);
+      const [seed] = await app().db.query(
+        'SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.name = ? AND r.source_hash NOT LIKE ?',
+        [SEED_AGENCY, 'generated:%'],
+      );
       seedReport = reports.find((r) => r.id === Number(seed.id))!;
     });
 
@@ -101,7 +134,17 @@ describeEachEngine(
         const expected = checkReport(parsedOf(r, values), { importYear: r.year, previous: prev ? await s.values(prev.id) : undefined });
         if (r.scope === 'CONSOLIDATED') {
           const edition = getEdition(r.edition);
-          expected.push(...checkConsolidated(values, await s.memberSums(r.regionPath, r.year, cellsOf(edition).map((c) => c.key)), edition));
+          expected.push(
+            ...checkConsolidated(
+              values,
+              await s.memberSums(
+                r.regionPath,
+                r.year,
+                cellsOf(edition).map((c) => c.key),
+              ),
+              edition,
+            ),
+          );
         }
         expect({ report: r.id, findings: await s.findings(r.id) }).toEqual({ report: r.id, findings: expected.map(shape).sort() });
         if (expected.length) nonEmpty++;
@@ -116,7 +159,9 @@ describeEachEngine(
         const r = reports.find((x) => x.id === d.reportId)!;
         if (d.rule === 'CARRY_OVER_MISMATCH' && !series(r, d.year - 1)) continue;
         const rows = await app().db.query('SELECT status, cells FROM finding WHERE report_id = ? AND rule = ?', [d.reportId, d.rule]);
-        const hit = rows.map((f: any) => ({ status: f.status, cells: JSON.parse(f.cells) as Array<{ key: string; value: number | null }> })).find((f: any) => f.cells.some((c: any) => c.key === d.key));
+        const hit = rows
+          .map((f: any) => ({ status: f.status, cells: JSON.parse(f.cells) as Array<{ key: string; value: number | null }> }))
+          .find((f: any) => f.cells.some((c: any) => c.key === d.key));
         // Failed, unless a blank cell of the rule leaves it open (a blank is not a zero).
         const want = hit?.cells.some((c: { value: number | null }) => c.value === null) ? 'not_assessable' : 'failed';
         expect({ defect: d, status: hit?.status }).toEqual({ defect: d, status: want });
@@ -137,14 +182,22 @@ describeEachEngine(
     });
 
     it('shows the stored findings through the endpoint, and counts them in the manifest', async () => {
-      const [{ n }] = await app().db.query('SELECT COUNT(*) AS n FROM finding f JOIN report r ON r.id = f.report_id WHERE r.source_hash LIKE ?', ['generated:%']);
+      const [{ n }] = await app().db.query(
+        'SELECT COUNT(*) AS n FROM finding f JOIN report r ON r.id = f.report_id WHERE r.source_hash LIKE ?',
+        ['generated:%'],
+      );
       expect(Number(n)).toBeGreaterThan(0);
       const res = await app().gql(`{ findings(filter: { regionCode: "${CITY}" }, first: 1) { totalCount byRule { key count } } }`);
       expect(res.errors).toBeUndefined();
-      const [{ total }] = await app().db.query('SELECT COUNT(*) AS total FROM finding f JOIN report r ON r.id = f.report_id AND r.current = 1');
+      const [{ total }] = await app().db.query(
+        'SELECT COUNT(*) AS total FROM finding f JOIN report r ON r.id = f.report_id AND r.current = 1',
+      );
       expect(res.data.findings.totalCount).toBe(Number(total));
       // The manifest counts what this run stored: the generated reports' findings and the seed report's new carry-over ones.
-      const [{ seednew }] = await app().db.query("SELECT COUNT(*) AS seednew FROM finding WHERE report_id = ? AND rule = 'CARRY_OVER_MISMATCH'", [seedReport.id]);
+      const [{ seednew }] = await app().db.query(
+        "SELECT COUNT(*) AS seednew FROM finding WHERE report_id = ? AND rule = 'CARRY_OVER_MISMATCH'",
+        [seedReport.id],
+      );
       expect(manifest.findings).toBe(Number(n) + Number(seednew));
     });
   },

@@ -48,28 +48,36 @@ describe('importing a folder of 1,000 rendered reports', () => {
 
   for (const engine of enginesUnderTest()) {
     const absent = engine === 'mysql' && process.env.NIANBAO_TEST_MYSQL !== '1';
-    (absent ? it.skip : it)(`[${engine}] shows progress and a summary, and a second run stores nothing new`, async () => {
-      const dbName = `nianbao_test_bulk_${process.pid}`;
-      const env: Record<string, string> =
-        engine === 'mysql' ? { DATABASE_URL: `mysql://root@127.0.0.1:3306/${dbName}` } : { SQLITE_PATH: join(dir, '..', `${dbName}.sqlite`) };
-      try {
-        const first = await importCli(env, dir);
-        expect(first.stdout).toMatch(new RegExp(`^${COUNT} files in [\\d.]+ s \\([\\d.]+/s\\): ${COUNT} stored, 0 revised, 0 unchanged, 0 rejected$`, 'm'));
-        expect(first.stdout).toMatch(/^failed checks on stored revisions: 0 error, \d+ warning, \d+ info$/m);
-        expect(first.stderr).toMatch(/importing \[[=-]*\] \d+\/1000 \| [\d.]+\/s \| .+ left/);
-        // Stored on several write lanes at once (MariaDB), same years and regions: the roll-ups
-        // still equal the brute-force sums of what was stored.
-        expect(await rollupMismatches(await handleFor(engine, env))).toEqual([]);
-        const second = await importCli(env, dir);
-        expect(second.stdout).toMatch(new RegExp(`: 0 stored, 0 revised, ${COUNT} unchanged, 0 rejected$`, 'm'));
-      } finally {
-        if (engine === 'mysql') {
-          const mysql = await import('mysql2/promise');
-          const c = await mysql.createConnection({ host: '127.0.0.1', user: 'root' });
-          await c.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-          await c.end();
-        } else rmSync(env.SQLITE_PATH!, { force: true });
-      }
-    }, 600_000);
+    (absent ? it.skip : it)(
+      `[${engine}] shows progress and a summary, and a second run stores nothing new`,
+      async () => {
+        const dbName = `nianbao_test_bulk_${process.pid}`;
+        const env: Record<string, string> =
+          engine === 'mysql'
+            ? { DATABASE_URL: `mysql://root@127.0.0.1:3306/${dbName}` }
+            : { SQLITE_PATH: join(dir, '..', `${dbName}.sqlite`) };
+        try {
+          const first = await importCli(env, dir);
+          expect(first.stdout).toMatch(
+            new RegExp(`^${COUNT} files in [\\d.]+ s \\([\\d.]+/s\\): ${COUNT} stored, 0 revised, 0 unchanged, 0 rejected$`, 'm'),
+          );
+          expect(first.stdout).toMatch(/^failed checks on stored revisions: 0 error, \d+ warning, \d+ info$/m);
+          expect(first.stderr).toMatch(/importing \[[=-]*\] \d+\/1000 \| [\d.]+\/s \| .+ left/);
+          // Stored on several write lanes at once (MariaDB), same years and regions: the roll-ups
+          // still equal the brute-force sums of what was stored.
+          expect(await rollupMismatches(await handleFor(engine, env))).toEqual([]);
+          const second = await importCli(env, dir);
+          expect(second.stdout).toMatch(new RegExp(`: 0 stored, 0 revised, ${COUNT} unchanged, 0 rejected$`, 'm'));
+        } finally {
+          if (engine === 'mysql') {
+            const mysql = await import('mysql2/promise');
+            const c = await mysql.createConnection({ host: '127.0.0.1', user: 'root' });
+            await c.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+            await c.end();
+          } else rmSync(env.SQLITE_PATH!, { force: true });
+        }
+      },
+      600_000,
+    );
   }
 });

@@ -11,14 +11,17 @@ const ROOT = join(__dirname, '..', '..');
 const ARGS = ['--import', 'tsx', 'src/cli/import.cli.ts', '--dry-run', '--json', SEED_REPORT, SEED_REPORT, SEED_REPORT, SEED_REPORT];
 const RUNS = 20;
 
-describe('the import CLI\'s machine-readable output', () => {
+describe("the import CLI's machine-readable output", () => {
   let dir: string;
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it(`is never cut: --dry-run --json | wc -c equals the size written to a file, ${RUNS} runs out of ${RUNS}`, async () => {
     const file = join(dir, 'out.json');
-    const toFile = spawnSync('sh', ['-c', `node ${ARGS.map((a) => `'${a}'`).join(' ')} > '${file}'`], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const toFile = spawnSync('sh', ['-c', `node ${ARGS.map((a) => `'${a}'`).join(' ')} > '${file}'`], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
     expect(toFile.status).toBe(0);
     const size = statSync(file).size;
     expect(size).toBeGreaterThan(65_536 * 2);

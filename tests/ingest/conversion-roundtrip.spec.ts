@@ -30,7 +30,12 @@ function hasChineseFont(): boolean {
 const chineseFont = existsSync(CHROMIUM_PATH) && hasChineseFont();
 const haveChromium = existsSync(CHROMIUM_PATH) && chineseFont;
 const haveSoffice = existsSync(SOFFICE);
-const missing = [!existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : !chineseFont && 'a Chinese font for Chromium (fc-list :lang=zh)', !haveSoffice && SOFFICE].filter(Boolean).join(' and ');
+const missing = [
+  !existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : !chineseFont && 'a Chinese font for Chromium (fc-list :lang=zh)',
+  !haveSoffice && SOFFICE,
+]
+  .filter(Boolean)
+  .join(' and ');
 
 /** Every cell that differs from what was rendered, as "key: expected …, got …". */
 async function misreads(input: RenderInput, bytes: Buffer, file: string): Promise<string[]> {
@@ -45,7 +50,8 @@ async function misreads(input: RenderInput, bytes: Buffer, file: string): Promis
   for (const c of cellsOf(edition)) {
     const want = input.cells[c.key]?.value ?? null;
     const got = parsed.cells[c.key]?.value;
-    if (got === undefined || (want === null ? got !== null : got === null || Number(got) !== Number(want))) out.push(`${c.key}: expected ${want}, got ${got}`);
+    if (got === undefined || (want === null ? got !== null : got === null || Number(got) !== Number(want)))
+      out.push(`${c.key}: expected ${want}, got ${got}`);
   }
   return out;
 }
@@ -77,7 +83,10 @@ async function derive(input: RenderInput, printer: ChromiumPrinter | null, dir: 
 }
 
 const suite = haveChromium || haveSoffice ? describe : describe.skip;
-if (!haveChromium || !haveSoffice) console.warn(`conversion round trip: ${missing} not found; ${haveChromium || haveSoffice ? 'those conversions are' : 'the test is'} skipped`);
+if (!haveChromium || !haveSoffice)
+  console.warn(
+    `conversion round trip: ${missing} not found; ${haveChromium || haveSoffice ? 'those conversions are' : 'the test is'} skipped`,
+  );
 
 suite('reports converted by Chromium and LibreOffice read back cell for cell', () => {
   let printer: ChromiumPrinter | null = null;
@@ -103,7 +112,8 @@ suite('reports converted by Chromium and LibreOffice read back cell for cell', (
             const failures: string[] = [];
             for (const [name, bytes] of await derive(input, printer, dir)) {
               const misses = await misreads(input, bytes, name);
-              if (misses.length) failures.push(`${name}: ${misses.slice(0, 5).join('; ')}${misses.length > 5 ? ` … ${misses.length - 5} more` : ''}`);
+              if (misses.length)
+                failures.push(`${name}: ${misses.slice(0, 5).join('; ')}${misses.length > 5 ? ` … ${misses.length - 5} more` : ''}`);
             }
             expect(failures).toEqual([]);
           }),

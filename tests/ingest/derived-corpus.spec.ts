@@ -29,19 +29,34 @@ function cases(): Case[] {
   for (const kind of KINDS) {
     const dir = join(DERIVED_DIR, kind);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((f) => !f.endsWith('.truth.json')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((f) => !f.endsWith('.truth.json'))
+      .sort()) {
       const file = join(dir, name);
       const truthFile = `${file}.truth.json`;
       if (!existsSync(truthFile)) throw new Error(`${kind}/${name}: no ${name}.truth.json beside it (rerun tests/corpus/derive-corpus.ts)`);
       const derived = JSON.parse(readFileSync(truthFile, 'utf8')) as DerivedTruth;
       if (derived.values) {
-        const truth: Truth = { year: derived.year ?? null, edition: derived.edition!, format: derived.format, values: derived.values, raw: derived.raw ?? {} };
+        const truth: Truth = {
+          year: derived.year ?? null,
+          edition: derived.edition!,
+          format: derived.format,
+          values: derived.values,
+          raw: derived.raw ?? {},
+        };
         out.push({ kind, name, file, derived, truth });
         continue;
       }
       const source = fromRepoPath(derived.source);
       if (!existsSync(source)) {
-        out.push({ kind, name, file, derived, truth: null, missing: `truth ${derived.source} not found (../shared is not beside this checkout)` });
+        out.push({
+          kind,
+          name,
+          file,
+          derived,
+          truth: null,
+          missing: `truth ${derived.source} not found (../shared is not beside this checkout)`,
+        });
         continue;
       }
       const truth = JSON.parse(readFileSync(source, 'utf8')) as Truth;
@@ -83,13 +98,15 @@ async function score(c: Case): Promise<Score> {
     return { right: 0, total: keys.length, misses: [], rejected: (e as Error).message, lost };
   }
   // A file whose lost cells leave a table incomplete must be rejected: read, it would hold guesses.
-  if (c.derived.rejects) return { right: 0, total: keys.length, misses: [`read although its truth says it must be rejected (${c.derived.rejects})`], lost };
+  if (c.derived.rejects)
+    return { right: 0, total: keys.length, misses: [`read although its truth says it must be rejected (${c.derived.rejects})`], lost };
   const misses: string[] = [];
   for (const key of keys) {
     const cell = parsed.cells[key];
     const expected = truth.values[key];
     const got = cell ? (cell.value === null ? null : Number(cell.value)) : undefined;
-    if (got !== expected) misses.push(`${key}: expected ${expected}, got ${got === undefined ? 'no cell' : got} (raw ${JSON.stringify(cell?.raw)})`);
+    if (got !== expected)
+      misses.push(`${key}: expected ${expected}, got ${got === undefined ? 'no cell' : got} (raw ${JSON.stringify(cell?.raw)})`);
     else if (truth.raw && key in truth.raw && !rawMatches(truth.format, truth.raw[key], cell?.raw, expected === null && got === null))
       misses.push(`${key}: raw expected ${JSON.stringify(truth.raw[key])}, got ${JSON.stringify(cell?.raw)}`);
   }
@@ -125,7 +142,13 @@ describe('derived corpus (tests/fixtures/derived)', () => {
         : `${label}: ${s.right}/${s.total} (${pct}%)`;
       const lostLine = s.lost.length ? `\n  ${s.lost.length} cell(s) lost in conversion, excluded: ${c.derived.lostNote ?? ''}` : '';
       const shown = s.misses.slice(0, 12);
-      console.log(line + lostLine + (shown.length ? '\n  ' + shown.join('\n  ') + (s.misses.length > shown.length ? `\n  … ${s.misses.length - shown.length} more` : '') : ''));
+      console.log(
+        line +
+          lostLine +
+          (shown.length
+            ? '\n  ' + shown.join('\n  ') + (s.misses.length > shown.length ? `\n  … ${s.misses.length - shown.length} more` : '')
+            : ''),
+      );
       if (!expectedRejection) expect(s.rejected).toBeUndefined();
       expect(s.misses).toEqual([]);
     });

@@ -32,7 +32,13 @@ describe('readDocx', () => {
         kind: 'table',
         table: {
           rows: [
-            { cells: [{ text: '三、本年度办理结果', source: at(1, 1) }, { text: '（一）予以公开', source: at(1, 2) }, { text: '7', source: at(1, 3) }] },
+            {
+              cells: [
+                { text: '三、本年度办理结果', source: at(1, 1) },
+                { text: '（一）予以公开', source: at(1, 2) },
+                { text: '7', source: at(1, 3) },
+              ],
+            },
             {
               cells: [
                 { text: '', source: at(2, 1) },
@@ -50,7 +56,19 @@ describe('readDocx', () => {
 
   it('joins a cell of several paragraphs with line breaks', async () => {
     const doc = await readDocx(await docx(`<w:tbl><w:tr><w:tc>${p('商业')}${p('企业')}</w:tc>${tc('0')}</w:tr></w:tbl>`));
-    expect(doc.blocks[0]).toEqual({ kind: 'table', table: { rows: [{ cells: [{ text: '商业\n企业', source: at(1, 1) }, { text: '0', source: at(1, 2) }] }] } });
+    expect(doc.blocks[0]).toEqual({
+      kind: 'table',
+      table: {
+        rows: [
+          {
+            cells: [
+              { text: '商业\n企业', source: at(1, 1) },
+              { text: '0', source: at(1, 2) },
+            ],
+          },
+        ],
+      },
+    });
   });
 
   it('refuses bytes that are not a zip archive', async () => {

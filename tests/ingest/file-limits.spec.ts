@@ -48,7 +48,11 @@ describe('ZIP limits of the DOCX reader', () => {
   it('stops inflating a part whose headers lie about its size, at the part limit or the ratio', async () => {
     const big = docxBomb(400, 100_000);
     const before = process.memoryUsage().rss;
-    expect(await refusal(readDocx(big.bytes))).toMatchObject({ code: 'REPORT_TOO_COMPLEX', limit: 'zip.partBytes', max: ZIP_LIMITS.partBytes });
+    expect(await refusal(readDocx(big.bytes))).toMatchObject({
+      code: 'REPORT_TOO_COMPLEX',
+      limit: 'zip.partBytes',
+      max: ZIP_LIMITS.partBytes,
+    });
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 2 ** 20);
     const small = docxBomb(20, 100_000);
     const r = await refusal(readDocx(small.bytes));
@@ -59,10 +63,22 @@ describe('ZIP limits of the DOCX reader', () => {
 
   it('refuses too many entries and too much declared in all', async () => {
     const many = zipOf(Array.from({ length: ZIP_LIMITS.entries + 1 }, (_, i) => storedPart(`media/${i}.txt`, '')));
-    expect(await refusal(readDocx(many))).toMatchObject({ code: 'REPORT_TOO_COMPLEX', limit: 'zip.entries', value: ZIP_LIMITS.entries + 1 });
+    expect(await refusal(readDocx(many))).toMatchObject({
+      code: 'REPORT_TOO_COMPLEX',
+      limit: 'zip.entries',
+      value: ZIP_LIMITS.entries + 1,
+    });
     // 300 entries declaring 1 MiB each at a ratio of 50 (each passes on its own): 300 MiB in all.
-    const parts = Array.from({ length: 300 }, (_, i) => ({ ...storedPart(`media/${i}.bin`, 'x'.repeat(2 ** 20 / 50)), stored: false, uncompressedSize: 2 ** 20 }));
-    expect(await refusal(readDocx(zipOf(parts)))).toMatchObject({ code: 'REPORT_TOO_COMPLEX', limit: 'zip.totalBytes', value: 300 * 2 ** 20 });
+    const parts = Array.from({ length: 300 }, (_, i) => ({
+      ...storedPart(`media/${i}.bin`, 'x'.repeat(2 ** 20 / 50)),
+      stored: false,
+      uncompressedSize: 2 ** 20,
+    }));
+    expect(await refusal(readDocx(zipOf(parts)))).toMatchObject({
+      code: 'REPORT_TOO_COMPLEX',
+      limit: 'zip.totalBytes',
+      value: 300 * 2 ** 20,
+    });
   });
 
   it('still reads real Word documents (ratios up to 34)', async () => {
@@ -82,7 +98,11 @@ describe('HTML limits', () => {
   });
 
   it('refuses a page of more elements than the node limit', async () => {
-    expect(await refusal(Promise.resolve().then(() => readHtml(wideHtml(HTML_LIMITS.nodes))))).toMatchObject({ code: 'REPORT_TOO_COMPLEX', limit: 'html.nodes', max: HTML_LIMITS.nodes });
+    expect(await refusal(Promise.resolve().then(() => readHtml(wideHtml(HTML_LIMITS.nodes))))).toMatchObject({
+      code: 'REPORT_TOO_COMPLEX',
+      limit: 'html.nodes',
+      max: HTML_LIMITS.nodes,
+    });
   });
 
   it('reads a page nested within the limit, as deep as it goes', () => {

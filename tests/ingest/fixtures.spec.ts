@@ -31,12 +31,15 @@ describeWithFixtures('real report fixtures', () => {
         const cell = parsed.cells[key];
         const expected = truth.values[key];
         const got = cell ? (cell.value === null ? null : Number(cell.value)) : undefined;
-        if (got !== expected) misses.push(`${key}: expected ${expected}, got ${got === undefined ? 'no cell' : got} (raw ${JSON.stringify(cell?.raw)})`);
+        if (got !== expected)
+          misses.push(`${key}: expected ${expected}, got ${got === undefined ? 'no cell' : got} (raw ${JSON.stringify(cell?.raw)})`);
         else if (key in truth.raw && cell?.raw !== truth.raw[key])
           misses.push(`${key}: raw expected ${JSON.stringify(truth.raw[key])}, got ${JSON.stringify(cell?.raw)}`);
       }
       const right = keys.length - misses.length;
-      console.log(`${source}: ${right}/${keys.length} cells (${((100 * right) / keys.length).toFixed(1)}%)${misses.length ? '\n  ' + misses.join('\n  ') : ''}`);
+      console.log(
+        `${source}: ${right}/${keys.length} cells (${((100 * right) / keys.length).toFixed(1)}%)${misses.length ? '\n  ' + misses.join('\n  ') : ''}`,
+      );
       expect(misses).toEqual([]);
       expect(parsed.edition).toBe(truth.edition);
       expect(parsed.year).toBe(truth.year);

@@ -5,10 +5,8 @@ import { assembleReport } from '../../src/ingest/report-assembler';
 import type { DocTable } from '../../src/ingest/report-document';
 import { describeWithFixtures, FIXTURES_DIR } from '../support/shared';
 
-const tables = (html: string): DocTable[] =>
-  readHtml(html).blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
-const paragraphs = (html: string): string[] =>
-  readHtml(html).blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+const tables = (html: string): DocTable[] => readHtml(html).blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+const paragraphs = (html: string): string[] => readHtml(html).blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
 
 describe('readHtml', () => {
   it('lists a merged cell once and keeps cell text as published', () => {
@@ -38,9 +36,13 @@ describe('readHtml', () => {
   });
 
   it('takes title and date from metadata, else from the page title and byline', () => {
-    const withMeta = readHtml('<html><head><meta name="ArticleTitle" content="某局2022年政府信息公开工作年度报告"><meta name="PubDate" content="2023-01-18 09:00"></head><body><p>x</p></body></html>');
+    const withMeta = readHtml(
+      '<html><head><meta name="ArticleTitle" content="某局2022年政府信息公开工作年度报告"><meta name="PubDate" content="2023-01-18 09:00"></head><body><p>x</p></body></html>',
+    );
     expect([withMeta.title, withMeta.publishedOn]).toEqual(['某局2022年政府信息公开工作年度报告', '2023-01-18']);
-    const byline = readHtml('<html><head><title>某局2022年政府信息公开工作年度报告_年报_某市政府</title></head><body><div class="info">发布时间：2023年1月8日 来源：某局</div><div><p>本报告根据《条例》编制。</p><p>统计时间：2022年1月1日起。</p></div></body></html>');
+    const byline = readHtml(
+      '<html><head><title>某局2022年政府信息公开工作年度报告_年报_某市政府</title></head><body><div class="info">发布时间：2023年1月8日 来源：某局</div><div><p>本报告根据《条例》编制。</p><p>统计时间：2022年1月1日起。</p></div></body></html>',
+    );
     expect([byline.title, byline.publishedOn]).toEqual(['某局2022年政府信息公开工作年度报告', '2023-01-08']);
   });
 });
@@ -50,7 +52,8 @@ describeWithFixtures('readHtml on a full page', () => {
     const page = readFileSync(join(FIXTURES_DIR, 'pingtan-2019.html'), 'utf8');
     const body = page.slice(page.indexOf('<body>') + 6, page.indexOf('</body>'));
     const nav = `<ul>${Array.from({ length: 40 }, (_, i) => `<li><a href="#">导航链接${i}</a></li>`).join('')}</ul>`;
-    const info = '<table><tr><td>索引号</td><td>FJ-001</td><td>发布机构</td><td>管委会</td></tr><tr><td>发文日期</td><td>2020-01-20</td><td>主题分类</td><td>年报</td></tr></table>';
+    const info =
+      '<table><tr><td>索引号</td><td>FJ-001</td><td>发布机构</td><td>管委会</td></tr><tr><td>发文日期</td><td>2020-01-20</td><td>主题分类</td><td>年报</td></tr></table>';
     const html = `<html><body><div>${nav}</div><table><tr><td>${nav}</td><td><table><tr><td>${info}</td></tr><tr><td>${body}</td></tr></table></td></tr></table><div><p>版权所有 网站标识码 3501000000</p></div></body></html>`;
     const doc = readHtml(html);
     const texts = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));

@@ -29,12 +29,22 @@ function hybridPrint(): EditionDef {
 const values = buildConsistentValues(E2021, 21);
 const columns = E2021.tables.find((t) => t.id === 'applications')!.blocks[0].columns.map((c) => c.key);
 // The one row holds what the three sub-rows held together, so that 总计 still adds up.
-const oneRow = Object.fromEntries(columns.map((c) => [c, String(LEGACY.replaces.reduce((s, r) => s + Number(values[`applications.${r}.${c}`]), 0))]));
+const oneRow = Object.fromEntries(
+  columns.map((c) => [c, String(LEGACY.replaces.reduce((s, r) => s + Number(values[`applications.${r}.${c}`]), 0))]),
+);
 const cells: Record<string, { value: string | null }> = Object.fromEntries(
-  cellsOf(E2021).filter((c) => !LEGACY.replaces.some((r) => c.key.startsWith(`applications.${r}.`))).map((c) => [c.key, { value: values[c.key] }]),
+  cellsOf(E2021)
+    .filter((c) => !LEGACY.replaces.some((r) => c.key.startsWith(`applications.${r}.`)))
+    .map((c) => [c.key, { value: values[c.key] }]),
 );
 for (const c of columns) cells[`applications.other.${c}`] = { value: oneRow[c] };
-const input = { edition: hybridPrint(), year: 2023, agencyName: AGENCY, cells, narratives: [{ section: 1, text: '本机关全面推进政务公开。' }] };
+const input = {
+  edition: hybridPrint(),
+  year: 2023,
+  agencyName: AGENCY,
+  cells,
+  narratives: [{ section: 1, text: '本机关全面推进政务公开。' }],
+};
 
 describe('a 2021 table printed with the 2019 one-row （六）', () => {
   for (const format of ['html', 'docx'] as RenderFormat[])
@@ -49,7 +59,12 @@ describe('a 2021 table printed with the 2019 one-row （六）', () => {
       for (const c of cellsOf(E2021).filter((c) => !LEGACY.replaces.some((r) => c.key.startsWith(`applications.${r}.`))))
         expect([c.key, parsed.cells[c.key].value]).toEqual([c.key, values[c.key]]);
       expect(parsed.notices).toEqual([
-        expect.objectContaining({ rule: LEGACY.rule, message: LEGACY.message, cells: columns.map((c) => `applications.other.${c}`), location: expect.objectContaining({ section: 3, row: LEGACY.label }) }),
+        expect.objectContaining({
+          rule: LEGACY.rule,
+          message: LEGACY.message,
+          cells: columns.map((c) => `applications.other.${c}`),
+          location: expect.objectContaining({ section: 3, row: LEGACY.label }),
+        }),
       ]);
     });
 
@@ -105,7 +120,9 @@ describe('the processed total of a hybrid table', () => {
   it('fails, naming the one row among the cells summed, when the one row does not add up', async () => {
     const off = { ...cells, 'applications.other.natural_person': { value: String(Number(oneRow.natural_person) + 1) } };
     const findings = await checked(off);
-    expect(findings).toEqual([expect.objectContaining({ status: 'failed', expected: Number(values['applications.processed_total.natural_person']) + 1 })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ status: 'failed', expected: Number(values['applications.processed_total.natural_person']) + 1 }),
+    ]);
     const keys = findings[0].cells.map((c) => c.key);
     expect(keys).toContain('applications.other.natural_person');
     expect(keys.filter((k) => LEGACY.replaces.some((r) => k.startsWith(`applications.${r}.`)))).toEqual([]);
@@ -115,7 +132,10 @@ describe('the processed total of a hybrid table', () => {
     const plain = { ...input, edition: E2021, cells: Object.fromEntries(cellsOf(E2021).map((c) => [c.key, { value: values[c.key] }])) };
     const { parsed } = await readReport(await renderReport(plain, 'html'), { file: 'plain.html' });
     expect(checkReport(parsed).filter((f) => f.rule === RULE)).toEqual([]);
-    const broken = { ...plain.cells, 'applications.other_other.natural_person': { value: String(Number(values['applications.other_other.natural_person']) + 2) } };
+    const broken = {
+      ...plain.cells,
+      'applications.other_other.natural_person': { value: String(Number(values['applications.other_other.natural_person']) + 2) },
+    };
     const again = await readReport(await renderReport({ ...plain, cells: broken }, 'html'), { file: 'plain.html' });
     expect(checkReport(again.parsed).filter((f) => f.rule === RULE && f.status === 'failed')).toHaveLength(1);
   });
@@ -125,10 +145,13 @@ describeEachEngine('hybrid （六） stored and served', (app) => {
   it('is stored under the one-row key, the sub-rows blank and other_all the one-row value', async () => {
     const bytes = await renderReport(input, 'html');
     await app().services.imports.importReport(app().ctx(), { bytes, fileName: 'hybrid.html' });
-    const res = await app().gql(`query($name: String!) { agencies(filter: { nameContains: $name }) { nodes { report(year: 2023) {
+    const res = await app().gql(
+      `query($name: String!) { agencies(filter: { nameContains: $name }) { nodes { report(year: 2023) {
       edition one: value(key: "applications.other.total") all: value(key: "applications.other_all.total")
       allPerson: value(key: "applications.other_all.natural_person") sub: value(key: "applications.other_other.total") subRaw: raw(key: "applications.other_other.total")
-      processed: value(key: "applications.processed_total.total") } } } }`, { name: AGENCY });
+      processed: value(key: "applications.processed_total.total") } } } }`,
+      { name: AGENCY },
+    );
     expect(res.errors).toBeUndefined();
     const r = res.data.agencies.nodes[0].report;
     expect(r).toEqual({

@@ -18,7 +18,7 @@ function random(seed: number): (n: number) => number {
 }
 
 describe('bit-parallel LCS', () => {
-  it('gives the classic table\'s length for patterns up to 32 code points', () => {
+  it("gives the classic table's length for patterns up to 32 code points", () => {
     const rnd = random(42);
     for (let k = 0; k < 5000; k++) {
       const alphabet = 1 + rnd(6);

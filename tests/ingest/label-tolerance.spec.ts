@@ -56,7 +56,8 @@ function alter(label: string, kind: Alteration, r: SeededRandom): string | null 
     }
     case 'spaces': {
       const out = [...label];
-      for (let n = 1 + r.below(2); n > 0; n--) out.splice(1 + r.below(Math.max(out.length - 1, 1)), 0, r.pick([' ', '\u3000', ' \n', '  ']));
+      for (let n = 1 + r.below(2); n > 0; n--)
+        out.splice(1 + r.below(Math.max(out.length - 1, 1)), 0, r.pick([' ', '\u3000', ' \n', '  ']));
       return out.join('');
     }
     case 'numbering': {
@@ -101,20 +102,33 @@ function alteredEdition(edition: EditionDef, r: SeededRandom, tally: Map<Alterat
   return copy;
 }
 
-type Outcome = { kind: 'exact' } | { kind: 'rejected'; message: string } | { kind: 'unplaced'; message: string } | { kind: 'misaligned'; diff: string[] };
+type Outcome =
+  | { kind: 'exact' }
+  | { kind: 'rejected'; message: string }
+  | { kind: 'unplaced'; message: string }
+  | { kind: 'misaligned'; diff: string[] };
 
 async function runOnce(edition: EditionDef, format: RenderFormat, seed: number, tally: Map<Alteration, number>): Promise<Outcome> {
   const r = new SeededRandom(seed);
   const values = buildConsistentValues(edition, seed);
   // Distinct figures where the arithmetic allows none: a blank here and there, as agencies leave them.
-  const cells = Object.fromEntries(cellsOf(edition).map((c) => [c.key, { value: values[c.key] === '0' && r.chance(0.3) ? null : values[c.key] }]));
+  const cells = Object.fromEntries(
+    cellsOf(edition).map((c) => [c.key, { value: values[c.key] === '0' && r.chance(0.3) ? null : values[c.key] }]),
+  );
   const printedAs = alteredEdition(edition, r, tally);
   const year = edition.years.from;
-  const bytes = await renderReport({ edition: printedAs, year, agencyName: '济宁市测试局', cells, narratives: [{ section: 1, text: '本机关全面推进政务公开。' }] }, format);
+  const bytes = await renderReport(
+    { edition: printedAs, year, agencyName: '济宁市测试局', cells, narratives: [{ section: 1, text: '本机关全面推进政务公开。' }] },
+    format,
+  );
   try {
     const { parsed } = await readReport(bytes, { file: `altered-${seed}.${format}` });
     const diff = cellsOf(edition)
-      .filter((c) => (cells[c.key].value === null ? null : normalDecimal(cells[c.key].value!)) !== (parsed.cells[c.key]?.value == null ? null : normalDecimal(parsed.cells[c.key].value!)))
+      .filter(
+        (c) =>
+          (cells[c.key].value === null ? null : normalDecimal(cells[c.key].value!)) !==
+          (parsed.cells[c.key]?.value == null ? null : normalDecimal(parsed.cells[c.key].value!)),
+      )
       .map((c) => `${c.key}: expected ${cells[c.key].value}, got ${parsed.cells[c.key]?.value}`);
     if (parsed.edition !== edition.id) diff.unshift(`edition ${parsed.edition}`);
     return diff.length ? { kind: 'misaligned', diff } : { kind: 'exact' };
@@ -131,7 +145,8 @@ describe('labels as agencies print them read back cell for cell', () => {
       it(`${edition.id} edition as ${format.toUpperCase()}: ≥ 99% exact, the rest rejected with the place named, none misaligned`, async () => {
         const tally = new Map<Alteration, number>();
         const outcomes: Outcome[] = [];
-        for (let run = 0; run < RUNS_PER_CASE; run++) outcomes.push(await runOnce(edition, format, 1000 * Number(edition.id) + run + 1, tally));
+        for (let run = 0; run < RUNS_PER_CASE; run++)
+          outcomes.push(await runOnce(edition, format, 1000 * Number(edition.id) + run + 1, tally));
         const count = (k: Outcome['kind']) => outcomes.filter((o) => o.kind === k).length;
         const rejected = outcomes.filter((o): o is Extract<Outcome, { kind: 'rejected' }> => o.kind === 'rejected');
         console.log(

@@ -21,7 +21,8 @@ describe('parse threads', () => {
   it('hand over the seed exactly as read here, less the reading locations', async () => {
     const here = await prepareReport(readFileSync(SEED_REPORT), 'seed.txt', 2020);
     const there = await pool.prepare(SEED_REPORT, 'seed.txt', 2020);
-    const stored = (cells: typeof here.parsed.cells) => Object.fromEntries(Object.entries(cells).map(([k, c]) => [k, { value: c.value, raw: c.raw, source: c.source ?? null }]));
+    const stored = (cells: typeof here.parsed.cells) =>
+      Object.fromEntries(Object.entries(cells).map(([k, c]) => [k, { value: c.value, raw: c.raw, source: c.source ?? null }]));
     expect(stored(there.parsed.cells)).toEqual(stored(here.parsed.cells));
     expect(Object.values(there.parsed.cells).some((c) => c.location)).toBe(false);
     expect(there.parsed.narratives).toEqual(here.parsed.narratives);
@@ -43,6 +44,10 @@ describe('parse threads', () => {
     );
     expect(here).not.toBeNull();
     expect(there).toBeInstanceOf(PreparedReportError);
-    expect({ message: there.message, code: there.code, extensions: there.extensions }).toEqual({ message: here.message, code: here.code, extensions: here.extensions });
+    expect({ message: there.message, code: there.code, extensions: there.extensions }).toEqual({
+      message: here.message,
+      code: here.code,
+      extensions: here.extensions,
+    });
   });
 });

@@ -59,7 +59,17 @@ describe('PDF layout', () => {
 
   it('keeps a figure set half a line below its row in that row (LibreOffice, a cell without a paragraph)', () => {
     const tables = tablesOf([
-      page(item('信息内容', 72, 770), item('新制发', 300, 770), item('现行有效', 400, 770), item('规章', 72, 740), item('0', 300, 735), item('11', 400, 740), item('规范性文件', 72, 710), item('2', 300, 710), item('3', 400, 710)),
+      page(
+        item('信息内容', 72, 770),
+        item('新制发', 300, 770),
+        item('现行有效', 400, 770),
+        item('规章', 72, 740),
+        item('0', 300, 735),
+        item('11', 400, 740),
+        item('规范性文件', 72, 710),
+        item('2', 300, 710),
+        item('3', 400, 710),
+      ),
     ]);
     expect(tables).toEqual([
       [

@@ -58,7 +58,11 @@ async function parseError(bytes: Buffer): Promise<ReportParseError> {
 describeWithFixtures('readPdf on huaian-2024.pdf', () => {
   const file = 'huaian-2024.pdf';
   const bytes = readFileSync(join(FIXTURES_DIR, file));
-  const truth = JSON.parse(readFileSync(join(FIXTURES_DIR, 'huaian-2024.truth.json'), 'utf8')) as { year: number; edition: string; values: Record<string, number | null> };
+  const truth = JSON.parse(readFileSync(join(FIXTURES_DIR, 'huaian-2024.truth.json'), 'utf8')) as {
+    year: number;
+    edition: string;
+    values: Record<string, number | null>;
+  };
 
   it('reads every cell of the truth file', async () => {
     const parsed = assembleReport(await readPdf(bytes), { file });
@@ -79,7 +83,14 @@ describeWithFixtures('readPdf on huaian-2024.pdf', () => {
     const doc = await readPdf(bytes);
     const paragraphs = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
     const headings = paragraphs.filter((t) => /^[一二三四五六]、/.test(t));
-    expect(headings).toEqual(['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+    expect(headings).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
     expect(paragraphs.join('\n')).not.toMatch(/- ?\d ?-/);
     // Section 五 runs from page 5 onto page 6 as one paragraph.
     expect(paragraphs).toContainEqual(expect.stringMatching(/^对照上级新要求.*还有一些需要加强和改进的地方。主要表现在/));
@@ -94,10 +105,34 @@ describeWithFixtures('readPdf on huaian-2024.pdf', () => {
     const rows = tables[1].rows.map((r) => r.cells.map((c) => c.text));
     expect(rows).toContainEqual(['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '447', '7', '0', '0', '0', '0', '454']);
     expect(rows).toContainEqual(['5.要求行政机关确认或重新出具已获取信息', '1', '0', '0', '0', '0', '0', '1']);
-    expect(rows.find((r) => r.includes('1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'))?.slice(-7)).toEqual(['67', '3', '0', '0', '1', '0', '71']);
+    expect(rows.find((r) => r.includes('1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'))?.slice(-7)).toEqual([
+      '67',
+      '3',
+      '0',
+      '0',
+      '1',
+      '0',
+      '71',
+    ]);
     expect(rows.some((r) => r.length === 1 && ['本', '年', '度', '办', '理', '结', '果'].includes(r[0]))).toBe(false);
     expect(new Set(tables[1].rows.map((r) => r.page))).toEqual(new Set([4, 5]));
-    expect(tables[2].rows.at(-1)!.cells.map((c) => c.text)).toEqual(['72', '64', '178', '37', '351', '13', '4', '8', '1', '26', '12', '1', '1', '6', '20']);
+    expect(tables[2].rows.at(-1)!.cells.map((c) => c.text)).toEqual([
+      '72',
+      '64',
+      '178',
+      '37',
+      '351',
+      '13',
+      '4',
+      '8',
+      '1',
+      '26',
+      '12',
+      '1',
+      '1',
+      '6',
+      '20',
+    ]);
   });
 
   it('names a truncated copy as truncated', async () => {

@@ -49,15 +49,18 @@ async function simulate(seed: number, count: number, lanes: number, keys: number
 }
 
 describe('runPipeline (bulk import: read ahead, write lanes, one series at a time)', () => {
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i: every item done once, a key written in input order, lanes and read-ahead bounded', async (seed) => {
-    const count = 40;
-    const { done, writesByKey, maxInFlight, maxAhead, failPrep, failWrite } = await simulate(seed, count, 4, 5);
-    expect(done.map(([i]) => i).sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
-    for (const [i, ok] of done) expect(ok).toBe(!failPrep.has(i) && !failWrite.has(i));
-    for (const [, order] of writesByKey) expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(maxInFlight).toBeLessThanOrEqual(4);
-    expect(maxAhead).toBeLessThanOrEqual(4 + 3); // lanes + read-ahead: memory stays flat
-  });
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'seed %i: every item done once, a key written in input order, lanes and read-ahead bounded',
+    async (seed) => {
+      const count = 40;
+      const { done, writesByKey, maxInFlight, maxAhead, failPrep, failWrite } = await simulate(seed, count, 4, 5);
+      expect(done.map(([i]) => i).sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
+      for (const [i, ok] of done) expect(ok).toBe(!failPrep.has(i) && !failWrite.has(i));
+      for (const [, order] of writesByKey) expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect(maxInFlight).toBeLessThanOrEqual(4);
+      expect(maxAhead).toBeLessThanOrEqual(4 + 3); // lanes + read-ahead: memory stays flat
+    },
+  );
 
   it('items of different keys overlap; one key alone is written one at a time', async () => {
     expect((await simulate(3, 30, 4, 30)).maxInFlight).toBeGreaterThan(1);

@@ -9,7 +9,14 @@ import { TableMapper } from '../../src/ingest/table-mapper';
 const printed = (labels: string[]) => labels.map((l) => ({ labels: [l], hasFigures: true }));
 const align = (labels: string[], targets: string[]) => {
   const p = printed(labels);
-  return alignRows(p, similarityMatrix(p, targets.map((t) => [t])), targets.length);
+  return alignRows(
+    p,
+    similarityMatrix(
+      p,
+      targets.map((t) => [t]),
+    ),
+    targets.length,
+  );
 };
 const row = (label: string, ...values: string[]): DocRow => ({ cells: [label, ...values].map((text) => ({ text })), line: 7 });
 const E2021 = getEdition('2021');
@@ -17,7 +24,8 @@ const active = E2021.tables.find((t) => t.id === 'active')!;
 
 describe('label similarity', () => {
   it('folds width, spaces, line breaks and numbering styles to the same label', () => {
-    for (const printedAs of ['（1）属于国家秘密', '1、属于 国家\n秘密', '(1)属于国家秘密', '1．属于国家秘密']) expect(labelSimilarity(printedAs, '1.属于国家秘密')).toBe(1);
+    for (const printedAs of ['（1）属于国家秘密', '1、属于 国家\n秘密', '(1)属于国家秘密', '1．属于国家秘密'])
+      expect(labelSimilarity(printedAs, '1.属于国家秘密')).toBe(1);
   });
   it('keeps a dropped qualifier, a dropped or doubled character above the threshold, unrelated labels below', () => {
     expect(labelSimilarity('强制', '行政强制')).toBeGreaterThanOrEqual(ROW_THRESHOLD);
@@ -32,7 +40,10 @@ describe('label similarity', () => {
 
 describe('row alignment in template order', () => {
   it('pairs printed rows with template rows by order and likeness, header cells left out', () => {
-    const a = align(['总计', '本年新收申请数量', '上年结转政府信息公开申请数', '予以公开'], ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开']);
+    const a = align(
+      ['总计', '本年新收申请数量', '上年结转政府信息公开申请数', '予以公开'],
+      ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开'],
+    );
     expect(a.problem).toBeUndefined();
     expect(a.targetOf).toEqual([-1, 0, 1, 2]);
   });
@@ -53,7 +64,12 @@ describe('row alignment in template order', () => {
 
 describe('the table mapper rejects rather than guesses, naming the printed row', () => {
   it('a row unlike its template row: section, printed label and line named', () => {
-    const rows = [row('第二十条第（一）项'), row('信息内容', '本年制发件数', '本年废止件数', '现行有效件数'), row('规章', '1', '2', '3'), row('文件材料', '4', '5', '6')];
+    const rows = [
+      row('第二十条第（一）项'),
+      row('信息内容', '本年制发件数', '本年废止件数', '现行有效件数'),
+      row('规章', '1', '2', '3'),
+      row('文件材料', '4', '5', '6'),
+    ];
     let err: unknown;
     try {
       new TableMapper(active, 'f.html').map(rows);
@@ -66,14 +82,28 @@ describe('the table mapper rejects rather than guesses, naming the printed row',
   });
 
   it('a header row missing a template column: the column named, nothing stored by a shifted order', () => {
-    const rows = [row('第二十条第（一）项'), row('信息内容', '本年制发件数', '现行有效件数', '备注'), row('规章', '1', '2', '3'), row('规范性文件', '4', '5', '6')];
+    const rows = [
+      row('第二十条第（一）项'),
+      row('信息内容', '本年制发件数', '现行有效件数', '备注'),
+      row('规章', '1', '2', '3'),
+      row('规范性文件', '4', '5', '6'),
+    ];
     expect(() => new TableMapper({ ...active, blocks: active.blocks.slice(0, 1) }, 'f.html').map(rows)).toThrow(/column "本年废止件数"/);
   });
 
   it('keeps the printed label and the source of every cell', () => {
-    const rows = [row('第二十条第（一）项'), row('规章', '1', '2', '3'), { cells: [{ text: '规范性 文件' }, ...['4', '5', '6'].map((text, i) => ({ text, source: { table: 1, row: 3, cell: i + 2 } }))] }];
+    const rows = [
+      row('第二十条第（一）项'),
+      row('规章', '1', '2', '3'),
+      { cells: [{ text: '规范性 文件' }, ...['4', '5', '6'].map((text, i) => ({ text, source: { table: 1, row: 3, cell: i + 2 } }))] },
+    ];
     const mapped = new TableMapper({ ...active, blocks: active.blocks.slice(0, 1) }).map(rows);
-    expect(mapped.cells['active.normative.in_force']).toMatchObject({ value: '6', raw: '6', source: { table: 1, row: 3, cell: 4 }, location: { row: '规范性 文件', column: '现行有效件数' } });
+    expect(mapped.cells['active.normative.in_force']).toMatchObject({
+      value: '6',
+      raw: '6',
+      source: { table: 1, row: 3, cell: 4 },
+      location: { row: '规范性 文件', column: '现行有效件数' },
+    });
     expect(mapped.cells['active.regulations.issued'].source).toBeNull();
   });
 
@@ -94,7 +124,8 @@ const [ONE_ROW] = LEGACY;
 type PrintedDef = { key: string; label: string; group?: string };
 const TEMPLATE: PrintedDef[] = applications.blocks[0].rows;
 /** Seven figures per printed row (the last their sum), distinct by row. */
-const figuresOf = (i: number) => [1, 2, 3, 4, 5, 6].map((c) => String(i * 10 + c)).concat(String([1, 2, 3, 4, 5, 6].reduce((s, c) => s + i * 10 + c, 0)));
+const figuresOf = (i: number) =>
+  [1, 2, 3, 4, 5, 6].map((c) => String(i * 10 + c)).concat(String([1, 2, 3, 4, 5, 6].reduce((s, c) => s + i * 10 + c, 0)));
 function sectionThree(rows: PrintedDef[], { groupOnFirstPrinted = false } = {}): DocRow[] {
   const groupLabel = (key: string) => E2021.groups.find((g) => g.key === key)?.label ?? '';
   return rows.map((r, i) => {
@@ -120,7 +151,10 @@ describe('section 三: a printed row is aligned or the table refused, the one-ro
   it('reads the template as printed, with no warning', () => {
     const mapped = mapThree(TEMPLATE);
     const at = TEMPLATE.findIndex((r) => r.key === 'other_no_fee');
-    expect(mapped.cells['applications.other_no_fee.total']).toMatchObject({ value: figuresOf(at)[6], location: { row: label('other_no_fee'), line: 100 + at } });
+    expect(mapped.cells['applications.other_no_fee.total']).toMatchObject({
+      value: figuresOf(at)[6],
+      location: { row: label('other_no_fee'), line: 100 + at },
+    });
     expect(mapped.warnings).toEqual([]);
     expect(mapped.notices).toEqual([]);
   });
@@ -130,7 +164,10 @@ describe('section 三: a printed row is aligned or the table refused, the one-ro
     expect(err.message).toMatch(/row missing from the table/);
     expect(err.location).toMatchObject({ file: 'f.docx', section: 3, row: label('other_no_supplement') });
     // Sub-row 1 alone deleted, （六）其他处理 printed beside sub-row 2: refused the same way.
-    expect(rejection(without('other_no_supplement'), { groupOnFirstPrinted: true }).location).toMatchObject({ section: 3, row: label('other_no_supplement') });
+    expect(rejection(without('other_no_supplement'), { groupOnFirstPrinted: true }).location).toMatchObject({
+      section: 3,
+      row: label('other_no_supplement'),
+    });
   });
 
   it('only "3.其他" left of （六）: a sub-row, refused as the rows missing, never read as the one row', () => {
@@ -141,10 +178,19 @@ describe('section 三: a printed row is aligned or the table refused, the one-ro
 
   it('a printed row of figures that reads like no template row: refused naming it, its figures not dropped', () => {
     const rows = [...TEMPLATE];
-    rows.splice(rows.findIndex((r) => r.key === 'processed_total'), 0, { key: 'x', label: '（八）移送有权机关处理' });
+    rows.splice(
+      rows.findIndex((r) => r.key === 'processed_total'),
+      0,
+      { key: 'x', label: '（八）移送有权机关处理' },
+    );
     const err = rejection(rows);
     expect(err.message).toMatch(/row not in the template/);
-    expect(err.location).toMatchObject({ file: 'f.docx', section: 3, row: '（八）移送有权机关处理', line: 100 + rows.findIndex((r) => r.key === 'x') });
+    expect(err.location).toMatchObject({
+      file: 'f.docx',
+      section: 3,
+      row: '（八）移送有权机关处理',
+      line: 100 + rows.findIndex((r) => r.key === 'x'),
+    });
   });
 
   it('a hybrid table (the one row （六）其他处理 in place of the three) still reads as the one-row key, the sub-rows blank, with its notice', () => {
@@ -153,9 +199,14 @@ describe('section 三: a printed row is aligned or the table refused, the one-ro
     );
     const at = rows.findIndex((r) => r.key === ONE_ROW.key);
     const mapped = mapThree(rows);
-    expect(mapped.cells['applications.other.total']).toMatchObject({ value: figuresOf(at)[6], location: { row: ONE_ROW.label, line: 100 + at } });
+    expect(mapped.cells['applications.other.total']).toMatchObject({
+      value: figuresOf(at)[6],
+      location: { row: ONE_ROW.label, line: 100 + at },
+    });
     for (const key of ONE_ROW.replaces) expect(mapped.cells[`applications.${key}.total`]).toMatchObject({ value: null, raw: '' });
-    expect(mapped.notices).toEqual([expect.objectContaining({ rule: ONE_ROW.rule, location: expect.objectContaining({ section: 3, row: ONE_ROW.label }) })]);
+    expect(mapped.notices).toEqual([
+      expect.objectContaining({ rule: ONE_ROW.rule, location: expect.objectContaining({ section: 3, row: ONE_ROW.label }) }),
+    ]);
     expect(mapped.warnings).toEqual([]);
   });
 

@@ -54,11 +54,22 @@ describe('section 四 printed in captioned groups', () => {
     GROUPS.forEach((g, i) => g.columns.forEach((k, j) => expect([k, cells[k].value]).toEqual([k, FIGURES[i][j]])));
     expect(Object.keys(cells)).toHaveLength(15);
     expect(warnings).toEqual([]);
-    expect(cells['litigation_after_review.pending'].location).toMatchObject({ file: 'report.txt', section: 4, row: '行政诉讼（复议后起诉）', column: '行政诉讼·复议后起诉·尚未审结', line: 109 });
+    expect(cells['litigation_after_review.pending'].location).toMatchObject({
+      file: 'report.txt',
+      section: 4,
+      row: '行政诉讼（复议后起诉）',
+      column: '行政诉讼·复议后起诉·尚未审结',
+      line: 109,
+    });
   });
 
   it('reads a caption in the row of figures itself, and a group left blank as blank', () => {
-    const rows = [row('', ...HEADER), row('行政复议', ...FIGURES[0]), row('未经复议直接起诉', '', '', '', '', ''), row('复议后起诉', ...FIGURES[2])];
+    const rows = [
+      row('', ...HEADER),
+      row('行政复议', ...FIGURES[0]),
+      row('未经复议直接起诉', '', '', '', '', ''),
+      row('复议后起诉', ...FIGURES[2]),
+    ];
     const { cells } = map(rows);
     expect(cells['review.total'].value).toBe('61');
     expect(cells['litigation_direct.total']).toMatchObject({ value: null, raw: '' });
@@ -77,7 +88,9 @@ describe('section 四 printed in captioned groups', () => {
     const e = rejection(printed(CAPTIONS, [FIGURES[0], ['3', '0', '0', '0'], FIGURES[2]]));
     expect(e.message).toMatch(/4 of 5 value cells/);
     expect(e.location).toMatchObject({ section: 4, row: '行政诉讼（未经复议直接起诉）', line: 106 });
-    expect(rejection(printed(CAPTIONS, [FIGURES[0], FIGURES[1], ['8', '0', '1', '1', '10', '2']])).message).toMatch(/6 value cells where the template has 5/);
+    expect(rejection(printed(CAPTIONS, [FIGURES[0], FIGURES[1], ['8', '0', '1', '1', '10', '2']])).message).toMatch(
+      /6 value cells where the template has 5/,
+    );
   });
 
   it('rejects a caption that aligns with no group, naming the printed caption', () => {
@@ -88,7 +101,9 @@ describe('section 四 printed in captioned groups', () => {
 
   it('rejects groups printed out of template order rather than swapping their figures', () => {
     const e = rejection(printed([CAPTIONS[0], CAPTIONS[2], CAPTIONS[1]]));
-    expect(e.message).toMatch(/reads like the column group "行政诉讼·复议后起诉" but stands where the template has "行政诉讼·未经复议直接起诉"/);
+    expect(e.message).toMatch(
+      /reads like the column group "行政诉讼·复议后起诉" but stands where the template has "行政诉讼·未经复议直接起诉"/,
+    );
     expect(e.location).toMatchObject({ row: '行政诉讼（复议后起诉）', line: 106 });
   });
 
@@ -104,17 +119,30 @@ describe('section 四 printed in captioned groups', () => {
     // Captions printed outside the table (paragraphs between three tables) never reach the mapper: nothing is guessed.
     line = 300;
     const bare = FIGURES.flatMap((f) => [row(...HEADER), row(...f)]);
-    expect(rejection(bare)).toMatchObject({ message: expect.stringMatching(/column group "行政复议" not found: the figures printed here have no caption/), location: expect.objectContaining({ line: 302 }) });
-    expect(rejection([row(...HEADER), row(...HEADER, '结果维持'), row('1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14')]).message).toMatch(
-      /no row of 15 figures/,
-    );
+    expect(rejection(bare)).toMatchObject({
+      message: expect.stringMatching(/column group "行政复议" not found: the figures printed here have no caption/),
+      location: expect.objectContaining({ line: 302 }),
+    });
+    expect(
+      rejection([
+        row(...HEADER),
+        row(...HEADER, '结果维持'),
+        row('1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14'),
+      ]).message,
+    ).toMatch(/no row of 15 figures/);
   });
 });
 
 describe('an HTML report printing 四 in captioned groups', () => {
   const values = buildConsistentValues(E2021, 8);
   const cells = Object.fromEntries(cellsOf(E2021).map((c) => [c.key, { value: values[c.key] }]));
-  const input = { edition: E2021, year: 2023, agencyName: '沭阳县某局', cells, narratives: [{ section: 1, text: '本机关全面推进政务公开。' }] };
+  const input = {
+    edition: E2021,
+    year: 2023,
+    agencyName: '沭阳县某局',
+    cells,
+    narratives: [{ section: 1, text: '本机关全面推进政务公开。' }],
+  };
   const td = (t: string) => `<td>${t}</td>`;
   const grouped = (captions: string[]) =>
     '<table border="1"><tbody>' +
@@ -138,7 +166,9 @@ describe('an HTML report printing 四 in captioned groups', () => {
   });
 
   it('is rejected, the caption named, when a caption is not one of the groups', async () => {
-    await expect(readReport(await html(['行政复议', '行政诉讼（未经复议直接起诉）', '其他事项']), { file: 'grouped.html' })).rejects.toMatchObject({
+    await expect(
+      readReport(await html(['行政复议', '行政诉讼（未经复议直接起诉）', '其他事项']), { file: 'grouped.html' }),
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/column group "行政诉讼·复议后起诉" not found/),
       location: expect.objectContaining({ file: 'grouped.html', section: 4, row: '其他事项' }),
     });

@@ -11,13 +11,25 @@ import fc from 'fast-check';
  * keeps answering, and its peak resident memory (VmHWM of the child) stays under 1 GiB.
  */
 const GIB = 1024 ** 3;
-const REFUSALS = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_NODES', 'QUERY_TOO_COSTLY', 'GRAPHQL_PARSE_FAILED', 'REQUEST_TOO_LARGE', 'GRAPHQL_VALIDATION_FAILED']);
+const REFUSALS = new Set([
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_DIRECTIVES',
+  'TOO_MANY_NODES',
+  'QUERY_TOO_COSTLY',
+  'GRAPHQL_PARSE_FAILED',
+  'REQUEST_TOO_LARGE',
+  'GRAPHQL_VALIDATION_FAILED',
+]);
 
 let child: ChildProcess;
 let url: string;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'abuse-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env } });
+  child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'abuse-server.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env },
+  });
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -40,34 +52,75 @@ function peakResidentBytes(): number {
 
 async function post(query: string) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const json = (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }>; extensions?: { cost?: { nodes: number } } };
+  const json = (await res.json()) as {
+    data?: unknown;
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    extensions?: { cost?: { nodes: number } };
+  };
   return { status: res.status, json, code: json.errors?.[0]?.extensions?.code };
 }
 
-const nest = (levels: number, wrap: (inner: string) => string, leaf = 'code') => Array.from({ length: levels }).reduce<string>((inner) => wrap(inner), leaf);
+const nest = (levels: number, wrap: (inner: string) => string, leaf = 'code') =>
+  Array.from({ length: levels }).reduce<string>((inner) => wrap(inner), leaf);
 
 describe('abusive queries against a server in its own process', () => {
   const known: Array<[string, string, string]> = [
-    ['the 201-byte parent/children bomb, seven levels', `{ region(code:"370830") { ${nest(7, (i) => `parent { children { ${i} } }`)} } }`, 'QUERY_TOO_DEEP'],
-    ['unpaged nesting within the depth limit', `{ region(code:"370800") { children { children { children { ancestors { children { code } } } } } } }`, 'QUERY_TOO_COSTLY'],
+    [
+      'the 201-byte parent/children bomb, seven levels',
+      `{ region(code:"370830") { ${nest(7, (i) => `parent { children { ${i} } }`)} } }`,
+      'QUERY_TOO_DEEP',
+    ],
+    [
+      'unpaged nesting within the depth limit',
+      `{ region(code:"370800") { children { children { children { ancestors { children { code } } } } } } }`,
+      'QUERY_TOO_COSTLY',
+    ],
     ['a connection per township', `{ regions(level: TOWNSHIP) { agencies { totalCount } } }`, 'QUERY_TOO_COSTLY'],
-    ['9,999 aliases (over the body size)', `{ ${Array.from({ length: 9_999 }, (_, i) => `a${i}: metrics { key }`).join(' ')} }`, 'REQUEST_TOO_LARGE'],
-    ['1,500 aliases (over the token limit)', `{ ${Array.from({ length: 1_500 }, (_, i) => `a${i}: __typename`).join(' ')} }`, 'GRAPHQL_PARSE_FAILED'],
+    [
+      '9,999 aliases (over the body size)',
+      `{ ${Array.from({ length: 9_999 }, (_, i) => `a${i}: metrics { key }`).join(' ')} }`,
+      'REQUEST_TOO_LARGE',
+    ],
+    [
+      '1,500 aliases (over the token limit)',
+      `{ ${Array.from({ length: 1_500 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
+      'GRAPHQL_PARSE_FAILED',
+    ],
     ['40 aliases', `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: metrics { key }`).join(' ')} }`, 'TOO_MANY_ALIASES'],
     ['depth 1,000', `{ ${nest(1_000, (i) => `region(code:"370830") { parent { ${i} } }`)} }`, 'GRAPHQL_PARSE_FAILED'],
     ['depth 400 within the token limit', `{ region(code:"370830") { ${nest(400, (i) => `parent { ${i} }`)} } }`, 'QUERY_TOO_DEEP'],
-    ['249 aliases of 500 DOCX renderings (over the token limit)', `{ ${Array.from({ length: 249 }, (_, i) => `r${i}: reports(first: 500) { nodes { rendered(format: DOCX) } }`).join(' ')} }`, 'GRAPHQL_PARSE_FAILED'],
-    ['35 aliases of 500 DOCX renderings', `{ ${Array.from({ length: 35 }, (_, i) => `r${i}: reports(first: 500) { nodes { rendered(format: DOCX) } }`).join(' ')} }`, 'TOO_MANY_ALIASES'],
-    ['25 aliases of 50 DOCX renderings each', `{ ${Array.from({ length: 25 }, (_, i) => `r${i}: reports(first: 50) { nodes { rendered(format: DOCX) } }`).join(' ')} }`, 'QUERY_TOO_COSTLY'],
+    [
+      '249 aliases of 500 DOCX renderings (over the token limit)',
+      `{ ${Array.from({ length: 249 }, (_, i) => `r${i}: reports(first: 500) { nodes { rendered(format: DOCX) } }`).join(' ')} }`,
+      'GRAPHQL_PARSE_FAILED',
+    ],
+    [
+      '35 aliases of 500 DOCX renderings',
+      `{ ${Array.from({ length: 35 }, (_, i) => `r${i}: reports(first: 500) { nodes { rendered(format: DOCX) } }`).join(' ')} }`,
+      'TOO_MANY_ALIASES',
+    ],
+    [
+      '25 aliases of 50 DOCX renderings each',
+      `{ ${Array.from({ length: 25 }, (_, i) => `r${i}: reports(first: 50) { nodes { rendered(format: DOCX) } }`).join(' ')} }`,
+      'QUERY_TOO_COSTLY',
+    ],
     ['500 DOCX renderings', `{ reports(first: 500) { nodes { rendered(format: DOCX) } } }`, 'QUERY_TOO_COSTLY'],
-    ['an introspection bomb', `{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'an introspection bomb',
+      `{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
     ['a directive bomb', `{ metrics { key ${Array.from({ length: 20 }, () => '@include(if: true)').join(' ')} } }`, 'TOO_MANY_DIRECTIVES'],
     [
       'a fragment bomb (each fragment spreads the next twice)',
       `{ region(code:"370830") { ...F0 } } ${Array.from({ length: 12 }, (_, i) => `fragment F${i} on Region { children { ...F${i + 1} } parent { ...F${i + 1} } }`).join(' ')} fragment F12 on Region { code }`,
       'QUERY_TOO_DEEP',
     ],
-    ['wide and paged: 500 agencies × every year × every cell', `{ agencies(first: 500) { nodes { reports { cells { key value } } } } }`, 'QUERY_TOO_COSTLY'],
+    [
+      'wide and paged: 500 agencies × every year × every cell',
+      `{ agencies(first: 500) { nodes { reports { cells { key value } } } } }`,
+      'QUERY_TOO_COSTLY',
+    ],
   ];
 
   it.each(known)('%s: refused before execution with its code', async (_name, query, code) => {
@@ -84,10 +137,14 @@ describe('abusive queries against a server in its own process', () => {
 
   it('refuses a 60 MB body without reading it (413), and keeps answering', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(60 * 1024 * 1024) } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        url,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(60 * 1024 * 1024) } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.write('{"query":"');
       // The rest is never sent: the answer must come before the body does.
@@ -97,7 +154,13 @@ describe('abusive queries against a server in its own process', () => {
   });
 
   it('refuses or bounds random depth, breadth, alias and unpaged-nesting bombs, never a 500', async () => {
-    const listField = fc.constantFrom('children { %s }', 'parent { %s }', 'ancestors { %s }', 'agencies(first: 500) { nodes { region { %s } } }', 'agencies { nodes { region { %s } } }');
+    const listField = fc.constantFrom(
+      'children { %s }',
+      'parent { %s }',
+      'ancestors { %s }',
+      'agencies(first: 500) { nodes { region { %s } } }',
+      'agencies { nodes { region { %s } } }',
+    );
     const bomb = fc.record({
       path: fc.array(listField, { minLength: 1, maxLength: 12 }),
       aliases: fc.integer({ min: 1, max: 60 }),
@@ -106,7 +169,9 @@ describe('abusive queries against a server in its own process', () => {
     await fc.assert(
       fc.asyncProperty(bomb, async ({ path, aliases, spread }) => {
         const inner = path.reduceRight((acc, f) => f.replace('%s', acc), 'code name');
-        const body = Array.from({ length: aliases }, (_, i) => (spread ? `a${i}: region(code:"370830") { ...R }` : `a${i}: region(code:"370830") { ${inner} }`)).join(' ');
+        const body = Array.from({ length: aliases }, (_, i) =>
+          spread ? `a${i}: region(code:"370830") { ...R }` : `a${i}: region(code:"370830") { ${inner} }`,
+        ).join(' ');
         const res = await post(`{ ${body} }${spread ? ` fragment R on Region { ${inner} }` : ''}`);
         expect(res.status).not.toBe(500);
         if (res.json.errors) expect(REFUSALS).toContain(res.code);

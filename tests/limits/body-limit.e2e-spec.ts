@@ -12,7 +12,10 @@ describeEachEngine(
     // A query padded with a long comment: valid GraphQL of any size, cheap to run.
     const padded = (bytes: number) => JSON.stringify({ query: `{ metrics { key } }\n#${'x'.repeat(bytes)}` });
     const post = (body: string, headers: Record<string, string> = {}) =>
-      fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
+      fetch(app().server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({
+        status: r.status,
+        json: (await r.json()) as any,
+      }));
 
     it('refuses an anonymous body past its limit, and takes the same body from a signed-in caller', async () => {
       const body = padded(LIMITS.maxBodyBytes + 1024);

@@ -26,7 +26,20 @@ const PORT = 3400 + (process.pid % 500);
   let server: RunningServer;
 
   const startDb = async () => {
-    db = spawn(MARIADBD, ['--no-defaults', `--datadir=${datadir}`, `--port=${PORT}`, `--socket=${join(datadir, 'mysqld.sock')}`, '--bind-address=127.0.0.1', '--user=root', '--skip-log-bin', '--innodb-buffer-pool-size=32M'], { stdio: 'ignore' });
+    db = spawn(
+      MARIADBD,
+      [
+        '--no-defaults',
+        `--datadir=${datadir}`,
+        `--port=${PORT}`,
+        `--socket=${join(datadir, 'mysqld.sock')}`,
+        '--bind-address=127.0.0.1',
+        '--user=root',
+        '--skip-log-bin',
+        '--innodb-buffer-pool-size=32M',
+      ],
+      { stdio: 'ignore' },
+    );
   };
   const stopDb = async () => {
     const proc = db;
@@ -34,7 +47,11 @@ const PORT = 3400 + (process.pid % 500);
     if (proc && proc.exitCode === null) await new Promise((resolve) => (proc.once('exit', resolve), proc.kill('SIGKILL')));
   };
   const ask = async () => {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ region(code: "370830") { name } agencies { totalCount } }` }) });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ region(code: "370830") { name } agencies { totalCount } }` }),
+    });
     return { status: res.status, text: await res.text() };
   };
   const until = async <T>(probe: () => Promise<T | null>, ms: number): Promise<T> => {
@@ -49,10 +66,18 @@ const PORT = 3400 + (process.pid % 500);
 
   beforeAll(async () => {
     datadir = mkdtempSync(join(tmpdir(), 'nianbao-outage-'));
-    const installed = spawnSync('/usr/bin/mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
+    const installed = spawnSync(
+      '/usr/bin/mariadb-install-db',
+      ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db'],
+      { stdio: 'ignore' },
+    );
     if (installed.status !== 0) throw new Error('mariadb-install-db failed');
     await startDb();
-    const env = readEnv({ DATABASE_URL: `mysql://root@127.0.0.1:${PORT}/nianbao_outage`, PORT: '0', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
+    const env = readEnv({
+      DATABASE_URL: `mysql://root@127.0.0.1:${PORT}/nianbao_outage`,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    } as NodeJS.ProcessEnv);
     app = await until(() => openApp(env, { fresh: true }), 30_000);
     await seedRegions(app.connection, '3708');
     await seedAgencies(app.connection);
@@ -73,7 +98,9 @@ const PORT = 3400 + (process.pid % 500);
       const res = await ask();
       expect(res.status).toBe(503);
       expect(JSON.parse(res.text).errors[0].extensions.code).toBe('UNAVAILABLE');
-      expect(JSON.stringify(JSON.parse(res.text).errors)).not.toMatch(new RegExp(`ECONNREFUSED|127\\.0\\.0\\.1|PROTOCOL_|\\bER_|INTERNAL_SERVER_ERROR|${PORT}`));
+      expect(JSON.stringify(JSON.parse(res.text).errors)).not.toMatch(
+        new RegExp(`ECONNREFUSED|127\\.0\\.0\\.1|PROTOCOL_|\\bER_|INTERNAL_SERVER_ERROR|${PORT}`),
+      );
     }
     await startDb();
     const back = await until(async () => {

@@ -14,10 +14,23 @@ import { agencyIdOf, signInAll } from '../workflow/workflow-accounts';
 async function main() {
   const engine = (process.argv[2] ?? 'sqlite') as Engine;
   const app = await startTestApp(engine, 'file_bombs', {
-    env: { LOG_LEVEL: 'silent', ANONYMOUS_BUDGET_PER_HOUR: '0', QUERY_BUDGET_PER_HOUR: '0', REQUEST_DEADLINE_MS: process.env.REQUEST_DEADLINE_MS ?? '10000', ...AUTH_ENV },
+    env: {
+      LOG_LEVEL: 'silent',
+      ANONYMOUS_BUDGET_PER_HOUR: '0',
+      QUERY_BUDGET_PER_HOUR: '0',
+      REQUEST_DEADLINE_MS: process.env.REQUEST_DEADLINE_MS ?? '10000',
+      ...AUTH_ENV,
+    },
   });
   await app.importSeed();
-  const manifest = await generate(app.connection, { region: '370830', fromYear: 2021, toYear: 2024, seed: 18, departments: 20, institutions: 20 });
+  const manifest = await generate(app.connection, {
+    region: '370830',
+    fromYear: 2021,
+    toYear: 2024,
+    seed: 18,
+    departments: 20,
+    institutions: 20,
+  });
   const agencyId = await agencyIdOf(app);
   const { editor } = await signInAll(app, { editor: { name: 'bomb-editor', role: 'AGENCY', agencyId } });
   process.stdout.write(`${JSON.stringify({ url: app.server.url, editor, agencyId, reports: manifest.reports })}\n`);

@@ -49,7 +49,8 @@ class ServerProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.child && this.child.exitCode === null) await new Promise((resolve) => (this.child.once('exit', resolve), this.child.kill('SIGTERM')));
+    if (this.child && this.child.exitCode === null)
+      await new Promise((resolve) => (this.child.once('exit', resolve), this.child.kill('SIGTERM')));
   }
 
   private status(): string {
@@ -68,7 +69,11 @@ class ServerProcess {
 
   async post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
     const t = Date.now();
-    const res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
     const json = (await res.json()) as { data?: any; errors?: Array<{ extensions?: Record<string, any> }> };
     const { code, ...extensions } = json.errors?.[0]?.extensions ?? {};
     return { status: res.status, ms: Date.now() - t, retryAfter: res.headers.get('retry-after'), code, extensions, data: json.data };
@@ -89,7 +94,9 @@ for (const engine of enginesUnderTest()) {
     let baseline = 0;
     let peak = 0;
 
-    const file = (fileName: string, bytes: Buffer) => ({ input: { agencyId: String(server.agencyId), year: 2020, fileName, contentBase64: bytes.toString('base64') } });
+    const file = (fileName: string, bytes: Buffer) => ({
+      input: { agencyId: String(server.agencyId), year: 2020, fileName, contentBase64: bytes.toString('base64') },
+    });
 
     /** Runs `attack` while a neighbour asks `{ metrics { key } }` without a token, again and again; samples the server's memory. */
     async function withNeighbour<T>(attack: () => Promise<T>): Promise<{ result: T; neighbour: number[] }> {
@@ -109,7 +116,9 @@ for (const engine of enginesUnderTest()) {
       } finally {
         running = false;
         await asking;
-        console.log(`${expect.getState().currentTestName}: the neighbour's slowest answer ${Math.max(...neighbour)} ms of ${neighbour.length}`);
+        console.log(
+          `${expect.getState().currentTestName}: the neighbour's slowest answer ${Math.max(...neighbour)} ms of ${neighbour.length}`,
+        );
       }
     }
 
@@ -127,26 +136,38 @@ for (const engine of enginesUnderTest()) {
     const bombs: Array<[string, () => { name: string; bytes: Buffer }, string]> = [
       ['the 415 KB DOCX whose document.xml inflates to 400 MB', () => ({ name: 'bomb.docx', bytes: docxBomb(400).bytes }), 'zip.ratio'],
       ['its 21 KB variant (20 MB)', () => ({ name: 'small-bomb.docx', bytes: docxBomb(20).bytes }), 'zip.ratio'],
-      ['the 400 MB DOCX whose headers claim 100 KB', () => ({ name: 'lying-bomb.docx', bytes: docxBomb(400, 100_000).bytes }), 'zip.partBytes'],
+      [
+        'the 400 MB DOCX whose headers claim 100 KB',
+        () => ({ name: 'lying-bomb.docx', bytes: docxBomb(400, 100_000).bytes }),
+        'zip.partBytes',
+      ],
       ['the 1.1 MB HTML page nested 100,000 deep', () => ({ name: 'deep.html', bytes: Buffer.from(deepHtml(100_000)) }), 'html.depth'],
     ];
 
-    it.each(bombs)('%s: previewReport and submitReport refuse it (REPORT_TOO_COMPLEX naming the limit), the neighbour answered in < 1 s', async (_what, make, limit) => {
-      const { name, bytes } = make();
-      const { result, neighbour } = await withNeighbour(() =>
-        Promise.all([
-          server.post(PREVIEW, file(name, bytes), server.editor),
-          server.post(PREVIEW, file(name, bytes), server.editor),
-          server.post(SUBMIT, file(name, bytes), server.editor),
-        ]),
-      );
-      for (const a of result) {
-        expect({ code: a.code, limit: a.extensions?.limit, file: a.extensions?.file }).toEqual({ code: 'REPORT_TOO_COMPLEX', limit, file: name });
-        expect(a.ms).toBeLessThan(DEADLINE_MS);
-      }
-      expect(Math.max(...neighbour)).toBeLessThan(1_000);
-      expect(server.child.exitCode).toBeNull();
-    }, 60_000);
+    it.each(bombs)(
+      '%s: previewReport and submitReport refuse it (REPORT_TOO_COMPLEX naming the limit), the neighbour answered in < 1 s',
+      async (_what, make, limit) => {
+        const { name, bytes } = make();
+        const { result, neighbour } = await withNeighbour(() =>
+          Promise.all([
+            server.post(PREVIEW, file(name, bytes), server.editor),
+            server.post(PREVIEW, file(name, bytes), server.editor),
+            server.post(SUBMIT, file(name, bytes), server.editor),
+          ]),
+        );
+        for (const a of result) {
+          expect({ code: a.code, limit: a.extensions?.limit, file: a.extensions?.file }).toEqual({
+            code: 'REPORT_TOO_COMPLEX',
+            limit,
+            file: name,
+          });
+          expect(a.ms).toBeLessThan(DEADLINE_MS);
+        }
+        expect(Math.max(...neighbour)).toBeLessThan(1_000);
+        expect(server.child.exitCode).toBeNull();
+      },
+      60_000,
+    );
 
     it('three concurrent pages of DOCX renders: answered or cut off at the deadline, the neighbour answered in < 1 s, no work left running after', async () => {
       const cpuBefore = server.cpuSeconds();
@@ -171,16 +192,25 @@ for (const engine of enginesUnderTest()) {
       const seed = await server.post(PREVIEW, file('seed.txt', readFileSync(SEED_REPORT)), server.editor);
       expect(seed.data?.previewReport).toEqual({ year: 2020, sourceFormat: 'TEXT' });
       peak = Math.max(peak, server.residentBytes());
-      console.log(`file bombs [${engine}]: resident ${Math.round(baseline / MB)} MB after warm-up, peak ${Math.round(peak / MB)} MB during the attacks`);
+      console.log(
+        `file bombs [${engine}]: resident ${Math.round(baseline / MB)} MB after warm-up, peak ${Math.round(peak / MB)} MB during the attacks`,
+      );
       expect(server.child.exitCode).toBeNull();
       expect(peak - baseline).toBeLessThan(300 * MB);
     });
 
     it('more heavy requests than turns and queue: the rest are refused with 429 SERVER_BUSY and Retry-After, never a 500', async () => {
-      const { result, neighbour } = await withNeighbour(() => Promise.all(Array.from({ length: 24 }, (_, i) => server.post(RENDERS, { n: 100 + i }))));
+      const { result, neighbour } = await withNeighbour(() =>
+        Promise.all(Array.from({ length: 24 }, (_, i) => server.post(RENDERS, { n: 100 + i }))),
+      );
       const busy = result.filter((a) => a.code === 'SERVER_BUSY');
       expect(busy.length).toBeGreaterThan(0);
-      for (const a of busy) expect({ status: a.status, retryAfter: a.retryAfter, seconds: a.extensions?.retryAfterSeconds }).toEqual({ status: 429, retryAfter: '2', seconds: 2 });
+      for (const a of busy)
+        expect({ status: a.status, retryAfter: a.retryAfter, seconds: a.extensions?.retryAfterSeconds }).toEqual({
+          status: 429,
+          retryAfter: '2',
+          seconds: 2,
+        });
       for (const a of result) expect(['OK', 'SERVER_BUSY', 'QUERY_TIMEOUT']).toContain(a.code ?? 'OK');
       expect(Math.max(...neighbour)).toBeLessThan(1_000);
       // Render garbage (not kept): shown, not limited; the process lives on.

@@ -12,7 +12,10 @@ let url: string;
 const lines: string[] = [];
 
 beforeAll(async () => {
-  child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'memory-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env } });
+  child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'memory-server.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env },
+  });
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -35,7 +38,12 @@ async function rss(): Promise<number> {
   const seen = lines.length;
   child.kill('SIGUSR2');
   for (let i = 0; i < 100 && !lines.slice(seen).some((l) => l.startsWith('rss')); i++) await new Promise((r) => setTimeout(r, 50));
-  return Number(lines.slice(seen).find((l) => l.startsWith('rss'))!.split(' ')[1]);
+  return Number(
+    lines
+      .slice(seen)
+      .find((l) => l.startsWith('rss'))!
+      .split(' ')[1],
+  );
 }
 
 const QUERIES = [
@@ -50,13 +58,20 @@ const QUERIES = [
 
 it('a thousand distinct refused and accepted requests leave the memory where it was', async () => {
   const send = (i: number) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERIES[i % QUERIES.length], variables: { pad: `${i}-`.padEnd(48_000, String(i % 10)), c: '370830' } }) }).then((r) => r.status);
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERIES[i % QUERIES.length], variables: { pad: `${i}-`.padEnd(48_000, String(i % 10)), c: '370830' } }),
+    }).then((r) => r.status);
   for (let i = 0; i < 100; i++) await send(i); // warm-up: JIT, caches of fixed size
   const start = await rss();
   const statuses = new Set<number>();
-  for (let i = 100; i < 1_100; i += 10) (await Promise.all(Array.from({ length: 10 }, (_, j) => send(i + j)))).forEach((s) => statuses.add(s));
+  for (let i = 100; i < 1_100; i += 10)
+    (await Promise.all(Array.from({ length: 10 }, (_, j) => send(i + j)))).forEach((s) => statuses.add(s));
   expect([...statuses].every((s) => s < 500)).toBe(true);
   const end = await rss();
-  console.log(`memory bound: rss ${Math.round(start / MB)} MB before, ${Math.round(end / MB)} MB after 1,000 distinct requests of 48 KB variables`);
+  console.log(
+    `memory bound: rss ${Math.round(start / MB)} MB before, ${Math.round(end / MB)} MB after 1,000 distinct requests of 48 KB variables`,
+  );
   expect(end - start).toBeLessThan(50 * MB);
 }, 180_000);

@@ -50,7 +50,11 @@ describe.each(enginesUnderTest())('pricing bounds the work of random operations 
         const query = next();
         const send = async () => {
           const before = app.sqlCount();
-          const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+          const res = await fetch(app.server.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: JSON.stringify({ query }),
+          });
           expect(res.status).toBeLessThan(500);
           const json = (await res.json()) as { data?: unknown; extensions?: { cost?: { requested: number; nodes: number } } };
           return { json, statements: app.sqlCount() - before };
@@ -68,7 +72,10 @@ describe.each(enginesUnderTest())('pricing bounds the work of random operations 
           await new Promise((r) => setTimeout(r, 200)); // let the pool's background work (another request's tail) finish
           statements = Math.min(statements, (await send()).statements);
         }
-        if (nodes > cost.nodes || statements > cost.requested + REQUEST_OVERHEAD) under.push(`${role}: ${nodes} nodes / ${statements} statements for a price of ${cost.nodes} nodes / ${cost.requested} points: ${query}`);
+        if (nodes > cost.nodes || statements > cost.requested + REQUEST_OVERHEAD)
+          under.push(
+            `${role}: ${nodes} nodes / ${statements} statements for a price of ${cost.nodes} nodes / ${cost.requested} points: ${query}`,
+          );
       }
     }
     console.log(`pricing property test [${engine}]: ${priced} of ${RUNS * roles.length} operations ran, ${under.length} under-priced`);

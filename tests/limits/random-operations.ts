@@ -49,7 +49,8 @@ export function randomOperations(schema: GraphQLSchema, seed: number) {
   function value(type: GraphQLInputType, argName: string, depth: number): string {
     if (isNonNullType(type)) return value(type.ofType, argName, depth);
     if (chance(0.05)) return 'null';
-    if (isListType(type)) return `[${Array.from({ length: Math.floor(rnd() * 4) }, () => value(type.ofType, argName, depth + 1)).join(', ')}]`;
+    if (isListType(type))
+      return `[${Array.from({ length: Math.floor(rnd() * 4) }, () => value(type.ofType, argName, depth + 1)).join(', ')}]`;
     if (isEnumType(type)) return pick(type.getValues()).name;
     if (isInputObjectType(type)) {
       const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type) || (depth < 3 && chance(0.5)));

@@ -15,7 +15,11 @@ if (!run) console.warn('statement timeout [mysql]: skipped, MariaDB not reachabl
   const Q = `{ region(code: "370830") { name } }`;
   const ask = async (app: TestApp) => {
     const t = Date.now();
-    const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: Q }) });
+    const res = await fetch(app.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: Q }),
+    });
     return { status: res.status, ms: Date.now() - t, text: await res.text() };
   };
   /** Holds region locked on a connection of its own while `work` runs. */
@@ -35,7 +39,14 @@ if (!run) console.warn('statement timeout [mysql]: skipped, MariaDB not reachabl
   const serverWith = (name: string, statementMs: number, deadlineMs: number) => {
     let app: TestApp | undefined;
     beforeAll(async () => {
-      app = await startTestApp('mysql', name, { env: { STATEMENT_TIMEOUT_MS: String(statementMs), REQUEST_DEADLINE_MS: String(deadlineMs), RESPONSE_CACHE: 'off', LOG_LEVEL: 'silent' } });
+      app = await startTestApp('mysql', name, {
+        env: {
+          STATEMENT_TIMEOUT_MS: String(statementMs),
+          REQUEST_DEADLINE_MS: String(deadlineMs),
+          RESPONSE_CACHE: 'off',
+          LOG_LEVEL: 'silent',
+        },
+      });
     }, 60_000);
     afterAll(() => app?.stop());
     return () => app!;

@@ -22,8 +22,19 @@ describe.each(enginesUnderTest())('unpriced work is refused [%s]', (engine) => {
   afterAll(() => app?.stop());
 
   async function post(body: unknown, accept = GQL_RESPONSE) {
-    const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify(body) });
-    return { status: res.status, json: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }>; extensions?: { cost?: { requested: number; nodes: number } } } };
+    const res = await fetch(app.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      json: (await res.json()) as {
+        data?: any;
+        errors?: Array<{ message: string; extensions?: Record<string, any> }>;
+        extensions?: { cost?: { requested: number; nodes: number } };
+      },
+    };
   }
 
   it.each([
@@ -47,7 +58,9 @@ describe.each(enginesUnderTest())('unpriced work is refused [%s]', (engine) => {
   });
 
   it('compare by agency is priced by the agencies of the region, not by 52', async () => {
-    const { json } = await post({ query: '{ compare(regionCode: "370830", year: 2024, by: AGENCY, keys: ["applications.new.total"]) { label } }' });
+    const { json } = await post({
+      query: '{ compare(regionCode: "370830", year: 2024, by: AGENCY, keys: ["applications.new.total"]) { label } }',
+    });
     expect(json.errors).toBeUndefined();
     const rows = json.data.compare.length;
     expect(rows).toBeGreaterThan(0);
@@ -57,7 +70,10 @@ describe.each(enginesUnderTest())('unpriced work is refused [%s]', (engine) => {
   });
 
   it('aggregate by region at township level is priced by the townships of the region', async () => {
-    const { json } = await post({ query: '{ aggregate(filter: { regionCode: "370830", fromYear: 2024, toYear: 2024, regionLevel: TOWNSHIP }, groupBy: [REGION], keys: ["applications.new.total"]) { regionCode } }' });
+    const { json } = await post({
+      query:
+        '{ aggregate(filter: { regionCode: "370830", fromYear: 2024, toYear: 2024, regionLevel: TOWNSHIP }, groupBy: [REGION], keys: ["applications.new.total"]) { regionCode } }',
+    });
     expect(json.errors).toBeUndefined();
     const [{ n }] = await app.db.query("SELECT COUNT(*) AS n FROM region WHERE path LIKE '/370000/370800/370830/%' AND depth = 4");
     expect(Number(n)).toBeGreaterThan(10);
@@ -68,18 +84,29 @@ describe.each(enginesUnderTest())('unpriced work is refused [%s]', (engine) => {
   it('keeps no price for refused operations, and a bounded number for accepted ones', async () => {
     const before = priceCacheSize();
     for (let i = 0; i < 200; i++) {
-      const { json } = await post({ query: 'query($c: String!, $pad: String) { r: reports(first: 500) { nodes { rendered(format: DOCX) } } x: region(code: $c) { code } y: agencies(filter: { nameContains: $pad }, first: 1) { totalCount } }', variables: { c: '370830', pad: `${i}`.repeat(50) } });
+      const { json } = await post({
+        query:
+          'query($c: String!, $pad: String) { r: reports(first: 500) { nodes { rendered(format: DOCX) } } x: region(code: $c) { code } y: agencies(filter: { nameContains: $pad }, first: 1) { totalCount } }',
+        variables: { c: '370830', pad: `${i}`.repeat(50) },
+      });
       expect(json.errors![0].extensions!.code).toBe('QUERY_TOO_COSTLY');
     }
     expect(priceCacheSize()).toBe(before);
     const big = 'x'.repeat(5_000);
-    await post({ query: 'query($c: String!, $pad: String) { region(code: $c) { code } agencies(filter: { nameContains: $pad }, first: 1) { totalCount } }', variables: { c: '370830', pad: big } });
+    await post({
+      query:
+        'query($c: String!, $pad: String) { region(code: $c) { code } agencies(filter: { nameContains: $pad }, first: 1) { totalCount } }',
+      variables: { c: '370830', pad: big },
+    });
     expect(priceCacheSize()).toBe(before);
   });
 
   it.each([
     ['an undeclared variable', (v: unknown) => ({ query: '{ metrics { key } }', variables: { deep: v } })],
-    ['a declared input', (v: unknown) => ({ query: 'query($f: AgencyFilter) { agencies(filter: $f, first: 1) { totalCount } }', variables: { f: v } })],
+    [
+      'a declared input',
+      (v: unknown) => ({ query: 'query($f: AgencyFilter) { agencies(filter: $f, first: 1) { totalCount } }', variables: { f: v } }),
+    ],
   ])('variables nested 3,000 deep in %s are refused with a code, never a 500', async (_what, body) => {
     let deep: unknown = 1;
     for (let i = 0; i < 3_000; i++) deep = { a: deep };
@@ -89,16 +116,25 @@ describe.each(enginesUnderTest())('unpriced work is refused [%s]', (engine) => {
     // The same in a GET request's query string (shallower: a URL has its own length limit).
     deep = 1;
     for (let i = 0; i < 200; i++) deep = { a: deep };
-    const get = await fetch(`${app.server.url}?query=${encodeURIComponent('{ metrics { key } }')}&variables=${encodeURIComponent(JSON.stringify({ d: deep }))}`, { headers: { accept: GQL_RESPONSE, 'apollo-require-preflight': '1' } });
+    const get = await fetch(
+      `${app.server.url}?query=${encodeURIComponent('{ metrics { key } }')}&variables=${encodeURIComponent(JSON.stringify({ d: deep }))}`,
+      { headers: { accept: GQL_RESPONSE, 'apollo-require-preflight': '1' } },
+    );
     expect(get.status).toBe(400);
     expect(((await get.json()) as any).errors[0].extensions.code).toBe('VARIABLES_TOO_DEEP');
   });
 
   it('a persisted-query hash that does not match its text is PERSISTED_QUERY_HASH_MISMATCH with 400', async () => {
-    const { status, json } = await post({ query: '{ metrics { key } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } });
+    const { status, json } = await post({
+      query: '{ metrics { key } }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } },
+    });
     expect(status).toBe(400);
     expect(json.errors![0].extensions!.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
-    const json200 = await post({ query: '{ metrics { key } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'cd'.repeat(32) } } }, 'application/json');
+    const json200 = await post(
+      { query: '{ metrics { key } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'cd'.repeat(32) } } },
+      'application/json',
+    );
     expect(json200.json.errors![0].extensions!.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
   });
 
@@ -106,10 +142,24 @@ describe.each(enginesUnderTest())('unpriced work is refused [%s]', (engine) => {
     let deep: unknown = 1;
     for (let i = 0; i < 3_000; i++) deep = { a: deep };
     const attacks: Array<[unknown, string]> = [
-      [{ query: '{ compare(regionCode: "370830", year: 2024, by: AGENCY, keys: ["grant_rate"], first: -2147483648) { label } r: reports(first: 500) { nodes { rendered(format: DOCX) } } }' }, 'BAD_USER_INPUT'],
-      [{ query: `{ ${Array.from({ length: 8 }, (_, i) => `p${i}: reports(first: 500) { nodes { rendered(format: DOCX) cells { key value raw } } }`).join(' ')} }` }, 'QUERY_TOO_COSTLY'],
+      [
+        {
+          query:
+            '{ compare(regionCode: "370830", year: 2024, by: AGENCY, keys: ["grant_rate"], first: -2147483648) { label } r: reports(first: 500) { nodes { rendered(format: DOCX) } } }',
+        },
+        'BAD_USER_INPUT',
+      ],
+      [
+        {
+          query: `{ ${Array.from({ length: 8 }, (_, i) => `p${i}: reports(first: 500) { nodes { rendered(format: DOCX) cells { key value raw } } }`).join(' ')} }`,
+        },
+        'QUERY_TOO_COSTLY',
+      ],
       [{ query: '{ metrics { key } }', variables: { deep } }, 'VARIABLES_TOO_DEEP'],
-      [{ query: '{ metrics { key } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'ef'.repeat(32) } } }, 'PERSISTED_QUERY_HASH_MISMATCH'],
+      [
+        { query: '{ metrics { key } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'ef'.repeat(32) } } },
+        'PERSISTED_QUERY_HASH_MISMATCH',
+      ],
     ];
     let attacking = true;
     const codes: string[] = [];

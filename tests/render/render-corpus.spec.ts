@@ -19,7 +19,10 @@ describe('renderCorpus', () => {
     await renderCorpus(b, 30, 42);
     await renderCorpus(c, 30, 43);
     expect(readdirSync(a)).toHaveLength(30);
-    const bytes = (dir: string) => readdirSync(dir).sort().map((f) => readFileSync(join(dir, f)));
+    const bytes = (dir: string) =>
+      readdirSync(dir)
+        .sort()
+        .map((f) => readFileSync(join(dir, f)));
     expect(bytes(b)).toEqual(bytes(a));
     expect(bytes(c)).not.toEqual(bytes(a));
     expect(new Set(files.map((f) => f.format))).toEqual(new Set(['html', 'docx']));

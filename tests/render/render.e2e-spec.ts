@@ -28,7 +28,9 @@ describeEachEngine(
 
         const stored = new Map<string, string | null>(report.cells.map((c: { key: string; decimal: string | null }) => [c.key, c.decimal]));
         const keys = cellsOf(getEdition(report.edition)).map((c) => c.key);
-        const back = Object.fromEntries(keys.map((k) => [k, parsed.cells[k].value === null ? null : normalDecimal(parsed.cells[k].value!)]));
+        const back = Object.fromEntries(
+          keys.map((k) => [k, parsed.cells[k].value === null ? null : normalDecimal(parsed.cells[k].value!)]),
+        );
         expect(back).toEqual(Object.fromEntries(keys.map((k) => [k, stored.get(k) ?? null])));
         // The seed's figures that matter most: a published "12.90" and a blank beside a zero.
         expect(parsed.cells['active.procurement.amount'].raw).toBe('12.90');

@@ -38,18 +38,39 @@ function cellArb(unit: Unit): fc.Arbitrary<RenderCell> {
 }
 
 /** Narrative text: CJK prose with digits, Latin letters and markup characters; never a heading-like line. */
-const LINE_CHARS = [...'本机关认真贯彻落实政府信息公开条例推进政务公开工作取得成效全年主动公开信息条网站微信平台依申请办理答复按时', ...'，。；：“”（）《》%', ...'0123456789', ...'abcXYZ', '<', '>', '&', '"', "'"];
+const LINE_CHARS = [
+  ...'本机关认真贯彻落实政府信息公开条例推进政务公开工作取得成效全年主动公开信息条网站微信平台依申请办理答复按时',
+  ...'，。；：“”（）《》%',
+  ...'0123456789',
+  ...'abcXYZ',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+];
 const line = fc
   .tuple(fc.constantFrom(...'本全我中在依'), fc.string({ unit: fc.constantFrom(...LINE_CHARS), minLength: 0, maxLength: 60 }))
   .map(([first, rest]) => first + rest);
 const narrativeText = fc.array(line, { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n'));
 
 const narratives: fc.Arbitrary<RenderNarrative[]> = fc
-  .tuple(...[1, 2, 3, 4, 5, 6].map((section) => fc.option(narrativeText.map((text) => ({ section, text })), { nil: undefined })))
+  .tuple(
+    ...[1, 2, 3, 4, 5, 6].map((section) =>
+      fc.option(
+        narrativeText.map((text) => ({ section, text })),
+        { nil: undefined },
+      ),
+    ),
+  )
   .map((ns) => ns.filter((n): n is RenderNarrative => n !== undefined));
 
 const agencyName = fc
-  .tuple(fc.constantFrom('济宁市', '任城区', '汶上县', '微山县'), fc.string({ unit: fc.constantFrom(...'测试公共资源交易服务中心市场监督管理'), minLength: 1, maxLength: 10 }), fc.constantFrom('局', '中心', '办公室', '人民政府'))
+  .tuple(
+    fc.constantFrom('济宁市', '任城区', '汶上县', '微山县'),
+    fc.string({ unit: fc.constantFrom(...'测试公共资源交易服务中心市场监督管理'), minLength: 1, maxLength: 10 }),
+    fc.constantFrom('局', '中心', '办公室', '人民政府'),
+  )
   .map(([a, b, c]) => a + b + c);
 
 export function reportArb(edition: EditionDef): fc.Arbitrary<RenderInput> {

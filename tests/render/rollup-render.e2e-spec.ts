@@ -30,7 +30,14 @@ describeEachEngine(
     let otherSupervisor = '';
 
     beforeAll(async () => {
-      await generate(app().connection, { region: CITY, fromYear: GENERATED_YEAR, toYear: GENERATED_YEAR, seed: 11, departments: 1, institutions: 1 });
+      await generate(app().connection, {
+        region: CITY,
+        fromYear: GENERATED_YEAR,
+        toYear: GENERATED_YEAR,
+        seed: 11,
+        departments: 1,
+        institutions: 1,
+      });
       await app().importSeed();
       const own = await createAccount(app(), { name: 'sum-county', role: 'SUPERVISOR', regionCode: COUNTY });
       const other = await createAccount(app(), { name: 'sum-other', role: 'SUPERVISOR', regionCode: OTHER_COUNTY });
@@ -47,7 +54,8 @@ describeEachEngine(
         const rollup = sums.data.region.rollup;
         expect(rollup.reportCount).toBeGreaterThan(0);
         const expected = new Map<string, number | null>();
-        for (const [k, v] of Object.entries(rollup)) if (k.startsWith('p')) for (const x of v as Array<{ key: string; value: number | null }>) expected.set(x.key, x.value);
+        for (const [k, v] of Object.entries(rollup))
+          if (k.startsWith('p')) for (const x of v as Array<{ key: string; value: number | null }>) expected.set(x.key, x.value);
         expect(expected.size).toBe(keys.length);
 
         const res = await app().gql(RENDERED, { code: COUNTY, year, format: 'DOCX' }, bearer(supervisor));
@@ -56,7 +64,11 @@ describeEachEngine(
         expect((res as { extensions?: any }).extensions?.cost?.requested).toBe(1_002);
         const { parsed, format } = await readReport(Buffer.from(res.data.region.renderedRollup, 'base64'));
         expect(format).toBe('docx');
-        expect([parsed.edition, parsed.year, parsed.title]).toEqual([edition.id, year, `${res.data.region.name}${year}年度政府信息公开工作年度报告（汇总）`]);
+        expect([parsed.edition, parsed.year, parsed.title]).toEqual([
+          edition.id,
+          year,
+          `${res.data.region.name}${year}年度政府信息公开工作年度报告（汇总）`,
+        ]);
 
         const back = (k: string) => (parsed.cells[k]?.value == null ? null : Number(normalDecimal(parsed.cells[k].value!)));
         const mismatches = keys.filter((k) => {
@@ -78,13 +90,16 @@ describeEachEngine(
 
     it('gives the same figures as HTML', async () => {
       const [html, docx] = await Promise.all(
-        (['HTML', 'DOCX'] as const).map((format) => app().gql(RENDERED, { code: COUNTY, year: GENERATED_YEAR, format }, bearer(supervisor))),
+        (['HTML', 'DOCX'] as const).map((format) =>
+          app().gql(RENDERED, { code: COUNTY, year: GENERATED_YEAR, format }, bearer(supervisor)),
+        ),
       );
       expect(html.errors).toBeUndefined();
       const fromHtml = (await readReport(Buffer.from(html.data.region.renderedRollup, 'utf8'))).parsed;
       const fromDocx = (await readReport(Buffer.from(docx.data.region.renderedRollup, 'base64'))).parsed;
       expect(fromHtml.title).toBe(fromDocx.title);
-      for (const k of cellsOf(editionForYear(GENERATED_YEAR)).map((c) => c.key)) expect([k, fromHtml.cells[k]?.value ?? null]).toEqual([k, fromDocx.cells[k]?.value ?? null]);
+      for (const k of cellsOf(editionForYear(GENERATED_YEAR)).map((c) => c.key))
+        expect([k, fromHtml.cells[k]?.value ?? null]).toEqual([k, fromDocx.cells[k]?.value ?? null]);
     });
 
     it("refuses a county supervisor another county's 汇总, as Region.rollup refuses it", async () => {
@@ -95,7 +110,10 @@ describeEachEngine(
       const ask = async (token: string, query: string, field: string) => {
         const res = await app().gql(query.replace('FIELD', `code ${field}`), undefined, bearer(token));
         const found: string[] = [];
-        JSON.stringify(res.data ?? null, (k, v) => (v && typeof v === 'object' && (v.renderedRollup != null || v.rollup != null) && found.push(v.code), v));
+        JSON.stringify(
+          res.data ?? null,
+          (k, v) => (v && typeof v === 'object' && (v.renderedRollup != null || v.rollup != null) && found.push(v.code), v),
+        );
         return { found, codes: (res.errors ?? []).map((e) => e.extensions?.code) };
       };
       const same = async (token: string, query: string) => {
@@ -105,7 +123,10 @@ describeEachEngine(
       };
       // The other county is out of reach: looked up (no region), or among its city's children (not listed).
       expect(await same(otherSupervisor, `{ region(code: "${COUNTY}") { FIELD } }`)).toEqual({ found: [], codes: [] });
-      expect(await same(otherSupervisor, `{ region(code: "${OTHER_COUNTY}") { parent { children { FIELD } } } }`)).toEqual({ found: [OTHER_COUNTY], codes: [] });
+      expect(await same(otherSupervisor, `{ region(code: "${OTHER_COUNTY}") { parent { children { FIELD } } } }`)).toEqual({
+        found: [OTHER_COUNTY],
+        codes: [],
+      });
       // The whole city, reached as the county's parent, which its supervisor reads only part of: FORBIDDEN.
       expect(await same(supervisor, `{ region(code: "${COUNTY}") { parent { FIELD } } }`)).toEqual({ found: [], codes: ['FORBIDDEN'] });
       // Its own county is answered.

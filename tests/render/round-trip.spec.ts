@@ -21,7 +21,11 @@ async function roundTrip(report: RenderInput, format: RenderFormat): Promise<voi
     actual[c.key] = p === null ? null : normalDecimal(p);
   }
   expect(actual).toEqual(expected);
-  const textOf = (section: number) => report.narratives.filter((n) => n.section === section).map((n) => n.text).join('\n');
+  const textOf = (section: number) =>
+    report.narratives
+      .filter((n) => n.section === section)
+      .map((n) => n.text)
+      .join('\n');
   expect(parsed.narratives.map((n) => [n.section, n.text])).toEqual(edition.sections.map((s) => [s.number, textOf(s.number)]));
 }
 
@@ -40,7 +44,9 @@ describe('parse(render(report)) equals the report', () => {
     const cells = Object.fromEntries(cellsOf(edition).map((c) => [c.key, { value: null }]));
     cells['active.procurement.amount'] = { value: '12.9', raw: '12.90' } as never;
     cells['applications.new.total'] = { value: '0' } as never;
-    const html = (await renderReport({ edition: '2019', year: 2020, agencyName: '济宁市测试局1', cells, narratives: [] }, 'html')).toString('utf8');
+    const html = (await renderReport({ edition: '2019', year: 2020, agencyName: '济宁市测试局1', cells, narratives: [] }, 'html')).toString(
+      'utf8',
+    );
     expect(html).toContain('<td colspan="2">12.90</td>');
     const { parsed } = await readReport(Buffer.from(html, 'utf8'));
     expect(parsed.cells['active.procurement.amount'].value).toBe('12.90');

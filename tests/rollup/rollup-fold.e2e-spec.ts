@@ -22,7 +22,8 @@ describeEachEngine('the roll-up queue', (app) => {
     await app().importSeed();
     const first = (await app().gql(NEW_TOTAL)).data.region.rollup;
     expect(await pending(app())).toBe(0);
-    for (let i = 1; i <= 5; i++) await app().services.imports.importReport(app().ctx(), { bytes: variant(i), fileName: `v${i}.txt`, regionCode: '370830' });
+    for (let i = 1; i <= 5; i++)
+      await app().services.imports.importReport(app().ctx(), { bytes: variant(i), fileName: `v${i}.txt`, regionCode: '370830' });
     // Five publications queued, none folded yet: nothing read a roll-up.
     expect(await pending(app())).toBe(5);
     expect(await rollupMismatches(handle(app()))).toEqual([]);
@@ -40,7 +41,8 @@ describeEachEngine('the roll-up queue', (app) => {
     const corrected = Buffer.from(variant(9).toString('utf8').replace('中心高度重视政务公开工作', '中心十分重视政务公开工作'), 'utf8');
     const second = await app().services.imports.importReport(app().ctx(), { bytes: corrected, fileName: 'v9-corrected.txt' });
     expect(second.status).toBe('revised');
-    for (let i = 10; i < 16; i++) await app().services.imports.importReport(app().ctx(), { bytes: variant(i), fileName: `v${i}.txt`, regionCode: '370830' });
+    for (let i = 10; i < 16; i++)
+      await app().services.imports.importReport(app().ctx(), { bytes: variant(i), fileName: `v${i}.txt`, regionCode: '370830' });
     expect(await pending(app())).toBe(9);
     const folder = rollupFolderOf(app().connection);
     const folded = await Promise.all([folder.foldAll({}), folder.foldAll({}), folder.foldAll({})]);

@@ -24,8 +24,7 @@ describe('the GraphQL contract', () => {
         if (parts[0] === 'active') {
           expect(isObjectType(field(active, camel(parts[1])))).toBe(true);
           field(field(active, camel(parts[1])), camel(parts[2]));
-        }
-        else if (parts[0] === 'applications') expect(field(applications, camel(parts[1])).getFields()[camel(parts[2])]).toBeDefined();
+        } else if (parts[0] === 'applications') expect(field(applications, camel(parts[1])).getFields()[camel(parts[2])]).toBeDefined();
         else expect(field(lawsuits, camel(parts[0])).getFields()[camel(parts[1])]).toBeDefined();
       }
       // And nothing typed that the edition does not define.
@@ -40,21 +39,41 @@ describe('the GraphQL contract', () => {
       return Object.fromEntries(Object.entries(t.getFields()).map(([f, d]) => [f, String(d.type)]));
     };
     const mutation = schema.getMutationType()!.getFields().previewReport;
-    expect([String(mutation.type), mutation.args.map((a) => `${a.name}: ${a.type}`)]).toEqual(['ReportPreview!', ['input: PreviewReportInput!']]);
+    expect([String(mutation.type), mutation.args.map((a) => `${a.name}: ${a.type}`)]).toEqual([
+      'ReportPreview!',
+      ['input: PreviewReportInput!'],
+    ]);
     expect(fields('PreviewReportInput')).toEqual({ agencyId: 'ID!', year: 'Int!', fileName: 'String!', contentBase64: 'String!' });
     expect(fields('ReportPreview')).toMatchObject({
-      edition: 'String!', year: 'Int!', title: 'String', publishedOn: 'String', sourceFormat: 'SourceFormat!',
-      cells: '[PreviewCell!]!', narratives: '[Narrative!]!', findings: '[PreviewFinding!]!', sourceText: 'String!',
+      edition: 'String!',
+      year: 'Int!',
+      title: 'String',
+      publishedOn: 'String',
+      sourceFormat: 'SourceFormat!',
+      cells: '[PreviewCell!]!',
+      narratives: '[Narrative!]!',
+      findings: '[PreviewFinding!]!',
+      sourceText: 'String!',
     });
     expect(fields('PreviewCell')).toEqual({ key: 'String!', value: 'String', raw: 'String!', source: 'CellSource' });
-    expect(fields('PreviewFinding')).toEqual({ rule: 'String!', severity: 'FindingSeverity!', status: 'FindingStatus!', cells: '[FindingCell!]!', expected: 'Float', actual: 'Float', message: 'String!' });
+    expect(fields('PreviewFinding')).toEqual({
+      rule: 'String!',
+      severity: 'FindingSeverity!',
+      status: 'FindingStatus!',
+      cells: '[FindingCell!]!',
+      expected: 'Float',
+      actual: 'Float',
+      message: 'String!',
+    });
     expect(fields('NarrativeInput')).toEqual({ section: 'Int!', heading: 'String', text: 'String!' });
     expect(fields('SubmitFiguresInput')).toMatchObject({ narratives: '[NarrativeInput!]', title: 'String' });
   });
 
   it('keeps the section type names queries use, now generated from the editions', () => {
     const fields = (name: string) => Object.keys((schema.getType(name) as GraphQLObjectType).getFields());
-    expect((schema.getType('ActiveDisclosure') as unknown as { getTypes(): Array<{ name: string }> }).getTypes().map((t) => t.name)).toEqual(['ActiveDisclosure2019', 'ActiveDisclosure2021']);
+    expect(
+      (schema.getType('ActiveDisclosure') as unknown as { getTypes(): Array<{ name: string }> }).getTypes().map((t) => t.name),
+    ).toEqual(['ActiveDisclosure2019', 'ActiveDisclosure2021']);
     expect(fields('DocumentCounts2019')).toEqual(['made', 'published', 'total']);
     expect(fields('ItemCounts2019')).toEqual(['prevItems', 'change', 'decisions']);
     expect(fields('Procurement2019')).toEqual(['items', 'amount']);
@@ -64,6 +83,8 @@ describe('the GraphQL contract', () => {
     expect(fields('ApplicantCounts')).toEqual(['naturalPerson', 'business', 'research', 'socialOrg', 'legalService', 'otherOrg', 'total']);
     expect(fields('LawsuitTable')).toEqual(['review', 'litigationDirect', 'litigationAfterReview']);
     expect(fields('CaseOutcomes')).toEqual(['upheld', 'corrected', 'other', 'pending', 'total']);
-    expect(fields('ApplicationTable')).toEqual(expect.arrayContaining(['new', 'other', 'otherNoSupplement', 'otherNoFee', 'otherOther', 'denied', 'otherAll']));
+    expect(fields('ApplicationTable')).toEqual(
+      expect.arrayContaining(['new', 'other', 'otherNoSupplement', 'otherNoFee', 'otherOther', 'denied', 'otherAll']),
+    );
   });
 });

@@ -30,7 +30,9 @@ const code = (f: string) =>
 function importsOf(file: string): string[] {
   const src = readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of src.matchAll(/(?:import|export)\s[^'"`;]*?from\s*['"](\.[^'"]*)['"]|import\(\s*['"](\.[^'"]*)['"]\s*\)|require\(\s*['"](\.[^'"]*)['"]\s*\)/g)) {
+  for (const m of src.matchAll(
+    /(?:import|export)\s[^'"`;]*?from\s*['"](\.[^'"]*)['"]|import\(\s*['"](\.[^'"]*)['"]\s*\)|require\(\s*['"](\.[^'"]*)['"]\s*\)/g,
+  )) {
     const base = resolve(dirname(file), m[1] ?? m[2] ?? m[3]);
     const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((c) => existsSync(c) && statSync(c).isFile());
     if (hit) out.push(hit);
@@ -77,7 +79,10 @@ function cycles(files: string[]): string[][] {
 /** What reaching the database looks like: the ORM or a driver imported, a repository built by hand, SQL run directly. */
 const DATABASE_USE: Array<[string, RegExp]> = [
   ['imports typeorm', /from\s*['"]typeorm['"]|require\(\s*['"]typeorm['"]\s*\)|import\(\s*['"]typeorm['"]\s*\)/],
-  ['imports a database driver', /from\s*['"](mysql2(\/promise)?|better-sqlite3)['"]|import\(\s*['"](mysql2(\/promise)?|better-sqlite3)['"]\s*\)/],
+  [
+    'imports a database driver',
+    /from\s*['"](mysql2(\/promise)?|better-sqlite3)['"]|import\(\s*['"](mysql2(\/promise)?|better-sqlite3)['"]\s*\)/,
+  ],
   ['runs SQL with .query(', /\.query\s*\(/],
   ['uses getRepository', /\bgetRepository\b/],
   ['uses an EntityManager', /\bEntityManager\b/],

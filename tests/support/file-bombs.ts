@@ -89,7 +89,10 @@ export function docxBomb(mib: number, declaredBytes?: number): { bytes: Buffer; 
   crc = crc32(tail, crc);
   const inflatedBytes = Buffer.byteLength(head) + mib * chunkBytes.length + Buffer.byteLength(tail);
   const document: ZipPart = { name: 'word/document.xml', data, crc, uncompressedSize: declaredBytes ?? inflatedBytes };
-  const types = storedPart('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  const types = storedPart(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
   return { bytes: zipOf([types, document]), inflatedBytes };
 }
 

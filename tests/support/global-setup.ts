@@ -12,11 +12,18 @@ export default async function globalSetup(): Promise<void> {
   let reachable = false;
   try {
     const mysql = await import('mysql2/promise');
-    const c = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password, connectTimeout: 3000 });
+    const c = await mysql.createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: url.username || 'root',
+      password: url.password,
+      connectTimeout: 3000,
+    });
     await c.end();
     reachable = true;
   } catch (e) {
-    if (process.env.REQUIRE_MYSQL === '1') throw new Error(`REQUIRE_MYSQL=1 but MariaDB is not reachable at ${root}: ${(e as Error).message}`, { cause: e });
+    if (process.env.REQUIRE_MYSQL === '1')
+      throw new Error(`REQUIRE_MYSQL=1 but MariaDB is not reachable at ${root}: ${(e as Error).message}`, { cause: e });
     console.warn(`\nMariaDB not reachable at ${root}: the MariaDB half of the suite is skipped (REQUIRE_MYSQL=1 makes this fatal)`);
   }
   process.env.NIANBAO_TEST_MYSQL = reachable ? '1' : '0';

@@ -25,7 +25,11 @@ export interface TestApp {
   db: DataSource;
   services: Services;
   server: RunningServer;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> }>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> }>;
   ctx(viewer?: Viewer): RequestContext;
   sqlCount(): number;
   importSeed(): Promise<void>;

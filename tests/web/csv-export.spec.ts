@@ -18,7 +18,11 @@ describe('CSV export of the dashboard tables', () => {
   });
 
   it('a return comment with a formula reaches the file inert', () => {
-    const csv = toCsv({ title: 't', region: 'r', year: 2024, keys: [], scope: 's' }, [{ key: 'c', label: '意见' }], [{ c: '=HYPERLINK("http://evil","x")' }]);
+    const csv = toCsv(
+      { title: 't', region: 'r', year: 2024, keys: [], scope: 's' },
+      [{ key: 'c', label: '意见' }],
+      [{ c: '=HYPERLINK("http://evil","x")' }],
+    );
     const last = csv.trim().split('\r\n').pop()!;
     expect(last).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
   });

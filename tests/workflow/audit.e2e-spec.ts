@@ -20,23 +20,37 @@ describeEachEngine(
 
     beforeAll(async () => {
       agencyId = await agencyIdOf(app());
-      Object.assign(h, await signInAll(app(), {
-        agency: { name: 'au-agency', role: 'AGENCY', agencyId },
-        supervisor: { name: 'au-supervisor', role: 'SUPERVISOR', regionCode: '370830' },
-        other: { name: 'au-other', role: 'SUPERVISOR', regionCode: '370811' },
-        analyst: { name: 'au-analyst', role: 'ANALYST' },
-        admin: { name: 'au-admin', role: 'ADMIN' },
-      }));
+      Object.assign(
+        h,
+        await signInAll(app(), {
+          agency: { name: 'au-agency', role: 'AGENCY', agencyId },
+          supervisor: { name: 'au-supervisor', role: 'SUPERVISOR', regionCode: '370830' },
+          other: { name: 'au-other', role: 'SUPERVISOR', regionCode: '370811' },
+          analyst: { name: 'au-analyst', role: 'ANALYST' },
+          admin: { name: 'au-admin', role: 'ADMIN' },
+        }),
+      );
     });
 
     it('records every step with who, before and after, and shows each reader only its part', async () => {
-      const input = { agencyId: String(agencyId), year: 2020, fileName: 'audit-2020.txt', contentBase64: readFileSync(SEED_REPORT).toString('base64') };
-      const sub = await gql('agency', `mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } findings { id } } }`, { i: input });
+      const input = {
+        agencyId: String(agencyId),
+        year: 2020,
+        fileName: 'audit-2020.txt',
+        contentBase64: readFileSync(SEED_REPORT).toString('base64'),
+      };
+      const sub = await gql('agency', `mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } findings { id } } }`, {
+        i: input,
+      });
       expect(sub.errors).toBeUndefined();
       const id = sub.data.submitReport.report.id;
       const finding = sub.data.submitReport.findings[0]?.id;
       expect(finding).toBeDefined();
-      await gql('supervisor', `mutation($id: ID!, $f: ID!) { reviewFinding(id: $f, decision: CONFIRMED) { review } returnReport(id: $id, comment: "请更正", findingIds: [$f]) { state } }`, { id, f: finding });
+      await gql(
+        'supervisor',
+        `mutation($id: ID!, $f: ID!) { reviewFinding(id: $f, decision: CONFIRMED) { review } returnReport(id: $id, comment: "请更正", findingIds: [$f]) { state } }`,
+        { id, f: finding },
+      );
       const corrected = await gql('agency', `mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } } }`, {
         i: { ...input, contentBase64: Buffer.concat([readFileSync(SEED_REPORT), Buffer.from('\n')]).toString('base64'), reason: '补正' },
       });
@@ -68,7 +82,9 @@ describeEachEngine(
       expect(JSON.parse(publish.after)).toEqual({ revision: 2, state: 'PUBLISHED' });
 
       const failed = await gql('admin', EVENTS, { f: { action: 'LOGIN_FAILED' } });
-      expect(failed.data.auditEvents.nodes.map((e: any) => [e.actor, e.role, e.detail])).toEqual([['au-agency', 'ANONYMOUS', 'wrong password']]);
+      expect(failed.data.auditEvents.nodes.map((e: any) => [e.actor, e.role, e.detail])).toEqual([
+        ['au-agency', 'ANONYMOUS', 'wrong password'],
+      ]);
       expect(JSON.stringify(failed.data)).not.toContain('not the password');
 
       // The supervisor reads its region's events, the other region's none; the agency its own.
@@ -81,7 +97,7 @@ describeEachEngine(
       for (const who of ['analyst', 'anonymous']) expect((await gql(who, EVENTS, {})).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
-    it('writes the audit row in the step\'s transaction: a refused step leaves neither', async () => {
+    it("writes the audit row in the step's transaction: a refused step leaves neither", async () => {
       const count = async () => Number((await app().db.query('SELECT COUNT(*) AS n FROM audit_event'))[0].n);
       const before = await count();
       const [{ id }] = await app().db.query("SELECT id FROM report WHERE state = 'PUBLISHED' ORDER BY id DESC LIMIT 1");

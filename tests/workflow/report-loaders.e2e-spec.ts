@@ -23,7 +23,7 @@ const NOT_REPORT_LOADERS: Record<string, string> = {
   rollupByRegionYearLoader: 'sums of published revisions only (region_rollup)',
   rollupByKindLoader: 'sums of published revisions only (region_rollup)',
   rollupByAgencyYearLoader: 'sums of published_current revisions only',
-  agencySubtreeLoader: 'agency ids, confined to the viewer\'s region in its statement',
+  agencySubtreeLoader: "agency ids, confined to the viewer's region in its statement",
   agencyCountByPathLoader: 'counts of agencies',
 };
 
@@ -36,19 +36,34 @@ interface Target {
 
 /** Each report loader asked about the three revisions; the report ids it answers with. */
 const PROBES: { [K in keyof ReportLoaders]: (l: Loaders, t: Target) => Promise<number[]> } = {
-  visibleReportById: async (l, t) => (await l.visibleReportById.loadMany([t.published, t.draft, t.submitted])).flatMap((r) => (r && !(r instanceof Error) ? [r.id] : [])),
+  visibleReportById: async (l, t) =>
+    (await l.visibleReportById.loadMany([t.published, t.draft, t.submitted])).flatMap((r) => (r && !(r instanceof Error) ? [r.id] : [])),
   visibleLatestReportsByAgency: async (l, t) => (await l.visibleLatestReportsByAgency.load(t.agencyId)).map((r) => r.id),
   visibleLatestReportsByAgencyYear: async (l, t) =>
-    (await Promise.all([2020, 2021, 2022].map((year) => l.visibleLatestReportsByAgencyYear.load({ agencyId: t.agencyId, year })))).flat().map((r) => r.id),
+    (await Promise.all([2020, 2021, 2022].map((year) => l.visibleLatestReportsByAgencyYear.load({ agencyId: t.agencyId, year }))))
+      .flat()
+      .map((r) => r.id),
   visibleRevisionsBySeries: async (l, t) =>
-    (await Promise.all([2020, 2021, 2022].map((year) => l.visibleRevisionsBySeries.load({ agencyId: t.agencyId, year, scope: 'OWN' })))).flat().map((r) => r.id),
-  visibleCellsByReportId: async (l, t) => (await l.visibleCellsByReportId.loadMany([t.published, t.draft, t.submitted])).flatMap((c) => (c instanceof Error ? [] : c.map((x) => x.reportId))),
-  visibleNarrativesByReportId: async (l, t) => (await l.visibleNarrativesByReportId.loadMany([t.published, t.draft, t.submitted])).flatMap((c) => (c instanceof Error ? [] : c.map((x) => x.reportId))),
-  visibleFindingsByReportId: async (l, t) => (await l.visibleFindingsByReportId.loadMany([t.published, t.draft, t.submitted])).flatMap((c) => (c instanceof Error ? [] : c.map((x) => x.reportId))),
+    (await Promise.all([2020, 2021, 2022].map((year) => l.visibleRevisionsBySeries.load({ agencyId: t.agencyId, year, scope: 'OWN' }))))
+      .flat()
+      .map((r) => r.id),
+  visibleCellsByReportId: async (l, t) =>
+    (await l.visibleCellsByReportId.loadMany([t.published, t.draft, t.submitted])).flatMap((c) =>
+      c instanceof Error ? [] : c.map((x) => x.reportId),
+    ),
+  visibleNarrativesByReportId: async (l, t) =>
+    (await l.visibleNarrativesByReportId.loadMany([t.published, t.draft, t.submitted])).flatMap((c) =>
+      c instanceof Error ? [] : c.map((x) => x.reportId),
+    ),
+  visibleFindingsByReportId: async (l, t) =>
+    (await l.visibleFindingsByReportId.loadMany([t.published, t.draft, t.submitted])).flatMap((c) =>
+      c instanceof Error ? [] : c.map((x) => x.reportId),
+    ),
 };
 
 const SRC = join(__dirname, '../../src');
-const sources = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? sources(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? sources(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
 
 describe('the loaders a resolver may use', () => {
   const repos = {} as Parameters<typeof createLoaders>[0];
@@ -69,7 +84,9 @@ describe('the loaders a resolver may use', () => {
       'reports.findingsOf(': ['services/workflow.service.ts'],
     };
     for (const [call, files] of Object.entries(allowed)) {
-      const callers = sources(SRC).filter((f) => readFileSync(f, 'utf8').includes(call)).map((f) => relative(SRC, f).split('\\').join('/'));
+      const callers = sources(SRC)
+        .filter((f) => readFileSync(f, 'utf8').includes(call))
+        .map((f) => relative(SRC, f).split('\\').join('/'));
       expect({ call, callers: callers.filter((f) => !f.startsWith('data/')).sort() }).toEqual({ call, callers: files });
     }
   });
@@ -83,28 +100,46 @@ describeEachEngine('report loaders against a draft', (app) => {
     await app().importSeed(); // published, 2020
     t.agencyId = await agencyIdOf(app());
     [{ id: t.published }] = (await app().db.query('SELECT id FROM report')).map((r: { id: unknown }) => ({ id: Number(r.id) }));
-    const cells = [{ key: 'applications.new.total', value: '3' }, { key: 'applications.new.natural_person', value: '1' }];
+    const cells = [
+      { key: 'applications.new.total', value: '3' },
+      { key: 'applications.new.natural_person', value: '1' },
+    ];
     const file = async (year: number, draft: boolean) =>
-      (await app().services.workflow.submitFigures(app().ctx(), { agencyId: String(t.agencyId), year, edition: '2019', cells, draft, narratives: [{ section: 1, text: `${year}年总体情况` }] })).report.id;
+      (
+        await app().services.workflow.submitFigures(app().ctx(), {
+          agencyId: String(t.agencyId),
+          year,
+          edition: '2019',
+          cells,
+          draft,
+          narratives: [{ section: 1, text: `${year}年总体情况` }],
+        })
+      ).report.id;
     t.draft = await file(2021, true);
     t.submitted = await file(2022, false);
     const county = (await app().db.query("SELECT path FROM region WHERE code = '370830'"))[0].path as string;
     const other = (await app().db.query("SELECT path FROM region WHERE code = '370811'"))[0].path as string;
     viewers = {
       anonymous: { viewer: { id: 'anonymous', role: 'ANONYMOUS', regionPath: null, agencyId: null }, sees: [t.published] },
-      agency: { viewer: { id: 'agency', role: 'AGENCY', regionPath: county, agencyId: t.agencyId }, sees: [t.published, t.draft, t.submitted] },
+      agency: {
+        viewer: { id: 'agency', role: 'AGENCY', regionPath: county, agencyId: t.agencyId },
+        sees: [t.published, t.draft, t.submitted],
+      },
       county: { viewer: { id: 'county', role: 'SUPERVISOR', regionPath: county, agencyId: null }, sees: [t.published, t.submitted] },
       other: { viewer: { id: 'other', role: 'SUPERVISOR', regionPath: other, agencyId: null }, sees: [] },
       admin: { viewer: { id: 'admin', role: 'ADMIN', regionPath: null, agencyId: null }, sees: [t.published, t.draft, t.submitted] },
     };
   });
 
-  it.each(Object.keys(PROBES) as Array<keyof ReportLoaders>)('%s reaches only what each viewer may see, the draft for the agency only', async (name) => {
-    for (const [who, { viewer, sees }] of Object.entries(viewers)) {
-      const reached = [...new Set(await PROBES[name](app().ctx(viewer).loaders, t))];
-      expect({ who, outside: reached.filter((id) => !sees.includes(id)) }).toEqual({ who, outside: [] });
-      if (who === 'agency' || who === 'admin') expect({ who, draft: reached.includes(t.draft) }).toEqual({ who, draft: true });
-      if (who === 'county') expect({ who, submitted: reached.includes(t.submitted) }).toEqual({ who, submitted: true });
-    }
-  });
+  it.each(Object.keys(PROBES) as Array<keyof ReportLoaders>)(
+    '%s reaches only what each viewer may see, the draft for the agency only',
+    async (name) => {
+      for (const [who, { viewer, sees }] of Object.entries(viewers)) {
+        const reached = [...new Set(await PROBES[name](app().ctx(viewer).loaders, t))];
+        expect({ who, outside: reached.filter((id) => !sees.includes(id)) }).toEqual({ who, outside: [] });
+        if (who === 'agency' || who === 'admin') expect({ who, draft: reached.includes(t.draft) }).toEqual({ who, draft: true });
+        if (who === 'county') expect({ who, submitted: reached.includes(t.submitted) }).toEqual({ who, submitted: true });
+      }
+    },
+  );
 });

@@ -21,19 +21,23 @@ describeEachEngine(
     beforeAll(async () => {
       await app().importSeed(); // a published report, as the CLI stores it
       agencyId = await agencyIdOf(app());
-      Object.assign(h, await signInAll(app(), {
-        agency: { name: 'vis-agency', role: 'AGENCY', agencyId },
-        supervisor: { name: 'vis-supervisor', role: 'SUPERVISOR', regionCode: '370830' },
-        other: { name: 'vis-other', role: 'SUPERVISOR', regionCode: '370811' },
-        analyst: { name: 'vis-analyst', role: 'ANALYST' },
-      }));
+      Object.assign(
+        h,
+        await signInAll(app(), {
+          agency: { name: 'vis-agency', role: 'AGENCY', agencyId },
+          supervisor: { name: 'vis-supervisor', role: 'SUPERVISOR', regionCode: '370830' },
+          other: { name: 'vis-other', role: 'SUPERVISOR', regionCode: '370811' },
+          analyst: { name: 'vis-analyst', role: 'ANALYST' },
+        }),
+      );
     });
 
     it('shows each viewer its own latest revision, and the public only the published one', async () => {
       const [imported] = await app().db.query('SELECT id, year, state, published_current FROM report');
       expect([imported.state, Number(imported.published_current)]).toEqual(['PUBLISHED', 1]);
       const year = Number(imported.year);
-      const published = (await gql('anonymous', `{ agency(id: "${agencyId}") { report(year: ${year}) { id value(key: "${KEY}") } } }`)).data.agency.report;
+      const published = (await gql('anonymous', `{ agency(id: "${agencyId}") { report(year: ${year}) { id value(key: "${KEY}") } } }`)).data
+        .agency.report;
       expect(published.id).toBe(String(imported.id));
       const rollup = `{ region(code: "370800") { rollup(year: ${year}) { reportCount value(key: "${KEY}") } } }`;
       const rolledBefore = (await gql('anonymous', rollup)).data.region.rollup;
@@ -47,15 +51,20 @@ describeEachEngine(
       const correction = filed.data.submitReport.report;
       expect(correction).toMatchObject({ state: 'SUBMITTED', revision: 2 });
 
-      const reportOf = async (who: string) => (await gql(who, `{ agency(id: "${agencyId}") { report(year: ${year}) { id state } } }`)).data?.agency?.report ?? null;
+      const reportOf = async (who: string) =>
+        (await gql(who, `{ agency(id: "${agencyId}") { report(year: ${year}) { id state } } }`)).data?.agency?.report ?? null;
       expect(await reportOf('anonymous')).toEqual({ id: published.id, state: 'PUBLISHED' });
       expect(await reportOf('analyst')).toEqual({ id: published.id, state: 'PUBLISHED' });
       expect(await reportOf('agency')).toEqual({ id: correction.id, state: 'SUBMITTED' });
       expect(await reportOf('supervisor')).toEqual({ id: correction.id, state: 'SUBMITTED' });
 
-      const revisionsOf = async (who: string) => (await gql(who, `{ report(id: "${published.id}") { revisions { revision state } } }`)).data?.report?.revisions ?? null;
+      const revisionsOf = async (who: string) =>
+        (await gql(who, `{ report(id: "${published.id}") { revisions { revision state } } }`)).data?.report?.revisions ?? null;
       expect(await revisionsOf('anonymous')).toEqual([{ revision: 1, state: 'PUBLISHED' }]);
-      expect(await revisionsOf('supervisor')).toEqual([{ revision: 1, state: 'PUBLISHED' }, { revision: 2, state: 'SUBMITTED' }]);
+      expect(await revisionsOf('supervisor')).toEqual([
+        { revision: 1, state: 'PUBLISHED' },
+        { revision: 2, state: 'SUBMITTED' },
+      ]);
       expect((await gql('other', `{ report(id: "${correction.id}") { id } }`)).data.report).toBeNull();
       expect((await gql('anonymous', `{ report(id: "${correction.id}") { id } }`)).data.report).toBeNull();
 
@@ -69,7 +78,9 @@ describeEachEngine(
       // Roll-ups and the findings list: the published revision's, unchanged by the submission.
       expect((await gql('anonymous', rollup)).data.region.rollup).toEqual(rolledBefore);
       const findings = await gql('supervisor', `{ findings(filter: { year: ${year} }) { nodes { report { id } } } }`);
-      expect(new Set(findings.data.findings.nodes.map((f: { report: { id: string } }) => f.report.id))).toEqual(new Set(findings.data.findings.nodes.length ? [published.id] : []));
+      expect(new Set(findings.data.findings.nodes.map((f: { report: { id: string } }) => f.report.id))).toEqual(
+        new Set(findings.data.findings.nodes.length ? [published.id] : []),
+      );
     });
   },
   { env: AUTH_ENV },

@@ -11,7 +11,10 @@ export async function agencyIdOf(app: TestApp, name = WENSHANG_AGENCY): Promise<
 }
 
 /** Accounts created as the CLI does and signed in through the endpoint: their Authorization headers by role name. */
-export async function signInAll(app: TestApp, accounts: Record<string, Omit<NewUserInput, 'password'>>): Promise<Record<string, Record<string, string>>> {
+export async function signInAll(
+  app: TestApp,
+  accounts: Record<string, Omit<NewUserInput, 'password'>>,
+): Promise<Record<string, Record<string, string>>> {
   const out: Record<string, Record<string, string>> = {};
   for (const [who, input] of Object.entries(accounts)) {
     const acc = await createAccount(app, input);

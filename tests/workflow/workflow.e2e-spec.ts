@@ -27,23 +27,33 @@ describeEachEngine(
 
     beforeAll(async () => {
       agencyId = await agencyIdOf(app());
-      Object.assign(h, await signInAll(app(), {
-        agency: { name: 'wf-agency', role: 'AGENCY', agencyId },
-        supervisor: { name: 'wf-supervisor', role: 'SUPERVISOR', regionCode: '370830' },
-        other: { name: 'wf-other-supervisor', role: 'SUPERVISOR', regionCode: '370811' },
-        analyst: { name: 'wf-analyst', role: 'ANALYST', regionCode: '370800' },
-        admin: { name: 'wf-admin', role: 'ADMIN' },
-      }));
+      Object.assign(
+        h,
+        await signInAll(app(), {
+          agency: { name: 'wf-agency', role: 'AGENCY', agencyId },
+          supervisor: { name: 'wf-supervisor', role: 'SUPERVISOR', regionCode: '370830' },
+          other: { name: 'wf-other-supervisor', role: 'SUPERVISOR', regionCode: '370811' },
+          analyst: { name: 'wf-analyst', role: 'ANALYST', regionCode: '370800' },
+          admin: { name: 'wf-admin', role: 'ADMIN' },
+        }),
+      );
       const prepared = await prepareReport(readFileSync(SEED_REPORT), 'seed.txt', 2020);
       seedValue = Number(prepared.parsed.cells[KEY].value);
       cells = Object.entries(prepared.parsed.cells).map(([key, c]) => ({ key, value: c.value }));
     });
 
-    const seedInput = (extra: Record<string, unknown> = {}) => ({ agencyId: String(agencyId), year: 2020, fileName: 'wenshang-2020.txt', contentBase64: readFileSync(SEED_REPORT).toString('base64'), ...extra });
+    const seedInput = (extra: Record<string, unknown> = {}) => ({
+      agencyId: String(agencyId),
+      year: 2020,
+      fileName: 'wenshang-2020.txt',
+      contentBase64: readFileSync(SEED_REPORT).toString('base64'),
+      ...extra,
+    });
 
     it('walks submit → return → correct → accept → publish, each step for its roles only, roll-ups on publication only', async () => {
       // Only the agency itself (or an administrator) files.
-      for (const who of ['anonymous', 'analyst', 'supervisor']) expect(code(await gql(who, SUBMIT, { input: seedInput() }))).toBe('FORBIDDEN');
+      for (const who of ['anonymous', 'analyst', 'supervisor'])
+        expect(code(await gql(who, SUBMIT, { input: seedInput() }))).toBe('FORBIDDEN');
       const submitted = await gql('agency', SUBMIT, { input: seedInput() });
       expect(submitted.errors).toBeUndefined();
       const first = submitted.data.submitReport;
@@ -70,9 +80,18 @@ describeEachEngine(
 
       // Returned with a comment and a finding of this revision (any finding id of another report is refused).
       const findingIds = first.findings.slice(0, 1).map((f: { id: string }) => f.id);
-      const returned = await gql('supervisor', `mutation($id: ID!, $f: [ID!]) { returnReport(id: $id, comment: "第二部分数字有误", findingIds: $f) { id state returnComment returnedFindings { id } } }`, { id, f: findingIds });
+      const returned = await gql(
+        'supervisor',
+        `mutation($id: ID!, $f: [ID!]) { returnReport(id: $id, comment: "第二部分数字有误", findingIds: $f) { id state returnComment returnedFindings { id } } }`,
+        { id, f: findingIds },
+      );
       expect(returned.errors).toBeUndefined();
-      expect(returned.data.returnReport).toEqual({ id, state: 'RETURNED', returnComment: '第二部分数字有误', returnedFindings: findingIds.map((f: string) => ({ id: f })) });
+      expect(returned.data.returnReport).toEqual({
+        id,
+        state: 'RETURNED',
+        returnComment: '第二部分数字有误',
+        returnedFindings: findingIds.map((f: string) => ({ id: f })),
+      });
       const seenByAgency = await gql('agency', `{ report(id: "${id}") { state returnComment } }`);
       expect(seenByAgency.data.report).toEqual({ state: 'RETURNED', returnComment: '第二部分数字有误' });
 
@@ -123,7 +142,9 @@ describeEachEngine(
       expect(code(await gql('agency', STEP('submitDraft'), { id }))).toBe('CONFLICT');
       const seen = await gql('supervisor', `{ reports(filter: { regionCode: "370830", year: 2021 }) { totalCount nodes { id state } } }`);
       expect(seen.data.reports).toEqual({ totalCount: 1, nodes: [{ id, state: 'SUBMITTED' }] });
-      expect((await gql('anonymous', `{ reports(filter: { regionCode: "370830", year: 2021 }) { totalCount } }`)).data.reports.totalCount).toBe(0);
+      expect(
+        (await gql('anonymous', `{ reports(filter: { regionCode: "370830", year: 2021 }) { totalCount } }`)).data.reports.totalCount,
+      ).toBe(0);
     });
 
     it('refuses bad filings with the file and the argument named, storing nothing', async () => {
@@ -139,7 +160,9 @@ describeEachEngine(
         const r = await gql('agency', SUBMIT, { input });
         expect([code(r), r.errors?.[0]?.message]).toEqual([want, expect.stringMatching(message)]);
       }
-      const badKey = await gql('agency', FIGURES, { input: { agencyId: String(agencyId), year: 2023, cells: [{ key: 'no.such.key', value: '1' }] } });
+      const badKey = await gql('agency', FIGURES, {
+        input: { agencyId: String(agencyId), year: 2023, cells: [{ key: 'no.such.key', value: '1' }] },
+      });
       expect(code(badKey)).toBe('BAD_USER_INPUT');
       expect(badKey.errors![0].message).toContain('cells[0].key');
       const [{ n: after }] = await app().db.query('SELECT COUNT(*) AS n FROM report');

@@ -17,7 +17,11 @@ export function CostLine({ cost }: { cost: CostExtension | null }): ReactNode {
   const budget = cost.budget
     ? `budget ${n(cost.budget.remaining)} of ${n(cost.budget.limit)} points left, window resets ${new Date(cost.budget.resetAt).toLocaleTimeString()}`
     : 'no budget applies';
-  return h('div', { className: 'nb-cost', 'data-testid': 'cost' }, `cost ${n(cost.requested)} points · ${n(cost.nodes)} objects at most · ${budget}`);
+  return h(
+    'div',
+    { className: 'nb-cost', 'data-testid': 'cost' },
+    `cost ${n(cost.requested)} points · ${n(cost.nodes)} objects at most · ${budget}`,
+  );
 }
 
 /** Loads a README example into the open tab (GraphiQL's editor context: inside the GraphiQL tree only). */
@@ -65,11 +69,35 @@ export function TokenBar({ token, onToken, logIn }: TokenBarProps): ReactNode {
     'form',
     { className: 'nb-token', onSubmit: submit },
     h('strong', null, 'Nianbao workbench'),
-    h('label', null, 'Bearer token ', h('input', { type: 'password', value: token, placeholder: 'none: anonymous reader', onChange: (e: { target: { value: string } }) => onToken(e.target.value.trim()), size: 28 })),
+    h(
+      'label',
+      null,
+      'Bearer token ',
+      h('input', {
+        type: 'password',
+        value: token,
+        placeholder: 'none: anonymous reader',
+        onChange: (e: { target: { value: string } }) => onToken(e.target.value.trim()),
+        size: 28,
+      }),
+    ),
     token ? h('button', { type: 'button', onClick: () => onToken('') }, 'forget') : null,
     h('span', { className: 'nb-sep' }, 'or log in:'),
-    h('input', { 'aria-label': 'account name', placeholder: 'name', value: name, autoComplete: 'username', onChange: (e: { target: { value: string } }) => setName(e.target.value) }),
-    h('input', { 'aria-label': 'password', type: 'password', placeholder: 'password', value: password, autoComplete: 'current-password', onChange: (e: { target: { value: string } }) => setPassword(e.target.value) }),
+    h('input', {
+      'aria-label': 'account name',
+      placeholder: 'name',
+      value: name,
+      autoComplete: 'username',
+      onChange: (e: { target: { value: string } }) => setName(e.target.value),
+    }),
+    h('input', {
+      'aria-label': 'password',
+      type: 'password',
+      placeholder: 'password',
+      value: password,
+      autoComplete: 'current-password',
+      onChange: (e: { target: { value: string } }) => setPassword(e.target.value),
+    }),
     h('button', { type: 'submit', disabled: !name || !password }, 'log in'),
     h('span', { className: 'nb-status', role: 'status' }, status),
   );

@@ -15,7 +15,12 @@ const TOKEN_KEY = 'nianbao.workbench.token';
 async function post(body: unknown, token: string, headers: Record<string, unknown> = {}) {
   const res = await fetch(ENDPOINT, {
     method: 'POST',
-    headers: { ...(headers as Record<string, string>), 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(headers as Record<string, string>),
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   return (await res.json()) as { data?: any; errors?: Array<{ message: string }>; extensions?: { cost?: CostExtension } };
@@ -40,7 +45,13 @@ function Workbench() {
     [token],
   );
   const logIn = useCallback(async (name: string, password: string) => {
-    const r = await post({ query: 'mutation LogIn($name: String!, $password: String!) { login(name: $name, password: $password) { token expiresAt } }', variables: { name, password } }, '');
+    const r = await post(
+      {
+        query: 'mutation LogIn($name: String!, $password: String!) { login(name: $name, password: $password) { token expiresAt } }',
+        variables: { name, password },
+      },
+      '',
+    );
     const t = r.data?.login?.token as string | undefined;
     if (!t) throw new Error(r.errors?.[0]?.message ?? 'login refused');
     return t;
@@ -53,11 +64,21 @@ function Workbench() {
       GraphiQLProvider,
       // A new token is another caller: the schema (and its documentation) is fetched again for it.
       { key: token, fetcher, defaultTabs: examples.map((e) => ({ query: e.query })) },
-      h('div', { className: 'nb-examples-row' }, h(ExamplePicker, { examples }), h('span', null, `${examples.length} example operations from the README, also open as tabs; the Docs button shows the schema`)),
+      h(
+        'div',
+        { className: 'nb-examples-row' },
+        h(ExamplePicker, { examples }),
+        h('span', null, `${examples.length} example operations from the README, also open as tabs; the Docs button shows the schema`),
+      ),
       h(
         'div',
         { className: 'nb-graphiql' },
-        h(GraphiQLInterface, { defaultEditorToolsVisibility: false }, h(GraphiQL.Logo, null, 'Nianbao'), h(GraphiQL.Footer, null, h(CostLine, { cost }))),
+        h(
+          GraphiQLInterface,
+          { defaultEditorToolsVisibility: false },
+          h(GraphiQL.Logo, null, 'Nianbao'),
+          h(GraphiQL.Footer, null, h(CostLine, { cost })),
+        ),
       ),
     ),
   );

@@ -1,5 +1,16 @@
 /** Display of figures: a blank stays a dash, never a zero; rates as percentages. */
-export const RATE_KEYS = new Set(['grant_rate', 'full_grant_rate', 'denial_rate', 'unavailable_rate', 'carry_forward_rate', 'review_correction_rate', 'litigation_direct_correction_rate', 'litigation_after_review_correction_rate', 'legal_person_share', 'natural_person_share']);
+export const RATE_KEYS = new Set([
+  'grant_rate',
+  'full_grant_rate',
+  'denial_rate',
+  'unavailable_rate',
+  'carry_forward_rate',
+  'review_correction_rate',
+  'litigation_direct_correction_rate',
+  'litigation_after_review_correction_rate',
+  'legal_person_share',
+  'natural_person_share',
+]);
 
 export function fmt(v: number | null | undefined, key = ''): string {
   if (v === null || v === undefined) return '—';
@@ -28,13 +39,31 @@ export const metricLabel = (key: string) => METRICS.find((m) => m.key === key)?.
 export const ROLE_LABEL: Record<string, string> = { ADMIN: '管理员', SUPERVISOR: '监督人员', AGENCY: '机关填报人员', ANALYST: '分析人员' };
 export const SEVERITY_LABEL: Record<string, string> = { ERROR: '错误', WARNING: '警告', INFO: '提示' };
 export const REVIEW_LABEL: Record<string, string> = { OPEN: '待处理', CONFIRMED: '已确认', DISMISSED: '已驳回' };
-export const STATUS_LABEL: Record<string, string> = { ON_TIME: '按时', LATE: '逾期', MISSING: '未报送', DATE_UNKNOWN: '日期不明', PENDING: '未到期' };
+export const STATUS_LABEL: Record<string, string> = {
+  ON_TIME: '按时',
+  LATE: '逾期',
+  MISSING: '未报送',
+  DATE_UNKNOWN: '日期不明',
+  PENDING: '未到期',
+};
 
-export const STATE_LABEL: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '已报送，待审核', RETURNED: '已退回，待修改', ACCEPTED: '审核通过，待发布', PUBLISHED: '已发布' };
+export const STATE_LABEL: Record<string, string> = {
+  DRAFT: '草稿',
+  SUBMITTED: '已报送，待审核',
+  RETURNED: '已退回，待修改',
+  ACCEPTED: '审核通过，待发布',
+  PUBLISHED: '已发布',
+};
 
 /** An API error as the page says it: what the code means, then the server's own words. */
 export function apiMessage(e: { message: string; code?: string }): string {
-  const what: Record<string, string> = { CONFLICT: '报告状态已变化，请刷新页面后再操作', FORBIDDEN: '您无权进行此操作', BAD_USER_INPUT: '输入有误', NOT_FOUND: '报告不存在或不在您的查看范围内', UNAUTHENTICATED: '请先登录' };
+  const what: Record<string, string> = {
+    CONFLICT: '报告状态已变化，请刷新页面后再操作',
+    FORBIDDEN: '您无权进行此操作',
+    BAD_USER_INPUT: '输入有误',
+    NOT_FOUND: '报告不存在或不在您的查看范围内',
+    UNAUTHENTICATED: '请先登录',
+  };
   return e.code && what[e.code] ? `${what[e.code]}（${e.code}：${e.message}）` : e.message;
 }
 

@@ -95,11 +95,36 @@ export type TypeRules = { '*'?: AccessRule } & Record<string, AccessRule>;
 
 /** Types public as a whole ('*'): their fields are figures of published reports, the template, or pages of them. */
 const PUBLIC_TYPES = [
-  'Region', 'Agency', 'AgencyConnection', 'PageInfo', 'ReportConnection', 'Cell', 'CellSource', 'Narrative',
-  'Edition', 'TemplateTable', 'TemplateBlock', 'TemplateLabel', 'TemplateColumn',
-  'Rollup', 'MetricValue', 'Metric', 'ComparisonRow', 'TrendPoint', 'TrendSeries', 'AggregateRow', 'ConsolidationFinding',
-  'FindingCell', 'Count', 'FindingList',
-  'ComplianceRow', 'ComplianceRowConnection', 'ComplianceCounts', 'ComplianceRegionCounts', 'ComplianceDeadlines', 'ComplianceReport',
+  'Region',
+  'Agency',
+  'AgencyConnection',
+  'PageInfo',
+  'ReportConnection',
+  'Cell',
+  'CellSource',
+  'Narrative',
+  'Edition',
+  'TemplateTable',
+  'TemplateBlock',
+  'TemplateLabel',
+  'TemplateColumn',
+  'Rollup',
+  'MetricValue',
+  'Metric',
+  'ComparisonRow',
+  'TrendPoint',
+  'TrendSeries',
+  'AggregateRow',
+  'ConsolidationFinding',
+  'FindingCell',
+  'Count',
+  'FindingList',
+  'ComplianceRow',
+  'ComplianceRowConnection',
+  'ComplianceCounts',
+  'ComplianceRegionCounts',
+  'ComplianceDeadlines',
+  'ComplianceReport',
 ] as const;
 
 /** Rules field by field, for the types where a field added later must say who sees it (drafts, review records, accounts). */
@@ -134,7 +159,10 @@ export function accessRules(): Record<string, TypeRules> {
   rules.AuditEvent = each('id at actor actorId role action reportId findingId agencyId before after detail', AUDIT_READER);
   rules.AuditEventConnection = each('nodes totalCount pageInfo', AUDIT_READER);
   // The checks' results are computed from published figures; the review record is not published.
-  rules.Finding = { ...each('id rule severity status cells expected actual message review report', PUBLIC), ...each('reviewComment reviewedBy reviewedAt', REVIEW_RECORD) };
+  rules.Finding = {
+    ...each('id rule severity status cells expected actual message review report', PUBLIC),
+    ...each('reviewComment reviewedBy reviewedAt', REVIEW_RECORD),
+  };
   // Reached only through `me`, `users` and the account mutations, whose rules below decide.
   rules.Account = each('id name role regionCode region agencyId agency disabled createdAt', PUBLIC);
   rules.ApiToken = each('id name prefix createdAt expiresAt lastUsedAt revokedAt', SIGNED_IN);

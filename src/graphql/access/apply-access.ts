@@ -41,7 +41,8 @@ export function applyAccess(schema: GraphQLSchema, rules: Record<string, TypeRul
         ...config,
         resolve: async (parent, a, ctx, info) => {
           checkArguments(type, field, args, a);
-          if (rule !== PUBLIC && !(await rule.allows(ctx.viewer, parent, ctx))) throw new ForbiddenError(`${type}.${field}: ${rule.refusal}`);
+          if (rule !== PUBLIC && !(await rule.allows(ctx.viewer, parent, ctx)))
+            throw new ForbiddenError(`${type}.${field}: ${rule.refusal}`);
           return resolve(parent, a, ctx, info);
         },
       };

@@ -39,7 +39,8 @@ export const TEXT_LIMITS: Record<string, number> = {
 };
 
 function fail(where: string, value: unknown, why: string): never {
-  const shown = typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40)}… (${value.length} characters)` : JSON.stringify(value);
+  const shown =
+    typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40)}… (${value.length} characters)` : JSON.stringify(value);
   throw new BadInputError(`${where} ${shown}: ${why}`, { argument: where });
 }
 
@@ -54,10 +55,12 @@ function checkValue(owner: string, where: string, name: string, type: GraphQLInp
   if (isInputObjectType(named)) {
     const fields = value as Record<string, unknown>;
     try {
-      for (const [field, def] of Object.entries(named.getFields())) checkValue(`${owner}.${field}`, `${where}.${field}`, field, def.type, fields[field]);
+      for (const [field, def] of Object.entries(named.getFields()))
+        checkValue(`${owner}.${field}`, `${where}.${field}`, field, def.type, fields[field]);
     } catch (e) {
       // An input naming a file (a filing) names it in its errors too: the caller sees which file was refused.
-      if (e instanceof BadInputError && typeof fields.fileName === 'string') throw new BadInputError(`${fields.fileName.slice(0, 200)}: ${e.message}`, { ...e.extensions, file: fields.fileName });
+      if (e instanceof BadInputError && typeof fields.fileName === 'string')
+        throw new BadInputError(`${fields.fileName.slice(0, 200)}: ${e.message}`, { ...e.extensions, file: fields.fileName });
       throw e;
     }
     return;
@@ -76,7 +79,11 @@ function checkValue(owner: string, where: string, name: string, type: GraphQLInp
 }
 
 /** Checks the arguments of field `type.field`; throws a BadInputError naming the first bad one. */
-export function checkArguments(type: string, field: string, defs: ReadonlyArray<{ name: string; type: GraphQLInputType }>, args: Record<string, unknown>): void {
+export function checkArguments(
+  type: string,
+  field: string,
+  defs: ReadonlyArray<{ name: string; type: GraphQLInputType }>,
+  args: Record<string, unknown>,
+): void {
   for (const def of defs) checkValue(`${type}.${field}.${def.name}`, def.name, def.name, def.type, args[def.name]);
 }
-

@@ -44,7 +44,13 @@ export function settle(buckets: Buckets, cost: number, limit: number, t: number)
     if (live.length && live[live.length - 1][0] === start) live[live.length - 1] = [start, live[live.length - 1][1] + cost];
     else live.push([start, cost]);
   }
-  return { allowed, limit, remaining: Math.max(0, limit - spent), resetAt: new Date(freedAt(live, spent, allowed ? 0 : cost, limit, t)).toISOString(), window: live };
+  return {
+    allowed,
+    limit,
+    remaining: Math.max(0, limit - spent),
+    resetAt: new Date(freedAt(live, spent, allowed ? 0 : cost, limit, t)).toISOString(),
+    window: live,
+  };
 }
 
 function freedAt(buckets: Buckets, spentNow: number, need: number, limit: number, t: number): number {

@@ -59,7 +59,8 @@ const AGENCY_KINDS = 8;
 const len = (v: unknown): number | undefined => (Array.isArray(v) ? v.length : undefined);
 /** The years a range asks for, as the services answer them (src/rollup/rollup.service.ts refuses more than 30). */
 const MAX_YEARS = 30;
-const yearsOf = (from: unknown, to: unknown): number => (typeof from === 'number' && typeof to === 'number' && to >= from ? Math.min(to - from + 1, MAX_YEARS) : reportYears());
+const yearsOf = (from: unknown, to: unknown): number =>
+  typeof from === 'number' && typeof to === 'number' && to >= from ? Math.min(to - from + 1, MAX_YEARS) : reportYears();
 const keysOr = (scope: BoundScope) => scope.keys ?? DEFAULT_LIST_BOUND;
 
 /** A size looked up before pricing; a list whose size was not looked up is priced as the largest the schema allows. */
@@ -67,7 +68,8 @@ const known = (sizes: KnownSizes, q: SizeQuestion, otherwise: number) => sizes.g
 
 /** The questions an operation's root fields raise (compare and aggregate are Query fields, so only the root is looked at). */
 export function sizeQuestion(fieldName: string, args: Args): SizeQuestion | null {
-  if (fieldName === 'compare' && args.by === 'AGENCY' && typeof args.regionCode === 'string') return { kind: 'agencies', regionCode: args.regionCode };
+  if (fieldName === 'compare' && args.by === 'AGENCY' && typeof args.regionCode === 'string')
+    return { kind: 'agencies', regionCode: args.regionCode };
   const filter = (args.filter ?? {}) as Args;
   const groupBy = (args.groupBy as string[] | undefined) ?? [];
   if (fieldName === 'aggregate' && groupBy.includes('REGION') && typeof filter.regionCode === 'string') {
@@ -80,7 +82,12 @@ function aggregateGroups(args: Args, sizes: KnownSizes): number {
   const filter = (args.filter ?? {}) as Args;
   const q = sizeQuestion('aggregate', args);
   const regions = q ? known(sizes, q, ALL_REGIONS) : MAX_CHILD_REGIONS;
-  const per: Record<string, number> = { YEAR: yearsOf(filter.fromYear, filter.toYear), REGION: regions, AGENCY_KIND: AGENCY_KINDS, EDITION: allEditions().length };
+  const per: Record<string, number> = {
+    YEAR: yearsOf(filter.fromYear, filter.toYear),
+    REGION: regions,
+    AGENCY_KIND: AGENCY_KINDS,
+    EDITION: allEditions().length,
+  };
   return ((args.groupBy as string[] | undefined) ?? []).reduce((n, d) => n * (per[d] ?? DEFAULT_LIST_BOUND), 1);
 }
 
@@ -92,7 +99,8 @@ function compareRows(args: Args, sizes: KnownSizes): number {
 }
 
 const BOUNDS: Record<string, Bound> = {
-  'Query.regions': (a) => (a.parentCode ? MAX_CHILD_REGIONS : typeof a.level === 'string' ? (REGIONS_BY_LEVEL[a.level] ?? ALL_REGIONS) : ALL_REGIONS),
+  'Query.regions': (a) =>
+    a.parentCode ? MAX_CHILD_REGIONS : typeof a.level === 'string' ? (REGIONS_BY_LEVEL[a.level] ?? ALL_REGIONS) : ALL_REGIONS,
   'Region.children': () => MAX_CHILD_REGIONS,
   'Region.ancestors': () => MAX_ANCESTORS,
   'Agency.reports': () => reportYears(),
@@ -148,7 +156,12 @@ export function checkListArguments(typeName: string, fieldName: string, args: Ar
   const where = `${typeName}.${fieldName}`;
   const first = args.first;
   if (first !== undefined && first !== null && (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE)) {
-    throw new BadInputError(`${where} 的参数 first 必须是 0 到 ${MAX_PAGE} 之间的整数，收到 ${String(first)}`, { argument: 'first', field: where, min: 0, max: MAX_PAGE });
+    throw new BadInputError(`${where} 的参数 first 必须是 0 到 ${MAX_PAGE} 之间的整数，收到 ${String(first)}`, {
+      argument: 'first',
+      field: where,
+      min: 0,
+      max: MAX_PAGE,
+    });
   }
   const after = args.after;
   if (after !== undefined && after !== null && (typeof after !== 'string' || !CURSOR.test(after))) {

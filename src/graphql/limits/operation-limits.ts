@@ -48,7 +48,9 @@ export function jsonDepthOver(value: unknown, max: number): boolean {
 /** Refuses variables nested past the limit before anything walks them (pricing, the response cache's key). */
 export function checkVariables(variables: Record<string, unknown> | undefined): void {
   if (variables && jsonDepthOver(variables, LIMITS.maxVariablesDepth)) {
-    throw new QueryLimitError('VARIABLES_TOO_DEEP', `变量嵌套超过 ${LIMITS.maxVariablesDepth} 层：本接口的输入最多嵌套 3 层`, { limit: LIMITS.maxVariablesDepth });
+    throw new QueryLimitError('VARIABLES_TOO_DEEP', `变量嵌套超过 ${LIMITS.maxVariablesDepth} 层：本接口的输入最多嵌套 3 层`, {
+      limit: LIMITS.maxVariablesDepth,
+    });
   }
 }
 
@@ -61,14 +63,23 @@ const reporting = (code: Code, what: string, limit: number) => ({
   onReject: [
     (ctx: ValidationContext | null, err: GraphQLError) => {
       const found = Number(/found (\d+)/.exec(err.message)?.[1] ?? NaN);
-      const e = new QueryLimitError(code, `${what} is limited to ${limit}${Number.isFinite(found) ? `; this operation has ${found}` : ''}`, { limit, ...(Number.isFinite(found) ? { found } : {}) });
+      const e = new QueryLimitError(
+        code,
+        `${what} is limited to ${limit}${Number.isFinite(found) ? `; this operation has ${found}` : ''}`,
+        { limit, ...(Number.isFinite(found) ? { found } : {}) },
+      );
       ctx?.reportError(new GraphQLError(e.message, { originalError: e }));
     },
   ],
 });
 
 export const limitRules: ValidationRule[] = [
-  maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...reporting('QUERY_TOO_DEEP', 'query depth', LIMITS.maxDepth) }),
+  maxDepthRule({
+    n: LIMITS.maxDepth,
+    flattenFragments: true,
+    ignoreIntrospection: true,
+    ...reporting('QUERY_TOO_DEEP', 'query depth', LIMITS.maxDepth),
+  }),
   maxAliasesRule({ n: LIMITS.maxAliases, ...reporting('TOO_MANY_ALIASES', 'the number of aliases', LIMITS.maxAliases) }),
   maxDirectivesRule({ n: LIMITS.maxDirectives, ...reporting('TOO_MANY_DIRECTIVES', 'the number of directives', LIMITS.maxDirectives) }),
 ] as ValidationRule[];
@@ -83,7 +94,10 @@ export function blockSuggestionsForAnonymous<C extends { viewer: Viewer }>(): Ap
         async willSendResponse({ response, contextValue }) {
           if (contextValue.viewer.role !== 'ANONYMOUS' || response.body.kind !== 'single') return;
           const { singleResult } = response.body;
-          if (singleResult.errors) singleResult.errors = singleResult.errors.map((e) => (SUGGESTION.test(e.message) ? { ...e, message: e.message.replace(SUGGESTION, '') } : e));
+          if (singleResult.errors)
+            singleResult.errors = singleResult.errors.map((e) =>
+              SUGGESTION.test(e.message) ? { ...e, message: e.message.replace(SUGGESTION, '') } : e,
+            );
         },
       };
     },

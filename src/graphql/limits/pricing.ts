@@ -16,7 +16,17 @@ import {
 import { getArgumentValues, getDirectiveValues } from 'graphql/execution/values';
 import { GraphQLIncludeDirective, GraphQLSkipDirective } from 'graphql/type/directives';
 import { createHash } from 'crypto';
-import { checkListArguments, listBound, pageOf, scopeFor, sizeKey, sizeQuestion, type BoundScope, type KnownSizes, type SizeQuestion } from './list-bounds';
+import {
+  checkListArguments,
+  listBound,
+  pageOf,
+  scopeFor,
+  sizeKey,
+  sizeQuestion,
+  type BoundScope,
+  type KnownSizes,
+  type SizeQuestion,
+} from './list-bounds';
 
 /**
  * The price of an operation before it runs, in the manner of GitHub's API: `cost` counts fields
@@ -49,7 +59,8 @@ function fileReadCost(args: Record<string, unknown>): number {
 }
 
 function baseCost(typeName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
-  if ((typeName === 'Report' && field.name === 'rendered') || (typeName === 'Region' && field.name === 'renderedRollup')) return args.format === 'DOCX' ? RENDER_COST.DOCX : RENDER_COST.HTML;
+  if ((typeName === 'Report' && field.name === 'rendered') || (typeName === 'Region' && field.name === 'renderedRollup'))
+    return args.format === 'DOCX' ? RENDER_COST.DOCX : RENDER_COST.HTML;
   if (typeName === 'Mutation' && (field.name === 'previewReport' || field.name === 'submitReport')) return fileReadCost(args);
   // A page and its count: two SQL statements, each worth about 25 fields' resolution.
   if (field.args.some((a) => a.name === 'first')) return 50;
@@ -66,10 +77,21 @@ interface Walk {
 }
 
 const included = (w: Walk, node: { directives?: readonly unknown[] } & Parameters<typeof getDirectiveValues>[1]): boolean =>
-  getDirectiveValues(GraphQLSkipDirective, node, w.variables)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, w.variables)?.if !== false;
+  getDirectiveValues(GraphQLSkipDirective, node, w.variables)?.if !== true &&
+  getDirectiveValues(GraphQLIncludeDirective, node, w.variables)?.if !== false;
 
 /** Introspection's lists; the standard introspection query nests three (types, fields, args). */
-const INTROSPECTION_LISTS = new Set(['types', 'fields', 'inputFields', 'args', 'interfaces', 'possibleTypes', 'enumValues', 'directives', 'locations']);
+const INTROSPECTION_LISTS = new Set([
+  'types',
+  'fields',
+  'inputFields',
+  'args',
+  'interfaces',
+  'possibleTypes',
+  'enumValues',
+  'directives',
+  'locations',
+]);
 const MAX_INTROSPECTION_NESTING = 3;
 /** An introspection answer is read from the schema in memory: a flat price, the schema's size at most. */
 const INTROSPECTION_COST = 1_000;
@@ -80,7 +102,8 @@ function introspectionNesting(w: Walk, set: SelectionSetNode | undefined, seen: 
     let d = 0;
     if (sel.kind === Kind.FIELD) d = (INTROSPECTION_LISTS.has(sel.name.value) ? 1 : 0) + introspectionNesting(w, sel.selectionSet, seen);
     else if (sel.kind === Kind.INLINE_FRAGMENT) d = introspectionNesting(w, sel.selectionSet, seen);
-    else if (!seen.has(sel.name.value)) d = introspectionNesting(w, w.fragments.get(sel.name.value)?.selectionSet, new Set([...seen, sel.name.value]));
+    else if (!seen.has(sel.name.value))
+      d = introspectionNesting(w, w.fragments.get(sel.name.value)?.selectionSet, new Set([...seen, sel.name.value]));
     deepest = Math.max(deepest, d);
   }
   return deepest;
@@ -89,7 +112,8 @@ function introspectionNesting(w: Walk, set: SelectionSetNode | undefined, seen: 
 function priceIntrospection(w: Walk, node: FieldNode): Price {
   if (node.name.value === '__typename') return { cost: 0, nodes: 0 };
   // Nesting lists inside introspection (types { fields { type { fields … } } }) multiplies the answer: refused by price.
-  if (introspectionNesting(w, node.selectionSet, new Set()) > MAX_INTROSPECTION_NESTING) return { cost: Number.POSITIVE_INFINITY, nodes: Number.POSITIVE_INFINITY };
+  if (introspectionNesting(w, node.selectionSet, new Set()) > MAX_INTROSPECTION_NESTING)
+    return { cost: Number.POSITIVE_INFINITY, nodes: Number.POSITIVE_INFINITY };
   return { cost: node.name.value === '__schema' ? INTROSPECTION_COST : 10, nodes: Object.keys(w.schema.getTypeMap()).length * 50 };
 }
 
@@ -141,13 +165,20 @@ function priceSelections(w: Walk, parent: GraphQLCompositeType, set: SelectionSe
 }
 
 const fragmentsOf = (document: DocumentNode) =>
-  new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
 
 /**
  * The list sizes an operation's price depends on beyond its text (src/graphql/limits/list-bounds.ts
  * SizeQuestion): found on its root fields, fragments included, before the sizes are looked up.
  */
-export function sizeQuestions(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): SizeQuestion[] {
+export function sizeQuestions(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): SizeQuestion[] {
   const root = schema.getRootType(operation.operation);
   if (!root) return [];
   const fragments = fragmentsOf(document);
@@ -187,7 +218,12 @@ const prices = new Map<string, Price>();
 const documentIds = new WeakMap<DocumentNode, number>();
 let nextDocumentId = 0;
 
-function priceKey(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, sizes: KnownSizes): string | null {
+function priceKey(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  sizes: KnownSizes,
+): string | null {
   const vars = JSON.stringify(variables);
   if (vars.length > MAX_HASHED_VARIABLES) return null;
   let id = documentIds.get(document);
@@ -198,7 +234,13 @@ function priceKey(document: DocumentNode, operation: OperationDefinitionNode, va
 }
 
 /** The operation's price; throws BAD_USER_INPUT when a paging argument cannot be priced (checkListArguments). */
-export function priceOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, sizes: KnownSizes = new Map()): Price & { key: string | null } {
+export function priceOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  sizes: KnownSizes = new Map(),
+): Price & { key: string | null } {
   const key = priceKey(document, operation, variables, sizes);
   const known = key ? prices.get(key) : undefined;
   if (known) return { ...known, key: null };
@@ -215,7 +257,13 @@ export function rememberPrice(price: Price & { key: string | null }): void {
 /** Entries held, for the memory test. */
 export const priceCacheSize = () => prices.size;
 
-function walkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, sizes: KnownSizes): Price {
+function walkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  sizes: KnownSizes,
+): Price {
   const fragments = fragmentsOf(document);
   const root = schema.getRootType(operation.operation);
   if (!root) return { cost: 0, nodes: 0 };

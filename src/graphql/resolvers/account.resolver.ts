@@ -30,7 +30,11 @@ const apiToken = (t: ApiTokenRow): ApiToken => ({
   revokedAt: t.revokedAt,
 });
 
-export function accountResolvers(s: Pick<Services, 'accounts' | 'regions' | 'agencies'>): { Query: QueryResolvers; Mutation: MutationResolvers; Account: AccountResolvers } {
+export function accountResolvers(s: Pick<Services, 'accounts' | 'regions' | 'agencies'>): {
+  Query: QueryResolvers;
+  Mutation: MutationResolvers;
+  Account: AccountResolvers;
+} {
   return {
     Query: {
       me: async (_, __, ctx) => {

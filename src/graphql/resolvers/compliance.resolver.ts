@@ -2,7 +2,11 @@ import type { ComplianceReportResolvers, ComplianceRowResolvers, QueryResolvers 
 import type { Services } from '../../services';
 
 // Parents are the service's results (codegen.ts maps ComplianceReport and ComplianceRow onto them).
-export function complianceResolvers(s: Pick<Services, 'compliance'>): { Query: QueryResolvers; ComplianceReport: ComplianceReportResolvers; ComplianceRow: ComplianceRowResolvers } {
+export function complianceResolvers(s: Pick<Services, 'compliance'>): {
+  Query: QueryResolvers;
+  ComplianceReport: ComplianceReportResolvers;
+  ComplianceRow: ComplianceRowResolvers;
+} {
   return {
     Query: {
       compliance: (_, a, ctx) => s.compliance.report(ctx, a.regionCode, a.year),

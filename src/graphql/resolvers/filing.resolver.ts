@@ -1,7 +1,20 @@
-import type { FindingSeverity, FindingStatus, MutationResolvers, PreviewFindingResolvers, QueryResolvers, ReportPreviewResolvers, SourceFormat } from '../../generated/graphql';
+import type {
+  FindingSeverity,
+  FindingStatus,
+  MutationResolvers,
+  PreviewFindingResolvers,
+  QueryResolvers,
+  ReportPreviewResolvers,
+  SourceFormat,
+} from '../../generated/graphql';
 import type { Services } from '../../services';
 
-export function filingResolvers(s: Pick<Services, 'filing'>): { Query: QueryResolvers; Mutation: MutationResolvers; ReportPreview: ReportPreviewResolvers; PreviewFinding: PreviewFindingResolvers } {
+export function filingResolvers(s: Pick<Services, 'filing'>): {
+  Query: QueryResolvers;
+  Mutation: MutationResolvers;
+  ReportPreview: ReportPreviewResolvers;
+  PreviewFinding: PreviewFindingResolvers;
+} {
   return {
     Query: {
       filingAgency: (_, { id }, ctx) => s.filing.openForm(ctx, id),

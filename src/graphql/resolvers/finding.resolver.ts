@@ -1,9 +1,21 @@
-import type { FindingResolvers, FindingSeverity, FindingStatus, MutationResolvers, QueryResolvers, ReportResolvers } from '../../generated/graphql';
+import type {
+  FindingResolvers,
+  FindingSeverity,
+  FindingStatus,
+  MutationResolvers,
+  QueryResolvers,
+  ReportResolvers,
+} from '../../generated/graphql';
 import type { Services } from '../../services';
 
 const num = (s: string | null) => (s === null ? null : Number(s));
 
-export function findingResolvers(s: Pick<Services, 'findings' | 'reports'>): { Query: QueryResolvers; Mutation: MutationResolvers; Report: ReportResolvers; Finding: FindingResolvers } {
+export function findingResolvers(s: Pick<Services, 'findings' | 'reports'>): {
+  Query: QueryResolvers;
+  Mutation: MutationResolvers;
+  Report: ReportResolvers;
+  Finding: FindingResolvers;
+} {
   return {
     Query: {
       findings: (_, a, ctx) => s.findings.list(ctx, a.filter, a.first, a.after),

@@ -1,9 +1,21 @@
-import type { ActiveDisclosureResolvers, ApplicationTable, LawsuitTable, QueryResolvers, ReportResolvers, ResolversUnionTypes, SourceFormat } from '../../generated/graphql';
+import type {
+  ActiveDisclosureResolvers,
+  ApplicationTable,
+  LawsuitTable,
+  QueryResolvers,
+  ReportResolvers,
+  ResolversUnionTypes,
+  SourceFormat,
+} from '../../generated/graphql';
 import type { Services } from '../../services';
 
 type ActiveDisclosure = ResolversUnionTypes<Record<string, never>>['ActiveDisclosure'];
 
-export function reportResolvers(s: Pick<Services, 'reports'>): { Query: QueryResolvers; Report: ReportResolvers; ActiveDisclosure: ActiveDisclosureResolvers } {
+export function reportResolvers(s: Pick<Services, 'reports'>): {
+  Query: QueryResolvers;
+  Report: ReportResolvers;
+  ActiveDisclosure: ActiveDisclosureResolvers;
+} {
   return {
     Query: {
       report: (_, { id }, ctx) => s.reports.byId(ctx, Number(id)),
@@ -30,7 +42,8 @@ export function reportResolvers(s: Pick<Services, 'reports'>): { Query: QueryRes
     },
     ActiveDisclosure: {
       // The typename is the view's (edition-sdl.ts names one type per registered edition): no edition is named here.
-      __resolveType: (o) => (o as unknown as { __typename: string }).__typename as Awaited<ReturnType<ActiveDisclosureResolvers['__resolveType']>>,
+      __resolveType: (o) =>
+        (o as unknown as { __typename: string }).__typename as Awaited<ReturnType<ActiveDisclosureResolvers['__resolveType']>>,
     },
   };
 }

@@ -20,7 +20,11 @@ const auditView = (e: AuditRow): AuditEvent => ({
   detail: e.detail,
 });
 
-export function workflowResolvers(s: Pick<Services, 'workflow' | 'audit'>): { Query: QueryResolvers; Mutation: MutationResolvers; Report: ReportResolvers } {
+export function workflowResolvers(s: Pick<Services, 'workflow' | 'audit'>): {
+  Query: QueryResolvers;
+  Mutation: MutationResolvers;
+  Report: ReportResolvers;
+} {
   return {
     Query: {
       auditEvents: async (_, a, ctx) => {

@@ -15,11 +15,15 @@ export function checkHeaderRow(cells: DocCell[], columns: ColumnDef[], fail: (co
   // Fewer cells than columns: headers merged into one cell (PDF text), which says nothing about order.
   if (cells.length < columns.length) return;
   const printed = cells.map((c) => ({ labels: [c.text.trim()], hasFigures: false }));
-  const scores = similarityMatrix(printed, columns.map((c) => [c.label, ...(c.variants ?? [])]));
+  const scores = similarityMatrix(
+    printed,
+    columns.map((c) => [c.label, ...(c.variants ?? [])]),
+  );
   if (!scores.some((row) => row.some((s) => s >= ROW_THRESHOLD))) return;
   // A cell holding two column labels at once is merged headers: no order can be read from it.
   if (scores.some((row) => row.filter((s) => s >= MERGED).length > 1)) return;
   const targetOf = alignInOrder(scores, columns.length);
   const missing = columns.find((_, t) => !targetOf.includes(t));
-  if (missing) fail(missing.label, `header row has no column "${missing.label}" where the template has it: the figures cannot be placed by order`);
+  if (missing)
+    fail(missing.label, `header row has no column "${missing.label}" where the template has it: the figures cannot be placed by order`);
 }

@@ -18,8 +18,7 @@ export interface Printed {
 }
 
 export type AlignmentProblem =
-  | { kind: 'missing'; target: number; printed?: number; score?: number }
-  | { kind: 'ambiguous'; printed: number; targets: [number, number] };
+  { kind: 'missing'; target: number; printed?: number; score?: number } | { kind: 'ambiguous'; printed: number; targets: [number, number] };
 
 export interface Alignment {
   /** Per printed row, the template row index it is, or -1. */
@@ -31,7 +30,11 @@ export interface Alignment {
 }
 
 /** Similarity of every printed row to every template row; `allowed` rules pairs out (another block's rows). */
-export function similarityMatrix(printed: Printed[], targets: string[][], allowed: (p: number, t: number) => boolean = () => true): number[][] {
+export function similarityMatrix(
+  printed: Printed[],
+  targets: string[][],
+  allowed: (p: number, t: number) => boolean = () => true,
+): number[][] {
   return printed.map((p, i) => targets.map((labels, j) => (allowed(i, j) ? bestSimilarity(p.labels, labels) : 0)));
 }
 
@@ -54,7 +57,7 @@ export function alignInOrder(scores: number[][], targetCount: number, threshold 
   for (let i = 1; i <= n; i++)
     for (let j = 1; j <= targetCount; j++) best[i][j] = Math.max(best[i - 1][j], best[i][j - 1], best[i - 1][j - 1] + weight(i - 1, j - 1));
   const targetOf = new Array<number>(n).fill(-1);
-  for (let i = n, j = targetCount; i > 0 && j > 0; ) {
+  for (let i = n, j = targetCount; i > 0 && j > 0;) {
     if (best[i][j] === best[i - 1][j]) i--;
     else if (best[i][j] === best[i][j - 1]) j--;
     else {
@@ -100,7 +103,8 @@ function ambiguity(printed: Printed[], scores: number[][], targetOf: number[], t
     const [lo, hi] = window(targetOf, p, targetCount);
     if (t >= 0) {
       for (let o = lo + 1; o < hi; o++)
-        if (o !== t && scores[p][o] >= ROW_THRESHOLD && scores[p][o] >= scores[p][t] - AMBIGUITY_MARGIN) return { kind: 'ambiguous', printed: p, targets: [t, o] };
+        if (o !== t && scores[p][o] >= ROW_THRESHOLD && scores[p][o] >= scores[p][t] - AMBIGUITY_MARGIN)
+          return { kind: 'ambiguous', printed: p, targets: [t, o] };
     } else if (printed[p].hasFigures) {
       // A row of figures left over that reads like a template row next to it: which one holds the figures is a guess.
       for (let o = Math.max(lo, 0); o <= Math.min(hi, targetCount - 1); o++)

@@ -13,11 +13,16 @@ export const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x
  * its table, row and cell in the rebuilt tables (1-based).
  */
 export async function readDoc(bytes: Buffer): Promise<ReportDocument> {
-  if (!bytes.subarray(0, 8).equals(OLE_SIGNATURE)) throw new ReportParseError('not a Word .doc file (no compound-file signature)', {}, 'REPORT_UNREADABLE');
+  if (!bytes.subarray(0, 8).equals(OLE_SIGNATURE))
+    throw new ReportParseError('not a Word .doc file (no compound-file signature)', {}, 'REPORT_UNREADABLE');
   // A compound file is a header and whole sectors (512 bytes, or 4096 in version 4): a cut file is not.
   const sector = bytes.readUInt16LE(30) === 12 ? 4096 : 512;
   if (bytes.length % sector !== 0)
-    throw new ReportParseError(`truncated .doc file: ${bytes.length} bytes is not a whole number of ${sector}-byte sectors`, {}, 'REPORT_UNREADABLE');
+    throw new ReportParseError(
+      `truncated .doc file: ${bytes.length} bytes is not a whole number of ${sector}-byte sectors`,
+      {},
+      'REPORT_UNREADABLE',
+    );
   let body: string;
   try {
     const doc = await new WordExtractor().extract(bytes);

@@ -19,7 +19,23 @@ function attr(el: Element, name: string): string | undefined {
 /** Block-level wrappers (content controls, custom XML, tracked insertions) whose content reads as if they were absent. */
 const TRANSPARENT = new Set(['sdt', 'sdtContent', 'customXml', 'ins', 'moveTo']);
 /** Never part of the visible text: properties, deletions, field codes, floating shapes' fallbacks. */
-const SKIPPED = new Set(['rPr', 'pPr', 'tblPr', 'trPr', 'tcPr', 'sdtPr', 'sdtEndPr', 'del', 'moveFrom', 'delText', 'instrText', 'Fallback', 'drawing', 'pict', 'object']);
+const SKIPPED = new Set([
+  'rPr',
+  'pPr',
+  'tblPr',
+  'trPr',
+  'tcPr',
+  'sdtPr',
+  'sdtEndPr',
+  'del',
+  'moveFrom',
+  'delText',
+  'instrText',
+  'Fallback',
+  'drawing',
+  'pict',
+  'object',
+]);
 
 /** Visible text of a paragraph: runs joined, tabs and breaks kept as characters. */
 function paragraphText(p: Element): string {
@@ -70,7 +86,13 @@ function cellText(tc: Element): string {
   // The lower parts of a vertically merged cell show nothing, as in Word's own text export.
   if (merge && (attr(merge, 'val') ?? 'continue') === 'continue') return '';
   return blockChildren(tc)
-    .map((b) => (local(b) === 'p' ? paragraphText(b) : readTable(b).map((r) => r.cells.map((c) => c.text).join('\t')).join('\n')))
+    .map((b) =>
+      local(b) === 'p'
+        ? paragraphText(b)
+        : readTable(b)
+            .map((r) => r.cells.map((c) => c.text).join('\t'))
+            .join('\n'),
+    )
     .join('\n');
 }
 
@@ -81,7 +103,10 @@ function readTable(tbl: Element, tableNo?: number): DocRow[] {
     .map((tr) => rowChildren(tr, 'tc'))
     .filter((tcs) => tcs.length > 0)
     .map((tcs, r) => ({
-      cells: tcs.map((tc, c): DocCell => ({ text: cellText(tc), ...(tableNo ? { source: { table: tableNo, row: r + 1, cell: c + 1 } } : {}) })),
+      cells: tcs.map((tc, c): DocCell => ({
+        text: cellText(tc),
+        ...(tableNo ? { source: { table: tableNo, row: r + 1, cell: c + 1 } } : {}),
+      })),
     }));
 }
 

@@ -6,15 +6,76 @@ import { limitedTreeAdapter } from './html-tree-limits';
 
 /** Elements that start a new line of text when rendered; everything else flows inline. */
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'ul', 'caption', 'tbody', 'thead',
-  'tfoot', 'tr', 'td', 'th', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'ul',
+  'caption',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'html',
 ]);
 /** Blocks that hold running text (list items and cells are mostly navigation or figures). */
 const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote']);
 /** Never rendered as text. */
-const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'select', 'option', 'button', 'input', 'textarea', 'svg', 'canvas', 'map', 'title', 'meta', 'link']);
+const SKIPPED_TAGS = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'select',
+  'option',
+  'button',
+  'input',
+  'textarea',
+  'svg',
+  'canvas',
+  'map',
+  'title',
+  'meta',
+  'link',
+]);
 /** Word-exported HTML spells every run boundary as ASCII whitespace; only these separate words when rendered. */
 const HTML_SPACE = /[ \t\r\n\f]+/g;
 /** A cell this long is page content laid out in a table, not a figure or a label. */
@@ -63,7 +124,10 @@ class FlowWriter {
   }
   /** Ends the current line at a block boundary; a <br> just before a block adds no empty line. */
   flush(): void {
-    const line = this.current.replace(/^ +| +$/g, '').replace(/ *\n */g, '\n').replace(/\n$/, '');
+    const line = this.current
+      .replace(/^ +| +$/g, '')
+      .replace(/ *\n */g, '\n')
+      .replace(/\n$/, '');
     if (this.current !== '') this.lines.push(line);
     this.current = '';
   }
@@ -124,7 +188,9 @@ function readTable(table: Element, tableNo: number): DocRow[] {
     .filter((tr) => !isHidden(tr))
     .map((tr) => cellsOf(tr))
     .filter((tds) => tds.length > 0)
-    .map((tds, r) => ({ cells: tds.map((td, c): DocCell => ({ text: cellText(td), source: { table: tableNo, row: r + 1, cell: c + 1 } })) }));
+    .map((tds, r) => ({
+      cells: tds.map((td, c): DocCell => ({ text: cellText(td), source: { table: tableNo, row: r + 1, cell: c + 1 } })),
+    }));
 }
 
 /** Paragraphs and data tables of a subtree in document order; layout tables are read through. */
@@ -171,7 +237,17 @@ function nonSpaceLength(t: string): number {
 function isJsSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function textLength(n: AnyNode): number {
@@ -217,7 +293,8 @@ function articleRoot(page: Page): Element {
   for (const table of page.named('table')) {
     if (root === body || $.contains(root, table) || !isDataTable(table)) continue;
     let widened: Element = root;
-    while (widened !== body && !$.contains(widened, table) && widened.parent && isElement(widened.parent as AnyNode)) widened = widened.parent as Element;
+    while (widened !== body && !$.contains(widened, table) && widened.parent && isElement(widened.parent as AnyNode))
+      widened = widened.parent as Element;
     // Small tables (a page's metadata box) join only when little else comes with them.
     const extra = textLength(widened) - textLength(root) - textLength(table);
     if (isLargeDataTable(table) || extra <= textLength(root) / 4) root = widened;

@@ -10,7 +10,9 @@ import { HTML_LIMITS } from '../file-limits';
  * it is refused at the first element past the limit, after work proportional to the limit.
  * One adapter per parse: it holds that parse's counts.
  */
-export function limitedTreeAdapter(limits: { readonly depth: number; readonly nodes: number } = HTML_LIMITS): TreeAdapter<Htmlparser2TreeAdapterMap> {
+export function limitedTreeAdapter(
+  limits: { readonly depth: number; readonly nodes: number } = HTML_LIMITS,
+): TreeAdapter<Htmlparser2TreeAdapterMap> {
   let nodes = 0;
   let open = 0;
   const made = () => {

@@ -26,8 +26,18 @@ export function readText(text: string): ReportDocument {
   if (rowLines === 0) blocks = readCellStream(lines.map((l, i) => ({ text: l, line: i + 1, source: { line: i + 1 } })));
   // Markdown: `## 三、…` headings are the report's own headings without their marks; a `###` line over
   // a pipe table is a heading of its own (it repeats the row's label), not a caption row.
-  else if (piped === rowLines) blocks = joinSplitValueRows(readRows(lines.map((l) => l.replace(/^\s*#{1,6}\s+/, '')), pipeCells, false));
-  else if (count((l) => l === '\t') >= 4 && count((l) => l.startsWith('\t') && l.length > 1 && l[1] !== '\t') < count((l) => l === '\t') / 10)
+  else if (piped === rowLines)
+    blocks = joinSplitValueRows(
+      readRows(
+        lines.map((l) => l.replace(/^\s*#{1,6}\s+/, '')),
+        pipeCells,
+        false,
+      ),
+    );
+  else if (
+    count((l) => l === '\t') >= 4 &&
+    count((l) => l.startsWith('\t') && l.length > 1 && l[1] !== '\t') < count((l) => l === '\t') / 10
+  )
     blocks = readParagraphCells(lines);
   else if (separated >= indented) blocks = readRows(lines, tabCells);
   else blocks = readIndented(lines);
@@ -56,7 +66,10 @@ function pipeCells(line: string): string[] | null {
  */
 function joinSplitValueRows(blocks: DocBlock[]): DocBlock[] {
   const valueOnly = (b: DocBlock) =>
-    b.kind === 'table' && b.table.rows.length === 2 && b.table.rows[1].cells.every((c) => isFigure(c.text)) && !b.table.rows[0].cells.some((c) => isFigure(c.text));
+    b.kind === 'table' &&
+    b.table.rows.length === 2 &&
+    b.table.rows[1].cells.every((c) => isFigure(c.text)) &&
+    !b.table.rows[0].cells.some((c) => isFigure(c.text));
   const isCaption = (b: DocBlock | undefined): b is Extract<DocBlock, { kind: 'paragraph' }> =>
     b?.kind === 'paragraph' && headingNumber(b.text) === 0 && !SENTENCE_END.test(b.text) && b.text.length <= 40;
   const out: DocBlock[] = [];

@@ -37,7 +37,8 @@ export async function readZipPart(bytes: Buffer, part: string, limits: ZipLimits
     checkRatio(total, compressed, limits);
     const entry = entries.find((e) => e.fileName === part);
     if (!entry) return null;
-    if (entry.uncompressedSize > limits.partBytes) throw new ReportTooComplexError('zip.partBytes', entry.uncompressedSize, limits.partBytes, { part });
+    if (entry.uncompressedSize > limits.partBytes)
+      throw new ReportTooComplexError('zip.partBytes', entry.uncompressedSize, limits.partBytes, { part });
     return await inflate(zip, bytes, entry, limits);
   } finally {
     zip.close();
@@ -78,7 +79,8 @@ async function inflate(zip: ZipFile, bytes: Buffer, entry: Entry, limits: ZipLim
   const compressed = bytes.subarray(start, start + entry.compressedSize);
   if (compressed.length !== entry.compressedSize) throw unreadable(new Error(`${entry.fileName} runs past the end of the archive`));
   if (entry.compressionMethod === 0) return compressed;
-  if (entry.compressionMethod !== 8) throw unreadable(new Error(`${entry.fileName}: compression method ${entry.compressionMethod} is not supported`));
+  if (entry.compressionMethod !== 8)
+    throw unreadable(new Error(`${entry.fileName}: compression method ${entry.compressionMethod} is not supported`));
   const byRatio = Math.max(limits.ratioFloorBytes, limits.ratio * entry.compressedSize);
   const cap = Math.min(limits.partBytes, byRatio);
   try {

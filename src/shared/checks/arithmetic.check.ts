@@ -56,7 +56,8 @@ function expandedOf(edition: EditionDef): ExpandedRules {
     }
     const columnSumDecl = new Map<string, Extract<RuleDecl, { kind: 'column_sum' }>>();
     // The first declared, as Array.prototype.find gave it.
-    for (const d of edition.rules) if (d.kind === 'column_sum' && !columnSumDecl.has(`${d.table}|${d.total}`)) columnSumDecl.set(`${d.table}|${d.total}`, d);
+    for (const d of edition.rules)
+      if (d.kind === 'column_sum' && !columnSumDecl.has(`${d.table}|${d.total}`)) columnSumDecl.set(`${d.table}|${d.total}`, d);
     expanded.set(edition, (e = { rules, along, rowSumOf, columnSumDecl }));
   }
   return e;
@@ -97,7 +98,12 @@ function expandAll(edition: EditionDef): ConcreteRule[] {
           left: left.map((r) => cellKey(table, r, col.key)),
           right: right.map((r) => cellKey(table, r, col.key)),
           ...(rule.kind === 'row_sum' && rule.alternatives
-            ? { alternatives: rule.alternatives.map((a) => ({ parts: a.parts.map((r) => cellKey(table, r, col.key)), by: cellKey(table, a.by, col.key) })) }
+            ? {
+                alternatives: rule.alternatives.map((a) => ({
+                  parts: a.parts.map((r) => cellKey(table, r, col.key)),
+                  by: cellKey(table, a.by, col.key),
+                })),
+              }
             : {}),
         });
     }

@@ -3,7 +3,6 @@ import { cellsOf, type CellDef, type EditionDef } from '../editions';
 import { cellLabel, listLabels } from './cell-labels';
 import { RULE_CODES, type CellValues, type Finding } from './finding.types';
 
-
 /** An edition's cells by table, grouped once. */
 const byTable = new WeakMap<EditionDef, Map<string, CellDef[]>>();
 function tableCells(edition: EditionDef): Map<string, CellDef[]> {

@@ -15,12 +15,26 @@ export function checkCarryOver(prevValues: CellValues, values: CellValues, editi
   const out: Finding[] = [];
   for (const pair of edition.carryOver) {
     const table = tableOf(edition, pair.table);
-    out.push(...carryPair(prevValues, values, edition, (col) => [cellKey(table, pair.from, col), cellKey(table, pair.to, col)], table.blocks[0].columns.map((c) => c.key)));
+    out.push(
+      ...carryPair(
+        prevValues,
+        values,
+        edition,
+        (col) => [cellKey(table, pair.from, col), cellKey(table, pair.to, col)],
+        table.blocks[0].columns.map((c) => c.key),
+      ),
+    );
   }
   return out;
 }
 
-function carryPair(prevValues: CellValues, values: CellValues, edition: EditionDef, keys: (col: string) => [string, string], columns: string[]): Finding[] {
+function carryPair(
+  prevValues: CellValues,
+  values: CellValues,
+  edition: EditionDef,
+  keys: (col: string) => [string, string],
+  columns: string[],
+): Finding[] {
   const out: Finding[] = [];
   for (const col of columns) {
     const [prevKey, curKey] = keys(col);

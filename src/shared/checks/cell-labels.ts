@@ -34,9 +34,9 @@ function rowLabels(edition: EditionDef, table: TableDef): Map<string, string> {
 }
 
 function subLabel(edition: EditionDef, row: RowDef, lastTop: number): string {
-  const parent = lastTop >= 0 ? SECTION_NUMERALS[lastTop + 1] ?? '' : '';
+  const parent = lastTop >= 0 ? (SECTION_NUMERALS[lastTop + 1] ?? '') : '';
   const group = row.group ? edition.groups.find((g) => g.key === row.group) : undefined;
-  const groupNumber = group && !SUB_NUMBER.test(row.label) ? SUB_NUMBER.exec(group.label)?.[0] ?? '' : '';
+  const groupNumber = group && !SUB_NUMBER.test(row.label) ? (SUB_NUMBER.exec(group.label)?.[0] ?? '') : '';
   return parent + groupNumber + shortest(row.label, row.variants);
 }
 

@@ -61,7 +61,11 @@ export function checkNotices(parsed: Pick<ParsedReport, 'notices'>, values: Cell
  * A report's single-report findings (checkReport without `previous`, e.g. from a parse thread) with
  * the carry-over against the previous year's values added: what checkReport with `previous` gives.
  */
-export function withCarryOver(single: Finding[], parsed: Pick<ParsedReport, 'cells' | 'edition'>, previous: CellValues | undefined): Finding[] {
+export function withCarryOver(
+  single: Finding[],
+  parsed: Pick<ParsedReport, 'cells' | 'edition'>,
+  previous: CellValues | undefined,
+): Finding[] {
   return previous ? bySeverity([...single, ...checkCarryOver(previous, cellValues(parsed), getEdition(parsed.edition))]) : single;
 }
 

@@ -13,7 +13,6 @@ import { RULE_CODES, type CellValues, type Finding } from './finding.types';
  * pattern is kept narrow: an unrecognised sentence yields nothing rather than a guess.
  */
 
-
 /** NFKC, whitespace dropped except between digits (PDF text breaks lines mid-sentence), "1,234" → "1234". */
 export function normalizeNarrative(text: string): string {
   return text
@@ -23,7 +22,9 @@ export function normalizeNarrative(text: string): string {
 }
 
 function sentences(text: string): string[] {
-  return normalizeNarrative(text).split(/[。！？!?]/u).filter(Boolean);
+  return normalizeNarrative(text)
+    .split(/[。！？!?]/u)
+    .filter(Boolean);
 }
 
 function where(n: ParsedNarrative): string {
@@ -61,7 +62,11 @@ function itemsIn(text: string): Part[] {
   const out: Part[] = [];
   let last = 0;
   for (const m of text.matchAll(ITEMS)) {
-    const label = text.slice(last, m.index).split(/[，、；：,;:]/u).pop() ?? '';
+    const label =
+      text
+        .slice(last, m.index)
+        .split(/[，、；：,;:]/u)
+        .pop() ?? '';
     out.push({ n: Number(m[2]), label, approximate: Boolean(m[1] || m[3]) });
     last = m.index! + m[0].length;
   }
@@ -81,7 +86,11 @@ function channelSums(n: ParsedNarrative, ss: string[]): Finding[] {
       // Another figure between total and 其中 means the list may break down that one instead; shares ("100%") do not.
       const between = pre.slice(total.index! + total[0].length);
       if (/\d/.test(between.replace(/\d+(?:\.\d+)?%/gu, '')) || total[1] || total[3]) continue;
-      const clause = (pre.slice(0, total.index).split(/[，；,;]/u).pop() ?? '') + total[0];
+      const clause =
+        (pre
+          .slice(0, total.index)
+          .split(/[，；,;]/u)
+          .pop() ?? '') + total[0];
       if (!PUBLISHING.test(clause + between)) continue;
       const body = topLevelBody(s.slice(m.index! + 2).split(/其中/u)[0]);
       const parts = itemsIn(body);
@@ -136,7 +145,11 @@ function firstStated(narratives: ParsedNarrative[], split: string[][], ...patter
     for (const s of split[i]) {
       const hits = patterns.flatMap((p) => (probe(p).test(s) ? [...s.matchAll(p)] : [])).sort((a, b) => a.index! - b.index!);
       for (const m of hits) {
-        const clause = s.slice(0, m.index).split(/[，；,;]/u).pop() ?? '';
+        const clause =
+          s
+            .slice(0, m.index)
+            .split(/[，；,;]/u)
+            .pop() ?? '';
         if (/其中/u.test(clause)) continue;
         if (OTHER_MATTER.test(m.groups?.mid ?? '')) continue;
         return { n: Number(m.groups!.n), text: m[0], section };
@@ -154,7 +167,14 @@ function value(values: CellValues, key: string): Decimal | null {
  * One comparison: the stated figure must equal one of the accepted readings of the table (e.g. new
  * applications, or new plus carried over); a blank table cell leaves it open.
  */
-function compare(edition: EditionDef, rule: string, stated: Stated | null, readings: string[][], values: CellValues, what: string): Finding[] {
+function compare(
+  edition: EditionDef,
+  rule: string,
+  stated: Stated | null,
+  readings: string[][],
+  values: CellValues,
+  what: string,
+): Finding[] {
   if (!stated) return [];
   const keys = [...new Set(readings.flat())];
   const cells = keys.map((k) => exactCell(values, k));

@@ -32,17 +32,41 @@ export const NARRATIVE_COMPARISONS: NarrativeComparisonDef[] = [
 const processed: RateDef['denominator'] = [[1, 'applications.processed_total.total']];
 
 export const APPLICATION_RATES: RateDef[] = [
-  { key: 'grant_rate', numerator: [[1, 'applications.granted.total'], [1, 'applications.partly_granted.total']], denominator: processed },
+  {
+    key: 'grant_rate',
+    numerator: [
+      [1, 'applications.granted.total'],
+      [1, 'applications.partly_granted.total'],
+    ],
+    denominator: processed,
+  },
   { key: 'full_grant_rate', numerator: [[1, 'applications.granted.total']], denominator: processed },
   { key: 'denial_rate', numerator: [[1, 'applications.denied.total']], denominator: processed },
   { key: 'unavailable_rate', numerator: [[1, 'applications.unavailable.total']], denominator: processed },
   {
     key: 'carry_forward_rate',
     numerator: [[1, 'applications.carried_forward.total']],
-    denominator: [[1, 'applications.new.total'], [1, 'applications.carried_over.total']],
+    denominator: [
+      [1, 'applications.new.total'],
+      [1, 'applications.carried_over.total'],
+    ],
   },
   // Corrections among decided cases: pending ones have no outcome yet.
-  ...LAWSUIT_GROUPS.map(([g]): RateDef => ({ key: `${g}_correction_rate`, numerator: [[1, `${g}.corrected`]], denominator: [[1, `${g}.total`], [-1, `${g}.pending`]] })),
-  { key: 'legal_person_share', numerator: [[1, 'applications.new.total'], [-1, 'applications.new.natural_person']], denominator: [[1, 'applications.new.total']] },
+  ...LAWSUIT_GROUPS.map(([g]): RateDef => ({
+    key: `${g}_correction_rate`,
+    numerator: [[1, `${g}.corrected`]],
+    denominator: [
+      [1, `${g}.total`],
+      [-1, `${g}.pending`],
+    ],
+  })),
+  {
+    key: 'legal_person_share',
+    numerator: [
+      [1, 'applications.new.total'],
+      [-1, 'applications.new.natural_person'],
+    ],
+    denominator: [[1, 'applications.new.total']],
+  },
   { key: 'natural_person_share', numerator: [[1, 'applications.new.natural_person']], denominator: [[1, 'applications.new.total']] },
 ];

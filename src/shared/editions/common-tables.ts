@@ -8,12 +8,21 @@ export const SECTIONS: SectionDef[] = [
   {
     number: 4,
     heading: '政府信息公开行政复议、行政诉讼情况',
-    variants: ['因政府信息公开工作被申请行政复议提起行政诉讼情况', '政府信息公开行政复议和行政诉讼情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
+    variants: [
+      '因政府信息公开工作被申请行政复议提起行政诉讼情况',
+      '政府信息公开行政复议和行政诉讼情况',
+      '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+    ],
   },
   {
     number: 5,
     heading: '存在的主要问题及改进情况',
-    variants: ['政府信息公开工作存在的主要问题及改进情况', '存在主要问题和改进情况', '存在的主要问题及改进措施', '存在的主要问题和改进情况'],
+    variants: [
+      '政府信息公开工作存在的主要问题及改进情况',
+      '存在主要问题和改进情况',
+      '存在的主要问题及改进措施',
+      '存在的主要问题和改进情况',
+    ],
   },
   { number: 6, heading: '其他需要报告的事项', variants: ['其它需要报告的事项', '其它需要报告事项', '其他需要报告事项'] },
 ];
@@ -84,7 +93,8 @@ export function applicationsTable(otherRows: RowDef[]): TableDef {
       perEdition: false,
       fields: 'rows',
       rowType: 'ApplicantCounts',
-      description: 'Section 三. Rows of another edition are null; derived rows (denied, unavailable, unprocessed, otherAll) are sums of their reasons.',
+      description:
+        'Section 三. Rows of another edition are null; derived rows (denied, unavailable, unprocessed, otherAll) are sums of their reasons.',
     },
     blocks: [{ rows: applicationRows(otherRows), columns: APPLICANT_COLUMNS }],
   };
@@ -111,7 +121,13 @@ export const LAWSUITS_TABLE: TableDef = {
   marker: '行政复议',
   keyPattern: '{col}',
   layout: 'single_row',
-  api: { type: 'LawsuitTable', perEdition: false, fields: 'column_groups', rowType: 'CaseOutcomes', description: 'Section 四, by review and lawsuit kind.' },
+  api: {
+    type: 'LawsuitTable',
+    perEdition: false,
+    fields: 'column_groups',
+    rowType: 'CaseOutcomes',
+    description: 'Section 四, by review and lawsuit kind.',
+  },
   blocks: [
     {
       rows: [{ key: 'cases', label: '' }],
@@ -132,7 +148,9 @@ export function resultRowKeys(otherRows: RowDef[]): string[] {
 /** Rules of sections 三 and 四; a legacy row standing for （六）'s rows is summed in their place when printed. */
 export function applicationRules(otherRows: RowDef[], legacyRows: LegacyRowDef[] = []): RuleDecl[] {
   const parts = resultRowKeys(otherRows);
-  const alternatives = legacyRows.filter((l) => l.table === 'applications' && l.replaces.every((k) => parts.includes(k))).map((l) => ({ parts: l.replaces, by: l.key }));
+  const alternatives = legacyRows
+    .filter((l) => l.table === 'applications' && l.replaces.every((k) => parts.includes(k)))
+    .map((l) => ({ parts: l.replaces, by: l.key }));
   return [
     {
       code: 'APPLICATIONS_BALANCE',

@@ -86,5 +86,13 @@ export const EDITION_2019: EditionDef = {
   breaksComparison: [],
   derivedRows: derivedApplicationRows(OTHER_ROWS),
   rules: applicationRules(OTHER_ROWS),
-  markers: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '其他对外管理服务事项', '第二十条第（九）项', '政府集中采购', '上一年项目数量'],
+  markers: [
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '其他对外管理服务事项',
+    '第二十条第（九）项',
+    '政府集中采购',
+    '上一年项目数量',
+  ],
 };

@@ -90,5 +90,13 @@ export const EDITION_2021: EditionDef = {
   derivedRows: derivedApplicationRows(OTHER_ROWS, LEGACY_ROWS),
   legacyRows: LEGACY_ROWS,
   rules: applicationRules(OTHER_ROWS, LEGACY_ROWS),
-  markers: ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '逾期不补正', '逾期未按收费通知要求缴纳费用'],
+  markers: [
+    '本年制发件数',
+    '本年废止件数',
+    '现行有效件数',
+    '本年处理决定数量',
+    '本年收费金额',
+    '逾期不补正',
+    '逾期未按收费通知要求缴纳费用',
+  ],
 };

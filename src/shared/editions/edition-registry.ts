@@ -14,7 +14,8 @@ export function registerEdition(def: EditionDef): void {
   const known = registry.get(def.id);
   if (known === def) return;
   if (known) throw new Error(`edition ${def.id} is already registered`);
-  if ([...registry.values()].some((e) => e.years.from === def.years.from)) throw new Error(`edition ${def.id}: another edition starts in ${def.years.from}`);
+  if ([...registry.values()].some((e) => e.years.from === def.years.from))
+    throw new Error(`edition ${def.id}: another edition starts in ${def.years.from}`);
   registry.set(def.id, def);
   (EDITIONS as Record<string, EditionDef>)[def.id] = def;
   ordered = [...registry.values()].sort((a, b) => a.years.from - b.years.from);

@@ -50,7 +50,8 @@ function perEditionTable(out: TypeSet, unions: string[], id: TableId, editions: 
     for (const block of table.blocks) {
       const rowType = `${block.typeName ?? `${camelKey(`${table.id}_${block.rows[0].key}`)}Row`}${e.id}`;
       for (const c of block.columns) out.field(rowType, '', camelKey(c.key), 'Float', columnText(c));
-      for (const row of block.rows) out.field(typeName, `${table.api.description} Edition ${e.id}.`, camelKey(row.key), `${rowType}!`, row.label);
+      for (const row of block.rows)
+        out.field(typeName, `${table.api.description} Edition ${e.id}.`, camelKey(row.key), `${rowType}!`, row.label);
     }
   }
   const api = editions.flatMap((e) => e.tables).find((t) => t.id === id)!.api;
@@ -58,7 +59,9 @@ function perEditionTable(out: TypeSet, unions: string[], id: TableId, editions: 
 }
 
 function sharedTable(out: TypeSet, id: TableId, editions: readonly EditionDef[]): void {
-  const tables = editions.map((e) => ({ e, table: e.tables.find((t) => t.id === id) })).filter((x): x is { e: EditionDef; table: TableDef } => !!x.table);
+  const tables = editions
+    .map((e) => ({ e, table: e.tables.find((t) => t.id === id) }))
+    .filter((x): x is { e: EditionDef; table: TableDef } => !!x.table);
   const api = tables[0].table.api;
   const rowType = api.rowType ?? `${api.type}Row`;
   const seenIn = new Map<string, string[]>();
@@ -78,7 +81,8 @@ function sharedTable(out: TypeSet, id: TableId, editions: readonly EditionDef[])
       out.field(api.type, api.description, camelKey(row.key), `${rowType}!`, 'parts' in row ? `${row.label}（各项之和）` : row.label);
       seen(camelKey(row.key), e);
     }
-    for (const c of table.blocks.flatMap((b) => b.columns)) out.field(rowType, `One row of ${api.type}, by column.`, camelKey(c.key), 'Float', columnText(c));
+    for (const c of table.blocks.flatMap((b) => b.columns))
+      out.field(rowType, `One row of ${api.type}, by column.`, camelKey(c.key), 'Float', columnText(c));
   }
   // A field not every edition has reads as nulls in the others: say whose it is.
   for (const [field, ids] of seenIn)

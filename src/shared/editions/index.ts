@@ -4,7 +4,17 @@ import { registerEdition } from './edition-registry';
 import type { BlockDef, ColumnDef, DerivedRowDef, EditionDef, EditionId, RowDef, TableDef, TableId, Unit } from './edition.types';
 
 export * from './edition.types';
-export { allEditions, editionForYear, editionsGeneration, editionYears, EDITIONS, findEdition, getEdition, perGeneration, registerEdition } from './edition-registry';
+export {
+  allEditions,
+  editionForYear,
+  editionsGeneration,
+  editionYears,
+  EDITIONS,
+  findEdition,
+  getEdition,
+  perGeneration,
+  registerEdition,
+} from './edition-registry';
 
 // The built-in editions; a further one is registered by its own module with registerEdition.
 registerEdition(EDITION_2019);
@@ -87,7 +97,11 @@ export function derivedParts(edition: EditionDef): Map<string, string[]> {
     out = new Map();
     for (const d of edition.derivedRows) {
       const { table, columns } = derivedColumns(edition, d);
-      for (const c of columns) out.set(cellKey(table, d.key, c.key), d.parts.map((p) => cellKey(table, p, c.key)));
+      for (const c of columns)
+        out.set(
+          cellKey(table, d.key, c.key),
+          d.parts.map((p) => cellKey(table, p, c.key)),
+        );
     }
     partsCache.set(edition.id, out);
   }

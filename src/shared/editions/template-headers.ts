@@ -44,7 +44,7 @@ export function headerLevels(labels: string[]): HeaderSpan[][] {
   const rows: HeaderSpan[][] = [];
   for (let level = 0; level < depth; level++) {
     const cells: HeaderSpan[] = [];
-    for (let i = 0; i < paths.length; ) {
+    for (let i = 0; i < paths.length;) {
       const path = paths[i];
       if (path.length - 1 < level) {
         i++;
@@ -57,7 +57,12 @@ export function headerLevels(labels: string[]): HeaderSpan[][] {
       }
       const prefix = path.slice(0, level + 1).join(HEADER_LEVEL_SEPARATOR);
       let n = 0;
-      while (i + n < paths.length && paths[i + n].length - 1 > level && paths[i + n].slice(0, level + 1).join(HEADER_LEVEL_SEPARATOR) === prefix) n++;
+      while (
+        i + n < paths.length &&
+        paths[i + n].length - 1 > level &&
+        paths[i + n].slice(0, level + 1).join(HEADER_LEVEL_SEPARATOR) === prefix
+      )
+        n++;
       cells.push({ text: path[level], colSpan: n, rowSpan: 1 });
       i += n;
     }

@@ -13,7 +13,10 @@ export interface Me {
 export const session = reactive<{ token: string | null; me: Me | null }>({ token: sessionStorage.getItem('nianbao.token'), me: null });
 
 export class ApiError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
     super(message);
   }
 }
@@ -39,7 +42,10 @@ export async function loadMe(): Promise<void> {
 }
 
 export async function signIn(name: string, password: string): Promise<void> {
-  const data = await gql<{ login: { token: string } }>(`mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token expiresAt } }`, { n: name, p: password });
+  const data = await gql<{ login: { token: string } }>(
+    `mutation($n: String!, $p: String!) { login(name: $n, password: $p) { token expiresAt } }`,
+    { n: name, p: password },
+  );
   session.token = data.login.token;
   sessionStorage.setItem('nianbao.token', session.token);
   await loadMe();

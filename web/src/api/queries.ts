@@ -1,6 +1,7 @@
 // The dashboard's operations: public API only, each priced under the limits of README "Limits".
 const ROLLUP = `reportCount expectedCount values(keys: $keys) { key value }`;
-const OPEN = (sev: string, y: string) => `${sev.toLowerCase()}${y}: findings(filter: { regionCode: $code, year: $${y}, severity: ${sev}, status: FAILED, review: OPEN }, first: 0) { totalCount }`;
+const OPEN = (sev: string, y: string) =>
+  `${sev.toLowerCase()}${y}: findings(filter: { regionCode: $code, year: $${y}, severity: ${sev}, status: FAILED, review: OPEN }, first: 0) { totalCount }`;
 
 export const OVERVIEW = `query Overview($code: String!, $year: Int!, $prev: Int!, $from: Int!, $keys: [String!]!, $metric: String!, $trendKeys: [String!]!) {
   region(code: $code) {

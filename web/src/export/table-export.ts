@@ -2,8 +2,17 @@
  * Every table and chart's data as CSV or XLSX, the file naming what it is: region, year, keys and
  * the viewer's scope on lines above the header (exceljs is loaded only when asked for).
  */
-export interface ExportColumn { key: string; label: string }
-export interface ExportMeta { title: string; region: string; year: string | number; keys: string[]; scope: string }
+export interface ExportColumn {
+  key: string;
+  label: string;
+}
+export interface ExportMeta {
+  title: string;
+  region: string;
+  year: string | number;
+  keys: string[];
+  scope: string;
+}
 export type ExportRow = Record<string, string | number | null>;
 
 function metaLines(m: ExportMeta): string[][] {
@@ -52,5 +61,11 @@ export function download(name: string, data: Blob | string, type = 'text/csv;cha
 /** A document from the server's renderer (`rendered`, `renderedRollup`): HTML as text, DOCX as base64. */
 export function downloadRendered(name: string, format: 'HTML' | 'DOCX', text: string): void {
   if (format === 'HTML') download(`${name}.html`, text, 'text/html;charset=utf-8');
-  else download(`${name}.docx`, new Blob([Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0))], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+  else
+    download(
+      `${name}.docx`,
+      new Blob([Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0))], {
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      }),
+    );
 }

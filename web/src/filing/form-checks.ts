@@ -84,10 +84,12 @@ export function checkForm(edition: EditionDef, year: number, form: FormState, pr
 export function derivedValues(edition: EditionDef, form: FormState): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const [key, parts] of derivedParts(edition))
-    out[key] = sumDecimals(parts.map((p) => {
-      const v = figureOf(form.cells[p]);
-      return v !== null && FIGURE.test(v) ? v : null;
-    }));
+    out[key] = sumDecimals(
+      parts.map((p) => {
+        const v = figureOf(form.cells[p]);
+        return v !== null && FIGURE.test(v) ? v : null;
+      }),
+    );
   return out;
 }
 

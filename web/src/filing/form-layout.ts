@@ -1,4 +1,12 @@
-import { cellKey, derivedParts, type ColumnDef, type EditionDef, type RowDef, type TableDef, type Unit } from '../../../src/shared/editions';
+import {
+  cellKey,
+  derivedParts,
+  type ColumnDef,
+  type EditionDef,
+  type RowDef,
+  type TableDef,
+  type Unit,
+} from '../../../src/shared/editions';
 import { headerLevels, SECTION_NUMERALS, sectionNumeral, TEMPLATE_HEADERS } from '../../../src/shared/editions/template-headers';
 
 /**
@@ -21,7 +29,14 @@ export interface FormTable {
 
 const head = (text: string, colSpan = 1, rowSpan = 1): FormCell => ({ kind: 'head', text, colSpan, rowSpan, scope: 'col' });
 /** A row's label: names the inputs beside it; `wide` for the row's own label (not a group's). */
-const label = (text: string, colSpan = 1, rowSpan = 1, wide = false): FormCell => ({ kind: 'head', text, colSpan, rowSpan, scope: 'row', wide });
+const label = (text: string, colSpan = 1, rowSpan = 1, wide = false): FormCell => ({
+  kind: 'head',
+  text,
+  colSpan,
+  rowSpan,
+  scope: 'row',
+  wide,
+});
 
 /** Spreads cells over `width` grid columns; the last takes what is left, as the template does. */
 function spread(cells: FormCell[], width: number): FormCell[] {
@@ -43,7 +58,13 @@ function active(table: TableDef): FormCell[][] {
   const rows: FormCell[][] = [];
   for (const block of table.blocks) {
     if (block.caption) rows.push([head(block.caption, width)]);
-    rows.push([head(TEMPLATE_HEADERS.activeRowHeader), ...spread(block.columns.map((c) => head(columnHeader(c))), width - 1)]);
+    rows.push([
+      head(TEMPLATE_HEADERS.activeRowHeader),
+      ...spread(
+        block.columns.map((c) => head(columnHeader(c))),
+        width - 1,
+      ),
+    ]);
     for (const row of block.rows) rows.push([label(row.label, 1, 1, true), ...spread(inputs(table, row, block.columns), width - 1)]);
   }
   return rows;
@@ -63,7 +84,8 @@ function applications(edition: EditionDef, table: TableDef): FormCell[][] {
   const derived = derivedParts(edition);
   const members = (group: string) => results.filter((r) => r.group === group);
   // A group of one row named as the group itself (2019 （六）其他处理) is that row: no 小计.
-  const single = (group: string) => members(group).length === 1 && members(group)[0].label === edition.groups.find((g) => g.key === group)?.label;
+  const single = (group: string) =>
+    members(group).length === 1 && members(group)[0].label === edition.groups.find((g) => g.key === group)?.label;
   const hasSubtotal = (group: string | undefined) => !!group && !single(group) && derived.has(cellKey(table, group, columns[0].key));
   const subtotals = new Set(results.map((r) => r.group).filter(hasSubtotal));
   for (const row of defs) {
@@ -98,7 +120,12 @@ export function formTables(edition: EditionDef): FormTable[] {
   return [...edition.tables]
     .sort((a, b) => a.section - b.section)
     .map((table) => {
-      const rows = table.layout === 'single_row' ? lawsuits(table) : table.blocks.some((b) => b.caption) ? active(table) : applications(edition, table);
+      const rows =
+        table.layout === 'single_row'
+          ? lawsuits(table)
+          : table.blocks.some((b) => b.caption)
+            ? active(table)
+            : applications(edition, table);
       const width = Math.max(...rows.map((r) => r.reduce((n, c) => n + c.colSpan, 0)));
       return { section: table.section, heading: `${sectionNumeral(table.section)}、${table.heading}`, width, rows };
     });

@@ -13,7 +13,8 @@ export interface CellSource {
 export function sourcePlace(s: CellSource | null | undefined): string {
   if (!s) return '';
   if (s.page != null) return s.x != null && s.y != null ? `第${s.page}页 (${Math.round(s.x)}, ${Math.round(s.y)})` : `第${s.page}页`;
-  if (s.table != null) return [`表${s.table}`, s.row != null ? `行${s.row}` : '', s.cell != null ? `列${s.cell}` : ''].filter(Boolean).join(' ');
+  if (s.table != null)
+    return [`表${s.table}`, s.row != null ? `行${s.row}` : '', s.cell != null ? `列${s.cell}` : ''].filter(Boolean).join(' ');
   if (s.line != null) return `第${s.line}行`;
   return '';
 }

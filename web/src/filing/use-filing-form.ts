@@ -4,7 +4,17 @@ import { ApiError, gql, session } from '../api/graphql-client';
 import { FILING_FORM, FILING_REVISION, PREVIEW_REPORT, RENDERED, SUBMIT_DRAFT, SUBMIT_FIGURES } from '../api/filing-queries';
 import { route } from '../router';
 import { downloadRendered } from '../export/table-export';
-import { checkForm, derivedValues, failingByCell, figureOf, findingRow, invalidCells, narrativesOf, type FindingRow, type FormState } from './form-checks';
+import {
+  checkForm,
+  derivedValues,
+  failingByCell,
+  figureOf,
+  findingRow,
+  invalidCells,
+  narrativesOf,
+  type FindingRow,
+  type FormState,
+} from './form-checks';
 import { sourcePlace } from './source-place';
 
 export interface Revision {
@@ -89,7 +99,9 @@ export function useFilingForm() {
   function fillFrom(r: any): void {
     const keys = new Set(cellsOf(edition.value).map((c) => c.key));
     for (const c of r.cells ?? []) if (keys.has(c.key)) form.cells[c.key] = c.decimal ?? c.value ?? '';
-    for (const n of r.narratives ?? []) if (n.section in form.narratives) form.narratives[n.section] = form.narratives[n.section] ? `${form.narratives[n.section]}\n${n.text}` : n.text;
+    for (const n of r.narratives ?? [])
+      if (n.section in form.narratives)
+        form.narratives[n.section] = form.narratives[n.section] ? `${form.narratives[n.section]}\n${n.text}` : n.text;
     form.title = r.title ?? '';
   }
 
@@ -120,7 +132,13 @@ export function useFilingForm() {
         if (r.agency.id !== a.id || r.year !== year.value || r.edition !== edition.value.id)
           throw new ApiError(`报告 ${r.id} 是${r.agency.name} ${r.year} 年（模板 ${r.edition}）的报告，不属于本表单`, 'BAD_USER_INPUT');
         fillFrom(r);
-        saved.value = { id: r.id, revision: r.revision, state: r.state, returnComment: r.returnComment, returnedFindings: r.returnedFindings.map((f: any) => ({ id: f.id, ...findingRow(f) })) };
+        saved.value = {
+          id: r.id,
+          revision: r.revision,
+          state: r.state,
+          returnComment: r.returnComment,
+          returnedFindings: r.returnedFindings.map((f: any) => ({ id: f.id, ...findingRow(f) })),
+        };
         serverFindings.value = rows(r.findings);
       }
       loaded.value = true;
@@ -129,11 +147,15 @@ export function useFilingForm() {
       if (mine === loads) fail(e);
     }
   }
-  watch([agencyId, year, () => route.query.report, () => session.token], ([, , report], before) => {
-    // The revision the form just saved is already what it shows.
-    if (before && report && report === saved.value?.id && before[2] !== report) return;
-    load();
-  }, { immediate: true });
+  watch(
+    [agencyId, year, () => route.query.report, () => session.token],
+    ([, , report], before) => {
+      // The revision the form just saved is already what it shows.
+      if (before && report && report === saved.value?.id && before[2] !== report) return;
+      load();
+    },
+    { immediate: true },
+  );
 
   function setCell(key: string, value: string): void {
     form.cells[key] = value;
@@ -191,7 +213,11 @@ export function useFilingForm() {
       serverFindings.value = rows(res.findings);
       dirty.value = false;
       // The address names the saved revision (a reload or a bookmark opens it); the form is not reloaded for it.
-      history.replaceState(null, '', `#/file?${new URLSearchParams({ agency: agencyId.value, year: String(year.value), report: res.report.id })}`);
+      history.replaceState(
+        null,
+        '',
+        `#/file?${new URLSearchParams({ agency: agencyId.value, year: String(year.value), report: res.report.id })}`,
+      );
       route.query = { ...route.query, agency: agencyId.value, year: String(year.value), report: res.report.id };
     });
 
@@ -208,7 +234,8 @@ export function useFilingForm() {
   const upload = (file: File) =>
     act(async () => {
       const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      const p = (await gql(PREVIEW_REPORT, { input: { agencyId: agencyId.value, year: year.value, fileName: file.name, contentBase64 } })).previewReport;
+      const p = (await gql(PREVIEW_REPORT, { input: { agencyId: agencyId.value, year: year.value, fileName: file.name, contentBase64 } }))
+        .previewReport;
       const keys = new Set(cellsOf(edition.value).map((c) => c.key));
       const read = new Map<string, { place: string; raw: string; value: string | null }>();
       for (const c of p.cells)
@@ -225,5 +252,31 @@ export function useFilingForm() {
       scheduleChecks();
     });
 
-  return { agencyId, year, edition, form, extra, loaded, busy, error, agency, current, saved, dirty, findings, serverFindings, preview, sources, derived, failing, invalid, setCell, setNarrative, setTitle, save, downloadAs, upload };
+  return {
+    agencyId,
+    year,
+    edition,
+    form,
+    extra,
+    loaded,
+    busy,
+    error,
+    agency,
+    current,
+    saved,
+    dirty,
+    findings,
+    serverFindings,
+    preview,
+    sources,
+    derived,
+    failing,
+    invalid,
+    setCell,
+    setNarrative,
+    setTitle,
+    save,
+    downloadAs,
+    upload,
+  };
 }

@@ -41,7 +41,12 @@ function getExtractor() {
     p.resolve(m.result);
   });
   worker.on('error', (e: Error & { code?: string }) =>
-    failAll(pending, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ReportTooComplexError('sandbox.heapMb', SANDBOX_LIMITS.pdfHeapMb, SANDBOX_LIMITS.pdfHeapMb) : new ReportParseError(`PDF reader failed: ${e.message}`)),
+    failAll(
+      pending,
+      e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new ReportTooComplexError('sandbox.heapMb', SANDBOX_LIMITS.pdfHeapMb, SANDBOX_LIMITS.pdfHeapMb)
+        : new ReportParseError(`PDF reader failed: ${e.message}`),
+    ),
   );
   worker.on('exit', () => {
     if (extractor === current) extractor = null;
@@ -75,7 +80,10 @@ export function extractText(bytes: Buffer): Promise<ExtractResult> {
 export function extractionError(bytes: Buffer, name: string, message: string): ReportParseError {
   if (name === 'PasswordException') return new ReportParseError('encrypted PDF: a password is needed to open it', {}, 'REPORT_ENCRYPTED');
   // Every complete PDF ends with %%EOF (a few tools append junk after it, hence the window).
-  const truncated = !bytes.subarray(Math.max(0, bytes.length - 2048)).toString('latin1').includes('%%EOF');
+  const truncated = !bytes
+    .subarray(Math.max(0, bytes.length - 2048))
+    .toString('latin1')
+    .includes('%%EOF');
   const what = truncated ? 'truncated PDF (the file ends before its %%EOF marker)' : 'corrupt PDF';
   return new ReportParseError(`${what}: ${message}`, {}, 'REPORT_UNREADABLE');
 }

@@ -6,7 +6,6 @@
 import { joinRun, PAGE_NUMBER, type Line } from './pdf-layout';
 import type { PageText } from './pdf-text.types';
 
-
 /** The top and bottom share of a page where running headers and footers stand. */
 const MARGIN = 0.08;
 
@@ -17,7 +16,8 @@ export function dropFurniture(lines: Line[], pages: PageText[]): Line[] {
     const top = h - l.y;
     return top < MARGIN * h || top > (1 - MARGIN) * h;
   };
-  const key = (l: Line, text: string) => `${Math.round((pages[l.page - 1].height - l.y) / 2)}|${text.replace(/\d+/g, '#').replace(/\s/g, '')}`;
+  const key = (l: Line, text: string) =>
+    `${Math.round((pages[l.page - 1].height - l.y) / 2)}|${text.replace(/\d+/g, '#').replace(/\s/g, '')}`;
   const seen = new Map<string, Set<number>>();
   for (const l of lines) {
     if (!inMargin(l)) continue;

@@ -108,7 +108,8 @@ export function appendGrid(t: GridTable, next: Grid, pageHeight: number): void {
   if (first) {
     // Only boxes at the bottom of the page just before: earlier pages' boxes were continued already.
     const bottom = t.rows.flatMap((row) => row).filter((c) => t.last.boxes.includes(c.box) && c.box.r1 === t.last.rows);
-    const above = (c: Cell) => (c.box.r0 === 0 ? bottom.find((a) => Math.abs(a.box.x0 - c.box.x0) <= 3 && Math.abs(a.box.x1 - c.box.x1) <= 3) : undefined);
+    const above = (c: Cell) =>
+      c.box.r0 === 0 ? bottom.find((a) => Math.abs(a.box.x0 - c.box.x0) <= 3 && Math.abs(a.box.x1 - c.box.x1) <= 3) : undefined;
     const tall = (c: Cell) => c.box.r1 - c.box.r0 > 1;
     const single = first.filter((c) => !tall(c));
     const label = single.find((c) => c.text.trim() && !isFigure(c.text));
@@ -120,9 +121,15 @@ export function appendGrid(t: GridTable, next: Grid, pageHeight: number): void {
     // A figure beside it passes only as the rest of a number the break cut: under a figure that wrapped
     // and fills its last line (so it may go on), the two joined still one figure. A figure under a
     // complete one is a new row's ("行政事业性收费" and its own figures).
-    const figureRest = (c: Cell) => isFigure(c.text) && Boolean(above(c)) && isFigure(above(c)!.text) && fullLastLine(above(c)!.box.items) && isFigure(joinText(above(c)!.text, c.text));
+    const figureRest = (c: Cell) =>
+      isFigure(c.text) &&
+      Boolean(above(c)) &&
+      isFigure(above(c)!.text) &&
+      fullLastLine(above(c)!.box.items) &&
+      isFigure(joinText(above(c)!.text, c.text));
     const figureCut =
-      single.some(figureRest) && single.every((c) => above(c) && (!c.text.trim() || figureRest(c) || (c === label && !isFigure(above(c)!.text))));
+      single.some(figureRest) &&
+      single.every((c) => above(c) && (!c.text.trim() || figureRest(c) || (c === label && !isFigure(above(c)!.text))));
     const rowCut = single.length > 0 && goesOn && (openCut || closedCut || figureCut);
     const rest: Cell[] = [];
     for (const c of first) {
@@ -163,7 +170,9 @@ const round = (v: number) => Math.round(v * 10) / 10;
 function docCell(c: Cell, pageHeight: (page: number) => number): DocCell {
   // Where the text starts (first item), else the box's corner; PDF points from the page's top-left.
   const first = [...c.box.items].sort((a, b) => b.y - a.y || a.x - b.x)[0];
-  const source = first ? { page: c.page, x: round(first.x), y: round(pageHeight(c.page) - first.y) } : { page: c.page, x: round(c.box.x0), y: round(c.box.top) };
+  const source = first
+    ? { page: c.page, x: round(first.x), y: round(pageHeight(c.page) - first.y) }
+    : { page: c.page, x: round(c.box.x0), y: round(c.box.top) };
   return { text: c.text, source };
 }
 

@@ -60,7 +60,6 @@ function snap(values: number[]): number[] {
   return out.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
 }
 
-
 function find(parent: number[], i: number): number {
   while (parent[i] !== i) i = parent[i] = parent[parent[i]];
   return i;
@@ -174,7 +173,20 @@ function buildGrid(pageNo: number, hs: HSeg[], vs: VSeg[]): Grid | null {
     for (let c = 0; c < cols; c++) {
       const root = find(parent, id(r, c));
       const b = byRoot.get(root);
-      if (!b) byRoot.set(root, { r0: r, r1: r + 1, c0: c, c1: c + 1, x0: xs[c], x1: xs[c + 1], top: ys[r], bottom: ys[r + 1], items: [], openTop: false, openBottom: false });
+      if (!b)
+        byRoot.set(root, {
+          r0: r,
+          r1: r + 1,
+          c0: c,
+          c1: c + 1,
+          x0: xs[c],
+          x1: xs[c + 1],
+          top: ys[r],
+          bottom: ys[r + 1],
+          items: [],
+          openTop: false,
+          openBottom: false,
+        });
       else {
         b.r1 = Math.max(b.r1, r + 1);
         b.c0 = Math.min(b.c0, c);
@@ -249,11 +261,11 @@ export function pageGrids(page: PageText, pageNo: number): { grids: Grid[]; rest
     // The glyphs' middle: the baseline is near the bottom of a CJK glyph, about 0.35 em below its centre.
     const cx = it.x + it.w / 2;
     const cy = H - it.y - 0.35 * it.size;
-    const box = grids.flatMap((g) => g.boxes).find((b) => cx >= b.x0 && cx <= b.x1 && cy >= b.top && cy <= b.bottom) ?? edgeBox(grids, it, cx, cy);
+    const box =
+      grids.flatMap((g) => g.boxes).find((b) => cx >= b.x0 && cx <= b.x1 && cy >= b.top && cy <= b.bottom) ?? edgeBox(grids, it, cx, cy);
     if (box) box.items.push(it);
     else rest.push(it);
   }
   // A frame with no text in it (a rule under a heading, an empty box) is no table: nothing of it is kept.
   return { grids: grids.filter((g) => g.boxes.some((b) => b.items.length)), rest };
 }
-

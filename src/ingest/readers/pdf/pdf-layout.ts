@@ -43,10 +43,9 @@ export interface Part {
   y?: number;
 }
 
-
-
 /** Page numbers as printed alone: "- 1 -", "第 1 页", "第1页 共6页", "1/6", "Page 1 of 6". */
-export const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/u;
+export const PAGE_NUMBER =
+  /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/u;
 
 export function joinRun(parts: Part[]): string {
   let out = '';
@@ -69,9 +68,9 @@ export function ideographs(text: string): string {
 
 /** Radicals Supplement forms that are whole (simplified) ideographs but have no NFKC mapping. */
 const SUPPLEMENT: Record<string, string> = Object.fromEntries(
-  [...'⺊卜⺝月⺟母⺠民⺧牛⺩王⺮竹⺷羊⻁虎⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻗雨⻘青⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻨麦⻩黄⻬齐⻮齿⻰龙⻳龟'].flatMap((ch, i, all) =>
-    i % 2 ? [] : [[ch, all[i + 1]]],
-  ),
+  [
+    ...'⺊卜⺝月⺟母⺠民⺧牛⺩王⺮竹⺷羊⻁虎⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻗雨⻘青⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻨麦⻩黄⻬齐⻮齿⻰龙⻳龟',
+  ].flatMap((ch, i, all) => (i % 2 ? [] : [[ch, all[i + 1]]])),
 );
 
 /** Lines of every page, top to bottom, with page numbers left out. */
@@ -95,19 +94,38 @@ export function buildLines(pages: PageText[]): Line[] {
         const run = runs[runs.length - 1];
         const prev = run?.[run.length - 1];
         // Text of one cell shares its baseline; a figure set a little off it is the next cell's, however close.
-        if (prev && part.x0 - prev.x1 <= 0.6 * Math.min(part.size, prev.size) && Math.abs(part.y - prev.y!) < 0.08 * part.size) run!.push(part);
+        if (prev && part.x0 - prev.x1 <= 0.6 * Math.min(part.size, prev.size) && Math.abs(part.y - prev.y!) < 0.08 * part.size)
+          run!.push(part);
         else runs.push([part]);
       }
       const y = g[0].y;
       const chunks: Chunk[] = runs.map((run) => {
         const text = joinRun(run).trim();
-        return { text, x0: run[0].x0, x1: run[run.length - 1].x1, y, top: page.height - y, size: Math.max(...run.map((p) => p.size)), page: pi + 1, figure: isFigure(text) };
+        return {
+          text,
+          x0: run[0].x0,
+          x1: run[run.length - 1].x1,
+          y,
+          top: page.height - y,
+          size: Math.max(...run.map((p) => p.size)),
+          page: pi + 1,
+          figure: isFigure(text),
+        };
       });
       const text = joinRun(chunks);
       if (chunks.length === 1 && PAGE_NUMBER.test(text.trim())) continue;
       // A bare number alone in the top or bottom margin is a page number too.
       if (chunks.length === 1 && /^\d{1,4}$/.test(text.trim()) && (y < 0.08 * page.height || y > 0.92 * page.height)) continue;
-      lines.push({ page: pi + 1, y, size: Math.max(...chunks.map((c) => c.size)), chunks, text, heading: false, value: false, prose: false });
+      lines.push({
+        page: pi + 1,
+        y,
+        size: Math.max(...chunks.map((c) => c.size)),
+        chunks,
+        text,
+        heading: false,
+        value: false,
+        prose: false,
+      });
     }
   });
   return lines;
@@ -163,12 +181,17 @@ export function markProse(lines: Line[], cols: Column[], bodyFont: number, bodyW
   lines.forEach((l, i) => {
     if (l.value || l.heading) return;
     const wide = l.chunks.some(
-      (c) => c.size >= 0.85 * bodyFont && c.x1 - c.x0 >= 0.4 * bodyWidth && cols.filter((col) => col.x1 > c.x0 && col.x0 < c.x1).length >= 2,
+      (c) =>
+        c.size >= 0.85 * bodyFont && c.x1 - c.x0 >= 0.4 * bodyWidth && cols.filter((col) => col.x1 > c.x0 && col.x0 < c.x1).length >= 2,
     );
     const prev = lines[i - 1];
     // The short last line of a paragraph continues the prose line above it.
     const continues =
-      prev?.prose && prev.page === l.page && Math.abs(prev.size - l.size) < 0.1 * l.size && prev.y - l.y <= 2.2 * l.size && Math.abs(prev.chunks[0].x0 - l.chunks[0].x0) <= 2.5 * l.size;
+      prev?.prose &&
+      prev.page === l.page &&
+      Math.abs(prev.size - l.size) < 0.1 * l.size &&
+      prev.y - l.y <= 2.2 * l.size &&
+      Math.abs(prev.chunks[0].x0 - l.chunks[0].x0) <= 2.5 * l.size;
     l.prose = wide || Boolean(continues);
   });
 }

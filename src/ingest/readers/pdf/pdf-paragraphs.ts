@@ -6,7 +6,12 @@ const TITLE_END = /年度报告$/u;
  * Joins prose lines into paragraphs: a line continues the one above at the same size and pitch unless
  * it is indented (a new paragraph) or a heading; the last line of a page may continue on the next.
  */
-export function buildParagraphs(lines: Line[], leftMargin: number, lastOnPage: Set<Line>, centre?: number): Array<{ page: number; text: string }> {
+export function buildParagraphs(
+  lines: Line[],
+  leftMargin: number,
+  lastOnPage: Set<Line>,
+  centre?: number,
+): Array<{ page: number; text: string }> {
   const mid = (l: Line) => (l.chunks[0].x0 + l.chunks[l.chunks.length - 1].x1) / 2;
   // A title wrapped over two lines: same size, one above the other, both centred on the page.
   const centred = (p: Line, l: Line) =>

@@ -68,7 +68,8 @@ export async function readPdf(bytes: Buffer): Promise<ReportDocument> {
     open = null;
   };
   const flushProse = () => {
-    for (const p of buildParagraphs(prose, leftMargin, lastOnPage, pages[0].width / 2)) push({ kind: 'paragraph', text: p.text, page: p.page });
+    for (const p of buildParagraphs(prose, leftMargin, lastOnPage, pages[0].width / 2))
+      push({ kind: 'paragraph', text: p.text, page: p.page });
     prose = [];
   };
   const emitGrid = (g: Grid) => {

@@ -59,7 +59,7 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 function subpaths(buf: ArrayLike<number>, ctm: Matrix): Array<{ points: Array<[number, number]>; closed: boolean }> {
   const out: Array<{ points: Array<[number, number]>; closed: boolean }> = [];
   let cur: { points: Array<[number, number]>; closed: boolean } | null = null;
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const op = buf[i++];
     if (op === MOVE) {
       cur = { points: [apply(ctm, buf[i], buf[i + 1])], closed: false };

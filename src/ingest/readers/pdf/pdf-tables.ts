@@ -136,7 +136,8 @@ function columnGroups(lines: Line[]): Line[][] {
     if (header && seenValues) {
       // The caption lines right above the header (label column only) open the new part with it.
       let k = current.length;
-      while (k > 0 && !current[k - 1].value && current[k - 1].chunks.every((c) => c.x1 <= valueStart) && current[k - 1].page === l.page) k--;
+      while (k > 0 && !current[k - 1].value && current[k - 1].chunks.every((c) => c.x1 <= valueStart) && current[k - 1].page === l.page)
+        k--;
       const moved = current.splice(k);
       if (!current.some((x) => x.value)) current.push(...moved.splice(0));
       groups.push([...moved, l]);
@@ -184,7 +185,11 @@ function buildGroup(lines: Line[]): DocTable {
     const labels = [...a.labels].sort((p, q) => p.column - q.column || q.top - p.top);
     const top = a.line.chunks[0].top;
     const valueCells = values.map((v, i) => cell(v.map((c) => c.text).join(' '), a.line.page, v[0]?.x0 ?? cols[i].x0, v[0]?.top ?? top));
-    pending.push({ page: a.line.page, y: a.line.y, row: { cells: [...labels.map((b) => chunkCell({ ...b.fragments[0], text: b.text })), ...valueCells], page: a.line.page } });
+    pending.push({
+      page: a.line.page,
+      y: a.line.y,
+      row: { cells: [...labels.map((b) => chunkCell({ ...b.fragments[0], text: b.text })), ...valueCells], page: a.line.page },
+    });
   }
   pending.sort((p, q) => p.page - q.page || q.y - p.y);
   return { rows: pending.map((p) => p.row), page: pending[0]?.page };
@@ -239,9 +244,22 @@ function labelBlocks(fragments: Fragment[]): LabelBlock[] {
 function attachLabels(blocks: LabelBlock[], anchors: Anchor[], pending: PendingRow[], valueCount: number): void {
   const onPage = (page: number) => anchors.filter((a) => a.line.page === page);
   const nearest = (page: number, y: number) =>
-    onPage(page).reduce<Anchor | undefined>((best, a) => (!best || Math.abs(a.line.y - y) < Math.abs(best.line.y - y) ? a : best), undefined);
+    onPage(page).reduce<Anchor | undefined>(
+      (best, a) => (!best || Math.abs(a.line.y - y) < Math.abs(best.line.y - y) ? a : best),
+      undefined,
+    );
   const standalone = (b: LabelBlock) =>
-    pending.push({ page: b.page, y: b.top, row: { cells: [chunkCell({ ...b.fragments[0], text: b.text }), ...Array.from({ length: valueCount }, () => cell('', b.page, undefined, b.fragments[0].top))], page: b.page } });
+    pending.push({
+      page: b.page,
+      y: b.top,
+      row: {
+        cells: [
+          chunkCell({ ...b.fragments[0], text: b.text }),
+          ...Array.from({ length: valueCount }, () => cell('', b.page, undefined, b.fragments[0].top)),
+        ],
+        page: b.page,
+      },
+    });
 
   const spanning: LabelBlock[] = [];
   for (const b of blocks) {

@@ -1,20 +1,23 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { builtinModules } from 'module';
 import { tmpdir } from 'os';
 import { dirname, join, relative, resolve } from 'path';
 
 /**
  * The structure the code keeps as it grows: no import cycle, database access only in src/data,
- * small files. Each check reads the sources as they are, so it fails as soon as one comes back.
+ * layers that import downwards only, a browser-safe src/shared, typed browser code, small files.
+ * Each check reads the sources as they are, so it fails as soon as one comes back.
  */
 const ROOT = join(__dirname, '..', '..');
 const SRC = join(ROOT, 'src');
 const rel = (f: string) => relative(ROOT, f).split('\\').join('/');
 
-function walk(dir: string): string[] {
+function walk(dir: string, kinds = /\.(ts|tsx|mts)$/): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    if (statSync(p).isDirectory()) return walk(p);
-    return /\.(ts|tsx|mts)$/.test(f) && !f.endsWith('.d.ts') ? [p] : [];
+    if (statSync(p).isDirectory()) return f === 'node_modules' || f === 'dist' ? [] : walk(p, kinds);
+    return kinds.test(f) && !f.endsWith('.d.ts') ? [p] : [];
   });
 }
 
@@ -92,6 +95,43 @@ const DATABASE_USE: Array<[string, RegExp]> = [
   ['builds a repository with new', /\bnew\s+[A-Z]\w*Repository\s*\(/],
 ];
 
+/** Bare module names a file imports or requires (packages and Node built-ins, not relative paths). */
+function bareImportsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"`;]*?from\s*['"]([^.'"][^'"]*)['"]|import\s*['"]([^.'"][^'"]*)['"]|import\(\s*['"]([^.'"][^'"]*)['"]\s*\)|require\(\s*['"]([^.'"][^'"]*)['"]\s*\)/g,
+  ))
+    out.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  return out;
+}
+
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+/** What the browser lacks: a Node built-in module, or Node's globals. */
+function nodeOnlyUse(text: string): string[] {
+  const mods = bareImportsOf(text).filter((m) => NODE_BUILTINS.has(m) || NODE_BUILTINS.has(m.split('/')[0]));
+  const globals = [...text.matchAll(/\b(process\.\w+|Buffer\.\w+|__dirname|__filename|require\.resolve)\b/g)].map((m) => m[1]);
+  return [...mods, ...globals];
+}
+
+/** `any` written as a type: annotations, assertions, arrays, type arguments. */
+const ANY_TYPE = /(:\s*any\b|\bas\s+any\b|<\s*any\s*[,>]|,\s*any\s*>|\bany\s*\[\]|\|\s*any\b|\bany\s*\|)/;
+
+/** The layers that must never import the API layer: they run without GraphQL (CLI, jobs, other front ends). */
+const BELOW_API = ['services', 'data', 'rollup', 'cli', 'context', 'shared', 'policy', 'auth', 'ingest', 'render', 'checks', 'common'];
+
+function layerOffences(files: string[], root = SRC): string[] {
+  const under = (f: string, dir: string) => relative(root, f).split('\\').join('/').startsWith(`${dir}/`);
+  return files.flatMap((f) => {
+    const layer = BELOW_API.find((d) => under(f, d));
+    if (!layer) return [];
+    const bad = importsOf(f).filter((t) => under(t, 'graphql') || (layer === 'shared' && !under(t, 'shared')));
+    return bad.map((t) => `${relative(root, f)} imports ${relative(root, t)}`);
+  });
+}
+
+const WEB_SRC = join(ROOT, 'web', 'src');
+const WEB_FILES = walk(WEB_SRC, /\.(ts|vue)$/).filter((f) => !rel(f).startsWith('web/src/generated/'));
+
 describe('architecture', () => {
   it('has no import cycle in src/, type imports included', () => {
     expect(cycles(FILES)).toEqual([]);
@@ -109,6 +149,29 @@ describe('architecture', () => {
     const long = FILES.filter((f) => !inDir(f, 'generated'))
       .map((f) => [rel(f), readFileSync(f, 'utf8').split('\n').length] as const)
       .filter(([, n]) => n >= 400);
+    expect(long).toEqual([]);
+  });
+
+  it('imports src/graphql from no layer below it, and src/shared only from itself', () => {
+    expect(layerOffences(FILES)).toEqual([]);
+  });
+
+  it('keeps src/shared free of Node: the browser bundles it', () => {
+    const offences = FILES.filter((f) => inDir(f, 'shared')).flatMap((f) => nodeOnlyUse(code(f)).map((u) => `${rel(f)} uses ${u}`));
+    expect(offences).toEqual([]);
+  });
+
+  it('writes no `any` in web/src', () => {
+    const offences = WEB_FILES.flatMap((f) =>
+      code(f)
+        .split('\n')
+        .flatMap((line, i) => (ANY_TYPE.test(line) ? [`${rel(f)}:${i + 1} ${line.trim()}`] : [])),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it('keeps every file of web/src under 400 lines', () => {
+    const long = WEB_FILES.map((f) => [rel(f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n >= 400);
     expect(long).toEqual([]);
   });
 
@@ -136,6 +199,36 @@ describe('architecture', () => {
       writeFileSync(join(dir, 'index.ts'), "export const x = 1;\nimport { y } from './c';\nvoid y;\n");
       writeFileSync(join(dir, 'd.ts'), "export { x } from '.';\n");
       expect(cycles(walk(dir)).length).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // Node in src/shared, in each of its forms; a browser-safe file passes.
+    expect(nodeOnlyUse("import { readFileSync } from 'fs';")).toEqual(['fs']);
+    expect(nodeOnlyUse("import { join } from 'node:path';")).toEqual(['node:path']);
+    expect(nodeOnlyUse("const w = require('worker_threads');")).toEqual(['worker_threads']);
+    expect(nodeOnlyUse("import { promises } from 'fs/promises';")).toEqual(['fs/promises']);
+    expect(nodeOnlyUse('const home = process.env.HOME; const b = Buffer.from(x);')).toEqual(['process.env', 'Buffer.from']);
+    expect(nodeOnlyUse("import { cellKey } from './editions';\nimport Decimal from 'decimal.js';")).toEqual([]);
+
+    // `any` as a type in its usual spellings; the word in a string or a name does not count.
+    for (const bad of ['let x: any;', 'f(y as any)', 'ref<any>()', 'Map<string, any>', 'const a: any[] = []', 'type T = string | any;'])
+      expect([bad, ANY_TYPE.test(bad)]).toEqual([bad, true]);
+    for (const fine of ["const msg = 'any figure';", 'const anything = 1;', 'company: string'])
+      expect([fine, ANY_TYPE.test(fine)]).toEqual([fine, false]);
+  });
+
+  it('finds a layer that imports the API, and src/shared importing outside itself', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-layers-'));
+    try {
+      for (const d of ['services', 'graphql', 'shared']) mkdirSync(join(dir, d));
+      writeFileSync(join(dir, 'graphql/api.ts'), 'export const api = 1;\n');
+      writeFileSync(join(dir, 'services/x.service.ts'), "import { api } from '../graphql/api';\nexport const x = api;\n");
+      writeFileSync(join(dir, 'shared/y.ts'), "import { x } from '../services/x.service';\nexport const y = x;\n");
+      expect(layerOffences(walk(dir), dir).sort()).toEqual([
+        'services/x.service.ts imports graphql/api.ts',
+        'shared/y.ts imports services/x.service.ts',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@ import { seedIfEmpty } from '../seeds/seed';
 import { openApp } from './app';
 import { tokenSettings } from './auth/token-settings';
 import { readEnv } from './config/env';
+import { startRollupFoldJob } from './rollup/rollup-fold.job';
 import { startServer } from './server';
 
 async function main() {
@@ -26,9 +27,12 @@ async function main() {
     }
   }
   const server = await startServer(app, env);
+  // Queries never fold the roll-up queue (they add it on the fly): this job does, on the primary.
+  const folding = startRollupFoldJob(app.connection, env.ROLLUP_FOLD_INTERVAL_MS, log);
   log.info({ engine: app.connection.engine, url: server.url }, `Nianbao GraphQL ready at ${server.url}`);
   const stop = async () => {
     await server.stop();
+    await folding.stop();
     await app.close();
     process.exit(0);
   };

@@ -51,6 +51,11 @@ const EnvSchema = z.object({
   REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** MariaDB `max_statement_time` of every pooled connection, in ms (0: none); SQLite has no statement timeout. */
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
+  /**
+   * How often the server folds the roll-up queue into region_rollup, in ms (0: never, e.g. a server
+   * on a read replica; README "Roll-ups"). Reads add what is still queued, so this bounds the queue, not staleness.
+   */
+  ROLLUP_FOLD_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,6 +1,5 @@
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
-import { rollupFolderOf } from '../rollup/rollup-folder';
 import { createLoaders, type Loaders } from './request-loaders';
 
 /**
@@ -21,9 +20,6 @@ export function createRequestContext(
   viewer: Viewer = ANONYMOUS,
   clientAddress: string | null = null,
 ): RequestContext {
-  // Roll-ups are read after the publications queued before this request are folded in: once per request, on its first roll-up read.
-  const folder = rollupFolderOf(connection);
-  let folded: Promise<void> | undefined;
-  const beforeRollupRead = () => (folded ??= folder.ensureFolded({ transaction: null }));
-  return { viewer, loaders: createLoaders(connection.repos(), viewer, beforeRollupRead), transaction: null, clientAddress };
+  // Reads only: a roll-up read adds the publications still queued on the fly, it never folds them (README "Roll-ups").
+  return { viewer, loaders: createLoaders(connection.repos(), viewer), transaction: null, clientAddress };
 }

@@ -49,7 +49,7 @@ function splitRollupKeys(keys: readonly string[]) {
  * within its region); agency subtrees are confined to `viewer`'s region inside their statement.
  * Regions and agencies are public (README "What each role sees"): callers confine them by region.
  */
-export function createLoaders(repos: Repositories, viewer: Viewer, beforeRollupRead: () => Promise<void> = async () => undefined) {
+export function createLoaders(repos: Repositories, viewer: Viewer) {
   const loaders = {
     regionByCodeLoader: new DataLoader<string, Region | null>(async (codes) =>
       byKey(codes, await repos.regions.byCodes(codes), (r) => r.code),
@@ -62,29 +62,27 @@ export function createLoaders(repos: Repositories, viewer: Viewer, beforeRollupR
       groupByKey(ids, await repos.agencies.childrenOf(ids), (a) => a.parentId!),
     ),
     ...createReportLoaders(repos, readerOf(viewer)),
-    /** "regionCode|year|cellKey" → Σ over the region subtree's own reports (all agency kinds). */
+    /** "regionCode|year|cellKey" → Σ over the region subtree's own reports (all agency kinds), publications still queued included. */
     rollupByRegionYearLoader: new DataLoader<string, SumCell | null>(async (keys) => {
-      await beforeRollupRead();
-      const rows = await repos.rollups.regionSumsFor(splitRollupKeys(keys).groups);
+      const rows = await repos.rollupReads.regionSumsFor(splitRollupKeys(keys).groups);
       const map = new Map(rows.map((r) => [`${r.regionCode}|${r.year}|${r.key}`, toSum(r)]));
       return keys.map((k) => map.get(k) ?? null);
     }),
     /** "regionCode|year|cellKey" → Σ per agency kind. */
     rollupByKindLoader: new DataLoader<string, Map<string, SumCell>>(async (keys) => {
-      await beforeRollupRead();
-      const rows = await repos.rollups.regionSumsFor(splitRollupKeys(keys).groups, true);
+      const rows = await repos.rollupReads.regionSumsFor(splitRollupKeys(keys).groups, true);
       const map = new Map<string, Map<string, SumCell>>(keys.map((k) => [k, new Map()]));
       for (const r of rows) map.get(`${r.regionCode}|${r.year}|${r.key}`)?.set(r.agencyKind!, toSum(r));
       return keys.map((k) => map.get(k)!);
     }),
     /** agencyId → ids of the agency and every agency under it (branches, subordinate agencies) the viewer may read. */
     agencySubtreeLoader: new DataLoader<number, number[]>(async (ids) => {
-      const trees = await repos.rollups.agencySubtrees([...ids], viewer.regionPath);
+      const trees = await repos.rollupReads.agencySubtrees([...ids], viewer.regionPath);
       return ids.map((id) => trees.get(id) ?? []);
     }),
     /** region path → agencies and expected filers in the subtree. */
     agencyCountByPathLoader: new DataLoader<string, { agencies: number; expected: number }>(async (paths) => {
-      const counts = await repos.rollups.agencyCounts([...paths]);
+      const counts = await repos.rollupReads.agencyCounts([...paths]);
       return paths.map((p) => counts.get(p) ?? { agencies: 0, expected: 0 });
     }),
   };
@@ -97,7 +95,7 @@ export function createLoaders(repos: Repositories, viewer: Viewer, beforeRollupR
       if (t instanceof Error) throw t;
       trees.set(roots[i], t);
     });
-    const rows = await repos.rollups.agencySums([...new Set([...trees.values()].flat())], years, cellKeys);
+    const rows = await repos.rollupReads.agencySums([...new Set([...trees.values()].flat())], years, cellKeys);
     const byMember = new Map(rows.map((r) => [`${r.agencyId}|${r.year}|${r.key}`, toSum(r)]));
     // Each key sums its own root's members: the answer never depends on the other keys of the batch.
     return parts.map((p) => {

@@ -11,6 +11,7 @@ import { LoginThrottleRepository } from './login-throttle.repository';
 import { RegionRepository } from './region.repository';
 import { ReportRepository } from './report.repository';
 import { RollupPendingRepository } from './rollup-pending.repository';
+import { RollupReadRepository } from './rollup-read.repository';
 import { RollupRepository } from './rollup.repository';
 import { UserRepository } from './user.repository';
 
@@ -26,6 +27,7 @@ export function createRepositories(db: Db) {
     findings: new FindingRepository(db),
     compliance: new ComplianceRepository(db),
     rollups: new RollupRepository(db),
+    rollupReads: new RollupReadRepository(db),
     rollupPending: new RollupPendingRepository(db),
     dataVersions: new DataVersionRepository(db),
     bulk: new BulkReportRepository(db),

@@ -91,7 +91,7 @@ export class GeneratedFindings {
       const mine = this.consolidated.filter((c) => c.year === year);
       const keys = [...new Set(mine.flatMap((c) => cellsOf(getEdition(c.edition)).map((x) => x.key)))];
       const sums = new Map(
-        (await repos.rollups.regionSums([...new Set(mine.map((c) => c.regionCode))], [year], keys)).map((s) => [
+        (await repos.rollupReads.regionSums([...new Set(mine.map((c) => c.regionCode))], [year], keys)).map((s) => [
           `${s.regionCode}|${s.key}`,
           s,
         ]),

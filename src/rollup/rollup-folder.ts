@@ -12,8 +12,10 @@ const BATCH = 200;
  * reports' cells for every ancestor region, year and agency kind, and applies the sums in one upsert
  * per batch. A county's 200 filings of one year become one upsert of ~1,000 rows instead of 200
  * upserts of 800, and concurrent filings (or Galera nodes) never write the same roll-up rows.
- * Roll-ups are read only after `ensureFolded`, so a reader never sees a sum without a filing that
- * committed before it asked.
+ * Folding is a step of its own, on the primary: the fold job (./rollup-fold.job.ts), the end of an
+ * import (ImportService.settle), a consolidated filing's check. A read never folds: it adds the
+ * entries still queued on the fly (src/data/rollup-queue-read.ts), so it sees every filing that
+ * committed before it asked, and the figures folding would give.
  */
 const folders = new WeakMap<TransactionalConnection, RollupFolder>();
 
@@ -27,9 +29,9 @@ export function rollupFolderOf(connection: TransactionalConnection): RollupFolde
 export class RollupFolder {
   constructor(private readonly connection: TransactionalConnection) {}
 
-  /** Before a roll-up read: one cheap statement when nothing waits, else the fold, now. */
-  async ensureFolded(ctx: DataContext): Promise<void> {
-    if (await this.connection.repos(ctx).rollupPending.any()) await this.foldAll(ctx);
+  /** One cheap statement when nothing waits, else the fold, now; returns the entries folded. */
+  async foldIfPending(ctx: DataContext): Promise<number> {
+    return (await this.connection.repos(ctx).rollupPending.any()) ? this.foldAll(ctx) : 0;
   }
 
   /** Folds everything pending, batch by batch (each its own transaction unless ctx is in one); returns the entries folded. */

@@ -60,7 +60,7 @@ export class RollupWriteHook implements ReportWriteHook {
     const repos = this.connection.repos(txCtx);
     const edition = getEdition(written.edition);
     const keys = cellsOf(edition).map((c) => c.key);
-    const sums = new Map((await repos.rollups.regionSums([agency.regionCode], [written.year], keys)).map((s) => [s.key, s]));
+    const sums = new Map((await repos.rollupReads.regionSums([agency.regionCode], [written.year], keys)).map((s) => [s.key, s]));
     await repos.findings.insertFor(
       written.id,
       checkAgainstMembers(values, edition, (k) => sums.get(k)),

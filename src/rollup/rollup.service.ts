@@ -9,7 +9,6 @@ import type { TransactionalConnection } from '../data/transactional-connection';
 import { allEditions, cellsOf, editionForYear, editionYears, getEdition, type EditionDef } from '../shared/editions';
 import type { RequestContext } from '../context/request-context';
 import { comparableBetween, evaluate, metric, METRICS, storedKeysOf } from './metric-catalogue';
-import { rollupFolderOf } from './rollup-folder';
 
 /** What a Rollup object stands for: a region subtree or an agency with its subordinate agencies. */
 export type RollupTarget =
@@ -125,7 +124,7 @@ export class RollupService {
   private async sums(ctx: RequestContext, t: RollupTarget, keys: string[]): Promise<Map<string, SumCell | undefined>> {
     if (t.kind === 'region' && t.includeSubmitted) {
       // Summed on the fly from report_cell: region_rollup holds published figures only.
-      const rows = await this.connection.repos(ctx).rollups.filedSums(t.region.path, t.year, keys);
+      const rows = await this.connection.repos(ctx).rollupReads.filedSums(t.region.path, t.year, keys);
       const found = new Map(rows.map((r) => [r.key, { micros: r.micros, nonNull: r.nonNull, reports: r.reports }]));
       return new Map(keys.map((k) => [k, found.get(k)]));
     }
@@ -223,7 +222,7 @@ export class RollupService {
       }));
     } else {
       // Each row is one agency: the statement covers the part of the region the viewer may read.
-      const sums = await this.connection.repos(ctx).rollups.agencySumsInRegion(readablePath(ctx.viewer, region.path)!, year, base);
+      const sums = await this.connection.repos(ctx).rollupReads.agencySumsInRegion(readablePath(ctx.viewer, region.path)!, year, base);
       const byAgency = new Map<number, Map<string, SumCell>>();
       for (const s of sums) {
         if (!byAgency.has(s.agencyId!)) byAgency.set(s.agencyId!, new Map());
@@ -285,7 +284,6 @@ export class RollupService {
     keys: string[],
   ): Promise<AggregateResultRow[]> {
     checkKeys(keys);
-    await rollupFolderOf(this.connection).ensureFolded(ctx);
     const region = await this.regionByCode(ctx, filter.regionCode);
     // Grouped by region, each row is labelled by its own region and only whole readable ones are grouped; otherwise the one figure is the region's.
     if (!groupBy.includes('REGION')) this.wholeRegion(ctx, region);
@@ -298,7 +296,7 @@ export class RollupService {
       const { from, to } = editionYears(e);
       return [from, to, e.id];
     });
-    const rows = await this.connection.repos(ctx).rollups.aggregate({
+    const rows = await this.connection.repos(ctx).rollupReads.aggregate({
       regionCode: region.code,
       regionPath: region.path,
       regionDepth: depth,
@@ -347,7 +345,7 @@ export class RollupService {
     // One finding per consolidated report, each labelled by its agency and region: the readable part of the subtree.
     const reports = await this.connection
       .repos(ctx)
-      .rollups.currentReportsInRegion(readablePath(ctx.viewer, region.path)!, year, 'CONSOLIDATED');
+      .rollupReads.currentReportsInRegion(readablePath(ctx.viewer, region.path)!, year, 'CONSOLIDATED');
     const out = await Promise.all(
       reports.map(async (r) => {
         const edition = getEdition(r.edition);

@@ -126,8 +126,10 @@ export class AccountService {
     if (row.expiresAt && Date.parse(row.expiresAt) <= at.getTime()) throw new UnauthenticatedError('API token expired');
     const user = await repos.users.byId(row.userId);
     if (!user || user.disabled) throw new UnauthenticatedError('API token refused: the account is disabled');
+    // The last use is a hint, recorded when the connection may write: a server reading a read-only
+    // connection (a replica) still accepts the token (tests/structure/read-only-queries.e2e-spec.ts).
     if (!row.lastUsedAt || Date.parse(row.lastUsedAt) <= at.getTime() - TOUCH_EVERY_MS)
-      await repos.apiTokens.touch(row.id, at.toISOString());
+      await repos.apiTokens.touch(row.id, at.toISOString()).catch(() => undefined);
     return user;
   }
 

@@ -4,6 +4,7 @@ import { openApp } from '../../src/app';
 import { SYSTEM, type Viewer } from '../../src/auth/viewer';
 import { readEnv } from '../../src/config/env';
 import type { Engine } from '../../src/data/engine';
+import type { OpenOptions } from '../../src/data/open-database';
 import type { TransactionalConnection } from '../../src/data/transactional-connection';
 import { createRequestContext, type RequestContext } from '../../src/context/request-context';
 import { startServer, type RunningServer } from '../../src/server';
@@ -45,6 +46,11 @@ export interface TestAppOptions {
   seed?: boolean;
   /** Extra settings, e.g. JWT_SECRET. */
   env?: Record<string, string>;
+  /**
+   * Opens the database another app of this file (same name; SQLite: same SQLITE_PATH in `env`) already
+   * built: nothing dropped or seeded at start, nothing dropped at stop. With `readOnly`, as a replica's reader would.
+   */
+  existing?: { readOnly?: boolean };
 }
 
 export async function startTestApp(engine: Engine, name: string, opts: TestAppOptions = {}): Promise<TestApp> {
@@ -54,10 +60,14 @@ export async function startTestApp(engine: Engine, name: string, opts: TestAppOp
     env = readEnv({ DATABASE_URL: `${MYSQL_ROOT}/${dbName}`, PORT: '0', ...opts.env } as NodeJS.ProcessEnv);
   }
   // A MariaDB database of this file's own, dropped first in case an earlier run left it behind.
-  const opened = await openApp(env, { fresh: true });
+  // readOnly: src/data/open-database.ts (MariaDB `SET SESSION TRANSACTION READ ONLY`, SQLite `PRAGMA query_only`).
+  const open: OpenOptions & { readOnly?: boolean } = opts.existing ? { readOnly: opts.existing.readOnly } : { fresh: true };
+  const opened = await openApp(env, open);
   const { connection, services } = opened;
-  await seedRegions(connection, ...(opts.regions ?? ['3708']));
-  await seedAgencies(connection);
+  if (!opts.existing) {
+    await seedRegions(connection, ...(opts.regions ?? ['3708']));
+    await seedAgencies(connection);
+  }
   const server = await startServer(opened, env);
   const app: TestApp = {
     engine,
@@ -80,7 +90,7 @@ export async function startTestApp(engine: Engine, name: string, opts: TestAppOp
     },
     async stop() {
       await server.stop();
-      await connection.close({ drop: true });
+      await connection.close({ drop: !opts.existing });
     },
   };
   return app;

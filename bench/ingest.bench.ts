@@ -7,7 +7,7 @@
  * worst case for roll-ups). Writes bench/ingest-results.json:
  * `{engine, formats: [{format, parse_per_s, store_per_s, one_lane_store_per_s, one_agency_store_per_s}]}` per engine.
  */
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { cpus } from 'os';
 import { join } from 'path';
 import { parseArgs } from 'util';
@@ -25,8 +25,10 @@ import { seriesKey } from '../src/services/bulk-import.service';
 import { runPipeline } from '../src/common/pipeline';
 import type { PreparedReport } from '../src/services/report-preparation';
 import { seedAgencies, seedRegions, SEED_REPORT } from '../seeds/seed';
+import { existsHere, FIXTURES_DIR } from '../tests/support/shared';
 
-const FIXTURES = join(__dirname, '..', '..', 'shared', 'fixtures');
+// ../shared/fixtures, or none when NIANBAO_HIDE_SHARED=1 (tests/support/shared.ts).
+const FIXTURES = FIXTURES_DIR;
 
 interface Sample {
   format: SourceFormat;
@@ -38,7 +40,7 @@ interface Sample {
 function samples(): Sample[] {
   const out: Sample[] = [{ format: 'text', name: 'seed', path: SEED_REPORT, bytes: readFileSync(SEED_REPORT) }];
   const fixture = (format: SourceFormat, file: string) =>
-    existsSync(join(FIXTURES, file)) &&
+    existsHere(join(FIXTURES, file)) &&
     out.push({ format, name: file, path: join(FIXTURES, file), bytes: readFileSync(join(FIXTURES, file)) });
   fixture('html', 'pingtan-2021.html');
   fixture('docx', 'template-2021-blank.docx');

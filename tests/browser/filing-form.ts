@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
-import { FIXTURES_DIR } from '../support/shared';
+import { existsHere, FIXTURES_DIR } from '../support/shared';
 
 /**
  * Driving the filing form (web/src/pages/filing-page.vue) by its DOM contract: inputs by
@@ -88,7 +88,7 @@ export interface PdfFixture {
  */
 export function pdfFixture(): PdfFixture {
   const shared = join(FIXTURES_DIR, 'huaian-2024.pdf');
-  if (existsSync(shared)) {
+  if (existsHere(shared)) {
     const truth = JSON.parse(readFileSync(join(FIXTURES_DIR, 'huaian-2024.truth.json'), 'utf8'));
     return { file: shared, year: truth.year, edition: truth.edition, values: truth.values };
   }

@@ -16,7 +16,7 @@
  * settings: A4 with header/footer (Chrome's default in China) and Letter without. `--all-variants`
  * prints all four (A4/Letter × with/without header), about twice the corpus size.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, extname, join } from 'path';
 import { renderReport } from '../../src/render/report-renderer';
@@ -36,9 +36,10 @@ import {
 import { generatedReports, GENERATED_SEED } from './generated-reports';
 import { convertBatch, sofficeVersion } from './libreoffice';
 import { LOST } from './lost-in-conversion';
+import { existsHere, FIXTURES_ABSENT, FIXTURES_DIR } from '../support/shared';
 
 /** Folders of real fixtures: `<name>.<ext>` beside `<name>.truth.json`. */
-const REAL_DIRS = [join(REPO_ROOT, '..', 'shared', 'fixtures'), join(REPO_ROOT, 'tests', 'fixtures', 'real')];
+const REAL_DIRS = [FIXTURES_DIR, join(REPO_ROOT, 'tests', 'fixtures', 'real')];
 
 interface Source {
   /** Unique stem of the derived files' names. */
@@ -65,8 +66,8 @@ function formatOf(file: string): Source['format'] {
 function realSources(): Source[] {
   const out: Source[] = [];
   for (const dir of REAL_DIRS) {
-    if (!existsSync(dir)) {
-      console.log(`(${dir}: not found, skipped)`);
+    if (!existsHere(dir)) {
+      console.log(`(${dir}: ${dir === FIXTURES_DIR ? FIXTURES_ABSENT : 'not found'}, skipped)`);
       continue;
     }
     const files = readdirSync(dir).sort();

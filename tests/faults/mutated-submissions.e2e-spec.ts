@@ -175,7 +175,7 @@ describeEachEngine(
     it(`answers ${COUNT} mutated copies with a stored revision or a named rejection, and writes nothing else`, async () => {
       expect({ submitReportInSchema: ready }).toEqual({ submitReportInSchema: true });
       const { sources, missing } = loadSources();
-      if (missing.length) console.warn(`mutated submissions: ${missing.join(', ')} not found, its reports are left out`);
+      if (missing.length) console.warn(`mutated submissions: ${missing.join(', ')}: its reports are left out`);
       const formats = new Set(sources.map((s) => s.format));
       expect([...formats].sort()).toEqual(['doc', 'docx', 'html', 'pdf', 'text']);
       const mutants = await generateMutants(sources, { seed: SEED, count: COUNT, maxFileBytes: MAX_FILE });

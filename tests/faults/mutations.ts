@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { SeededRandom } from '../../src/shared/seeded-random';
 import { SEED_REPORT } from '../../seeds/seed';
 import { onePagePdf } from '../support/pdf-builder';
-import { FIXTURES_DIR } from '../support/shared';
+import { FIXTURES_ABSENT, FIXTURES_DIR, hasFixtures } from '../support/shared';
 
 /**
  * Seeded mutated copies of real reports, in every format the readers read (docs/format.md): each
@@ -87,11 +87,11 @@ function builtPdf(): Source {
  * ../shared/fixtures when it is beside the checkout (`missing` says so when not), and a built PDF.
  */
 export function loadSources(): { sources: Source[]; missing: string[] } {
-  const missing = existsSync(FIXTURES_DIR) ? [] : [FIXTURES_DIR];
+  const missing = hasFixtures ? [] : [FIXTURES_ABSENT];
   const paths = [
     ...filesUnder(join(ROOT, 'tests', 'fixtures', 'real')),
     ...filesUnder(join(ROOT, 'tests', 'fixtures', 'derived')),
-    ...filesUnder(FIXTURES_DIR),
+    ...(hasFixtures ? filesUnder(FIXTURES_DIR) : []),
   ];
   const sources = [sourceOf(SEED_REPORT, 2020), ...paths.filter((p) => !p.endsWith('.json')).map((p) => sourceOf(p)), builtPdf()].filter(
     (s): s is Source => s !== null,

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { readReport } from '../../src/ingest/report-reader';
+import { existsHere, SHARED_HIDDEN } from '../support/shared';
 import { DERIVED_DIR, fromRepoPath, KINDS, type DerivedKind, type DerivedTruth, type Truth } from '../corpus/corpus-layout';
 
 /**
@@ -48,14 +49,14 @@ function cases(): Case[] {
         continue;
       }
       const source = fromRepoPath(derived.source);
-      if (!existsSync(source)) {
+      if (!existsHere(source)) {
         out.push({
           kind,
           name,
           file,
           derived,
           truth: null,
-          missing: `truth ${derived.source} not found (../shared is not beside this checkout)`,
+          missing: `truth ${derived.source} ${SHARED_HIDDEN ? 'hidden (NIANBAO_HIDE_SHARED=1)' : 'not found (../shared is not beside this checkout)'}`,
         });
         continue;
       }

@@ -1546,6 +1546,25 @@ export type ResolversParentTypes = {
   TrendSeries: TrendSeries;
 };
 
+export type FileNameDirectiveArgs = { };
+
+export type FileNameDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = FileNameDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type MaxLengthDirectiveArgs = {
+  column?: Maybe<Scalars['String']['input']>;
+  n: Scalars['Int']['input'];
+};
+
+export type MaxLengthDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = MaxLengthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RegionCodeDirectiveArgs = { };
+
+export type RegionCodeDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = RegionCodeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type YearDirectiveArgs = { };
+
+export type YearDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = YearDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AccountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   agencyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2155,3 +2174,9 @@ export type Resolvers<ContextType = RequestContext> = {
   TrendSeries?: TrendSeriesResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  fileName?: FileNameDirectiveResolver<any, any, ContextType>;
+  maxLength?: MaxLengthDirectiveResolver<any, any, ContextType>;
+  regionCode?: RegionCodeDirectiveResolver<any, any, ContextType>;
+  year?: YearDirectiveResolver<any, any, ContextType>;
+};

@@ -1,6 +1,6 @@
 import { LEVEL_DEPTH, type Agency, type Region, type RegionLevel } from '../../entities';
-import { assertReadsWhole, canRead, isPrivileged, readablePath } from '../auth/viewer';
-import { BadInputError, ForbiddenError, NotFoundError } from '../common/errors';
+import { assertMaySeeUnpublishedRollup, assertReadsWhole, maySeeRegion, readablePath } from '../policy/region.policy';
+import { BadInputError, NotFoundError } from '../common/errors';
 import { pageSize } from '../common/cursor';
 import { fromMicros } from '../shared/decimal';
 import { checkConsolidated, type CellValues, type Finding } from '../shared/checks';
@@ -106,12 +106,7 @@ export class RollupService {
   /** `includeSubmitted`: a supervisor's view before publication (README "Filing workflow"), its own region or an administrator only. */
   regionRollup(ctx: RequestContext, region: Region, year: number, includeSubmitted = false): RollupTarget {
     const whole = this.wholeRegion(ctx, region);
-    if (includeSubmitted) {
-      const v = ctx.viewer;
-      const supervises = v.role === 'SUPERVISOR' && !!v.regionPath && canRead(v, region.path);
-      if (!isPrivileged(v) && !supervises)
-        throw new ForbiddenError('includeSubmitted: only a supervisor of this region or an administrator sees figures not yet published');
-    }
+    if (includeSubmitted) assertMaySeeUnpublishedRollup(ctx.viewer, region);
     return { kind: 'region', region: whole, year, includeSubmitted };
   }
 
@@ -191,7 +186,7 @@ export class RollupService {
     let rows: ComparisonRow[];
     if (by === 'CHILD_REGION') {
       // Rows are labelled by their own region: only children the viewer may read whole are listed.
-      const children = (await ctx.loaders.regionChildrenByCodeLoader.load(region.code)).filter((r) => canRead(ctx.viewer, r.path));
+      const children = (await ctx.loaders.regionChildrenByCodeLoader.load(region.code)).filter((r) => maySeeRegion(ctx.viewer, r));
       rows = await Promise.all(
         children.map(async (child) => {
           const t: RollupTarget = { kind: 'region', region: child, year };

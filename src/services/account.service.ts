@@ -4,11 +4,12 @@ import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleSettings } from '../auth/logi
 import { apiTokenPrefix, isWellFormedApiToken, looksLikeApiToken, matchesHash, mintApiToken } from '../auth/api-token';
 import { checkPassword, hashPassword, PASSWORD_MAX, verifyPassword } from '../auth/password';
 import type { SignedToken, TokenService } from '../auth/token.service';
-import { assertCanAdminister, isPrivileged, type Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
 import { BadInputError, ConflictError, LoginThrottledError, NotFoundError, UnauthenticatedError, UnavailableError } from '../common/errors';
 import type { Repositories } from '../data/repositories';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../context/request-context';
+import { assertMayAdminister, mayBeUnconfined, mayRevokeToken, signedInUserId } from '../policy/account.policy';
 import { AuditService } from './audit.service';
 import { LoginThrottleService } from './login-throttle.service';
 
@@ -141,7 +142,7 @@ export class AccountService {
       regionPath = region.path;
     }
     // Only ADMIN and an explicitly unconfined ANALYST read everywhere; any other row without a region is refused, never unconfined.
-    if (regionPath === null && user.role !== 'ADMIN' && user.role !== 'ANALYST')
+    if (regionPath === null && !mayBeUnconfined(user.role))
       throw new UnauthenticatedError(`the account has no region, which a ${user.role} needs`);
     return { id: user.name, role: user.role, regionPath, agencyId: user.agencyId, userId: user.id };
   }
@@ -151,12 +152,12 @@ export class AccountService {
   }
 
   async users(ctx: RequestContext): Promise<User[]> {
-    assertCanAdminister(ctx.viewer);
+    assertMayAdminister(ctx.viewer);
     return this.connection.repos(ctx).users.list();
   }
 
   async createUser(ctx: RequestContext, input: NewUserInput): Promise<User> {
-    assertCanAdminister(ctx.viewer);
+    assertMayAdminister(ctx.viewer);
     const name = input.name.trim();
     if (!NAME.test(name)) throw new BadInputError(`name "${input.name}": 1 to 100 letters, digits or . _ @ -`, { argument: 'name' });
     if (!(ACCOUNT_ROLES as readonly string[]).includes(input.role))
@@ -181,7 +182,7 @@ export class AccountService {
 
   /** Disables an account and revokes its API tokens; its login tokens stop at their next request. */
   async disableUser(ctx: RequestContext, id: number): Promise<User> {
-    assertCanAdminister(ctx.viewer);
+    assertMayAdminister(ctx.viewer);
     if (id === ctx.viewer.userId) throw new ConflictError('an administrator cannot disable their own account', { argument: 'id' });
     return this.connection.withTransaction(ctx, async (tx) => {
       const repos = this.connection.repos(tx);
@@ -202,7 +203,7 @@ export class AccountService {
 
   /** An account by name, for the CLI. */
   async byName(ctx: RequestContext, name: string): Promise<User> {
-    assertCanAdminister(ctx.viewer);
+    assertMayAdminister(ctx.viewer);
     const user = await this.connection.repos(ctx).users.byName(name);
     if (!user) throw new NotFoundError('account', name);
     return user;
@@ -210,8 +211,8 @@ export class AccountService {
 
   /** A new API token of the signed-in viewer (or, for an administrator, of `forUserId`): the token is in the answer once. */
   async createApiToken(ctx: RequestContext, name: string, expiresInDays?: number | null, forUserId?: number): Promise<NewApiToken> {
-    if (forUserId !== undefined) assertCanAdminister(ctx.viewer);
-    const userId = forUserId ?? signedIn(ctx.viewer);
+    if (forUserId !== undefined) assertMayAdminister(ctx.viewer);
+    const userId = forUserId ?? signedInUserId(ctx.viewer);
     const label = name.trim();
     if (label.length < 1 || label.length > 100) throw new BadInputError('name: 1 to 100 characters', { argument: 'name' });
     if (expiresInDays != null && (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 3650)) {
@@ -242,16 +243,16 @@ export class AccountService {
   }
 
   async apiTokens(ctx: RequestContext): Promise<ApiToken[]> {
-    return this.connection.repos(ctx).apiTokens.ofUser(signedIn(ctx.viewer));
+    return this.connection.repos(ctx).apiTokens.ofUser(signedInUserId(ctx.viewer));
   }
 
   /** Revokes one of the viewer's tokens (an administrator: anyone's). Another's token is "not found", so ids reveal nothing. */
   async revokeApiToken(ctx: RequestContext, id: number): Promise<ApiToken> {
-    const userId = signedIn(ctx.viewer);
+    signedInUserId(ctx.viewer);
     return this.connection.withTransaction(ctx, async (tx) => {
       const repos = this.connection.repos(tx);
       const row = await repos.apiTokens.byId(id);
-      if (!row || (row.userId !== userId && !isPrivileged(ctx.viewer))) throw new NotFoundError('API token', id);
+      if (!row || !mayRevokeToken(ctx.viewer, row)) throw new NotFoundError('API token', id);
       const revokedAt = row.revokedAt ?? now();
       if (!row.revokedAt) await repos.apiTokens.revoke(id, revokedAt);
       await this.audit.record(tx, ctx.viewer, {
@@ -263,11 +264,6 @@ export class AccountService {
       return { ...row, revokedAt };
     });
   }
-}
-
-function signedIn(viewer: Viewer): number {
-  if (!viewer.userId) throw new UnauthenticatedError('sign in first: this needs an account');
-  return viewer.userId;
 }
 
 /** The stored scope of a new account: each role's rules, with the argument at fault named. */

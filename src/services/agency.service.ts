@@ -1,6 +1,6 @@
 import type { Agency, Report } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
-import { canRead } from '../auth/viewer';
+import { maySeeAgency } from '../policy/region.policy';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../context/request-context';
@@ -18,7 +18,7 @@ export class AgencyService {
 
   async byId(ctx: RequestContext, id: number): Promise<Agency | null> {
     const agency = await ctx.loaders.agencyByIdLoader.load(id);
-    return agency && canRead(ctx.viewer, agency.regionPath) ? agency : null;
+    return agency && maySeeAgency(ctx.viewer, agency) ? agency : null;
   }
 
   async list(ctx: RequestContext, filter: AgencyFilterInput | null | undefined, first?: number | null, after?: string | null) {
@@ -41,7 +41,7 @@ export class AgencyService {
   }
 
   async branches(ctx: RequestContext, agency: Agency): Promise<Agency[]> {
-    return (await ctx.loaders.branchesByAgencyIdLoader.load(agency.id)).filter((a) => canRead(ctx.viewer, a.regionPath));
+    return (await ctx.loaders.branchesByAgencyIdLoader.load(agency.id)).filter((a) => maySeeAgency(ctx.viewer, a));
   }
 
   /**

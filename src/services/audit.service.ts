@@ -1,9 +1,10 @@
 import { createHash } from 'crypto';
-import { isPrivileged, type Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
-import { BadInputError, ForbiddenError } from '../common/errors';
+import { BadInputError } from '../common/errors';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../context/request-context';
+import { assertMayReadAudit, auditAgencyOf, auditHidesPrivateDrafts, auditSeesEveryRevision } from '../policy/audit.policy';
 import { scopedRegionPath } from './region.service';
 import { readerOf } from './visible-reports';
 
@@ -134,14 +135,8 @@ export class AuditService {
    */
   async list(ctx: RequestContext, filter: AuditFilterInput | null | undefined, first?: number | null, after?: string | null) {
     const v = ctx.viewer;
-    if (!isPrivileged(v) && v.role !== 'SUPERVISOR' && v.role !== 'AGENCY')
-      throw new ForbiddenError('the audit log is for administrators, supervisors of the region and the agency itself');
-    let agencyId = filter?.agencyId != null ? Number(filter.agencyId) : null;
-    if (v.role === 'AGENCY') {
-      if (agencyId !== null && agencyId !== v.agencyId)
-        throw new ForbiddenError(`agencyId ${agencyId}: an agency reads its own events only`);
-      agencyId = v.agencyId;
-    }
+    assertMayReadAudit(v);
+    const agencyId = auditAgencyOf(v, filter?.agencyId != null ? Number(filter.agencyId) : null);
     for (const arg of ['from', 'to'] as const)
       if (filter?.[arg] && !ISO.test(filter[arg]!))
         throw new BadInputError(`filter.${arg} "${filter[arg]}": an ISO date or instant (2024-01-31 or 2024-01-31T08:00:00Z)`, {
@@ -160,8 +155,8 @@ export class AuditService {
       to: filter?.to && filter.to.length === 10 ? `${filter.to}T99` : filter?.to,
       afterId: decodeCursor('audit', after),
       limit,
-      reportReader: isPrivileged(v) ? null : readerOf(v),
-      withoutActions: v.role === 'SUPERVISOR' ? PRIVATE_DRAFT_ACTIONS : [],
+      reportReader: auditSeesEveryRevision(v) ? null : readerOf(v),
+      withoutActions: auditHidesPrivateDrafts(v) ? PRIVATE_DRAFT_ACTIONS : [],
     });
     return connection('audit', rows, total, limit);
   }

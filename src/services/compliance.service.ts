@@ -1,6 +1,6 @@
 import type { Agency, Region, Report } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
-import { canRead, readablePath } from '../auth/viewer';
+import { maySeeRegion, readablePath } from '../policy/region.policy';
 import { decodeCursor, encodeCursor, pageSize } from '../common/cursor';
 import { BadInputError, NotFoundError } from '../common/errors';
 import type { TransactionalConnection } from '../data/transactional-connection';
@@ -176,8 +176,8 @@ export class ComplianceService {
     // counts under the child whose subtree holds it).
     const depth = region.depth;
     const buckets = new Map<string, ComplianceCounts>();
-    if (canRead(ctx.viewer, region.path)) buckets.set(region.code, emptyCounts());
-    for (const c of children) if (canRead(ctx.viewer, c.path)) buckets.set(c.code, emptyCounts());
+    if (maySeeRegion(ctx.viewer, region)) buckets.set(region.code, emptyCounts());
+    for (const c of children) if (maySeeRegion(ctx.viewer, c)) buckets.set(c.code, emptyCounts());
     const totals = emptyCounts();
     const allRows: ComplianceRow[] = [];
     for (const agency of agencies) {

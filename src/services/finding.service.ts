@@ -1,8 +1,9 @@
 import type { Finding, Report } from '../../entities';
-import { assertCanReview } from '../auth/viewer';
+import { assertMayReview, reviewRefused } from '../policy/finding.policy';
 import { cellValues, checkCarryOver, checkReport, RULE_CODES, withCarryOver, type Finding as CheckFinding } from '../shared/checks';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
-import { BadInputError, ForbiddenError, NotFoundError } from '../common/errors';
+import { BadInputError, NotFoundError } from '../common/errors';
+import { textCapacity } from '../data/column-capacity';
 import { PUBLIC_READER } from '../data/report-visibility';
 import { getEdition } from '../shared/editions';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
@@ -22,8 +23,8 @@ export interface FindingFilterInput {
   review?: string | null;
 }
 
-/** entities/finding.entity.ts declares review_comment as 2000 characters. */
-export const REVIEW_COMMENT_MAX = 2000;
+/** What the review comment's column holds: the service keeps it for callers that are not the API (the CLI, jobs). */
+const REVIEW_COMMENT_MAX = textCapacity('Finding', 'reviewComment');
 
 const lower = (s?: string | null) => (s ? s.toLowerCase() : s);
 
@@ -61,16 +62,14 @@ export class FindingService {
     const path = await scopedRegionPath(ctx, filter?.regionCode);
     const asked = filter?.regionCode ? await ctx.loaders.regionByCodeLoader.load(filter.regionCode) : null;
     // The API spells severities and statuses in capitals, the store in lower case.
-    const { rows, total, byRule, byPath } = await this.connection
-      .repos(ctx)
-      .findings.page({
-        ...filter,
-        severity: lower(filter?.severity),
-        status: lower(filter?.status),
-        regionPath: path,
-        afterId: decodeCursor('finding', after),
-        limit,
-      });
+    const { rows, total, byRule, byPath } = await this.connection.repos(ctx).findings.page({
+      ...filter,
+      severity: lower(filter?.severity),
+      status: lower(filter?.status),
+      regionPath: path,
+      afterId: decodeCursor('finding', after),
+      limit,
+    });
     // Counts by child region of the asked region (not of the viewer's part of it: each count is
     // labelled by the region it counts), folding agency region paths into the next level down.
     const depth = asked ? pathCodes(asked.path).length : 0;
@@ -111,14 +110,13 @@ export class FindingService {
     const repos = this.connection.repos(ctx);
     const finding = await repos.findings.readableById(id, readerOf(ctx.viewer));
     if (!finding) {
-      if (await repos.findings.readableById(id, PUBLIC_READER))
-        throw new ForbiddenError('only a supervisor of this region may review its findings');
+      if (await repos.findings.readableById(id, PUBLIC_READER)) throw reviewRefused();
       throw new NotFoundError('finding', id);
     }
     const report = await ctx.loaders.visibleReportById.load(finding.reportId);
     const agency = report && (await ctx.loaders.agencyByIdLoader.load(report.agencyId));
     if (!agency) throw new NotFoundError('finding', id);
-    assertCanReview(ctx.viewer, agency.regionPath);
+    assertMayReview(ctx.viewer, agency.regionPath);
     if (decision === 'DISMISSED' && !comment?.trim())
       throw new BadInputError('a dismissal needs a comment saying why', { argument: 'comment' });
     // The column's declared length, held here on both engines (SQLite would store any length).

@@ -1,6 +1,6 @@
 import type { Agency, Report } from '../../entities';
 import type { ReportScope, ReportState } from '../../entities/report.entity';
-import { assertCanImport } from '../auth/viewer';
+import { assertMayImport } from '../policy/workflow.policy';
 import { BadInputError, NotFoundError } from '../common/errors';
 import type { DataContext, TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../context/request-context';
@@ -98,7 +98,7 @@ export class ImportService {
     const { parsed, sourceText, format, sourceHash: hash, year } = prepared;
     return this.connection.withTransaction(ctx, async (txCtx) => {
       const agency = await this.resolveAgency(txCtx, req, parsed);
-      assertCanImport(ctx.viewer, agency);
+      assertMayImport(ctx.viewer, agency);
       const scope: ReportScope = req.scope ?? expectedScope(agency);
       const result = await this.store(
         txCtx,

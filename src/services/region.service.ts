@@ -1,5 +1,5 @@
 import { LEVEL_DEPTH, type Region, type RegionLevel } from '../../entities';
-import { canRead, readablePath } from '../auth/viewer';
+import { mayListRegion, maySeeRegion, readablePath } from '../policy/region.policy';
 import { NotFoundError } from '../common/errors';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import type { RequestContext } from '../context/request-context';
@@ -15,7 +15,7 @@ export class RegionService {
 
   async byCode(ctx: RequestContext, code: string): Promise<Region | null> {
     const region = await ctx.loaders.regionByCodeLoader.load(code);
-    return region && canRead(ctx.viewer, region.path) ? region : null;
+    return region && maySeeRegion(ctx.viewer, region) ? region : null;
   }
 
   async require(ctx: RequestContext, code: string): Promise<Region> {
@@ -27,7 +27,7 @@ export class RegionService {
 
   async list(ctx: RequestContext, level?: string | null, parentCode?: string | null): Promise<Region[]> {
     const rows = await this.connection.repos(ctx).regions.list(level ?? undefined, parentCode);
-    return rows.filter((r) => canRead(ctx.viewer, r.path) || (ctx.viewer.regionPath ?? '').startsWith(r.path));
+    return rows.filter((r) => mayListRegion(ctx.viewer, r));
   }
 
   async ancestors(ctx: RequestContext, region: Region): Promise<Region[]> {
@@ -46,7 +46,7 @@ export class RegionService {
    */
   async agencyCountUnder(ctx: RequestContext, code: string): Promise<number> {
     const region = await ctx.loaders.regionByCodeLoader.load(code);
-    if (!region || (!canRead(ctx.viewer, region.path) && !(ctx.viewer.regionPath ?? '').startsWith(region.path))) return 0;
+    if (!region || !mayListRegion(ctx.viewer, region)) return 0;
     return this.connection.repos(ctx).agencies.countUnder(readablePath(ctx.viewer, region.path));
   }
 
@@ -58,7 +58,7 @@ export class RegionService {
 
   async children(ctx: RequestContext, region: Region): Promise<Region[]> {
     const rows = await ctx.loaders.regionChildrenByCodeLoader.load(region.code);
-    return rows.filter((r) => canRead(ctx.viewer, r.path));
+    return rows.filter((r) => maySeeRegion(ctx.viewer, r));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Finding, Region, Report } from '../../entities';
 import type { ReportScope } from '../../entities/report.entity';
-import { assertReadsWhole } from '../auth/viewer';
+import { assertReadsWhole } from '../policy/region.policy';
 import { connection, decodeCursor, pageSize } from '../common/cursor';
 import { fromMicros } from '../shared/decimal';
 import { NotFoundError } from '../common/errors';

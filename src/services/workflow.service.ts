@@ -1,15 +1,16 @@
 import { createHash } from 'crypto';
 import type { Agency, Finding, Report } from '../../entities';
 import type { ReportState } from '../../entities/report.entity';
-import { canRead, isPrivileged, type Viewer } from '../auth/viewer';
 import { checkReport } from '../shared/checks';
-import { BadInputError, ConflictError, ForbiddenError, NianbaoError } from '../common/errors';
+import { BadInputError, ConflictError, NianbaoError } from '../common/errors';
+import { textCapacity } from '../data/column-capacity';
 import { PUBLIC_READER } from '../data/report-visibility';
 import type { TransactionalConnection } from '../data/transactional-connection';
 import { cellDef, editionForYear, findEdition, type EditionDef } from '../shared/editions';
 import { figuresReport, FIGURE, sectionHeading } from '../shared/figures-report';
 import type { RequestContext } from '../context/request-context';
 import type { ParsedNarrative } from '../shared/parsed-report';
+import { assertMayFile, assertMayStep, type StepActor } from '../policy/workflow.policy';
 import type { AuditAction, AuditService } from './audit.service';
 import { expectedScope } from './compliance.service';
 import type { ImportService } from './import.service';
@@ -53,38 +54,27 @@ export interface FilingResult {
   findings: Finding[];
 }
 
-const TEXT_MAX = 2000;
+/** The columns a correction's reason and a return's comment are stored in hold these (the API's `@maxLength` is checked against them at start). */
+const REASON_MAX = textCapacity('Report', 'reason');
+const RETURN_COMMENT_MAX = textCapacity('Report', 'returnComment');
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Who may move a revision out of each state, and where to (README "Filing workflow"). */
-const TRANSITIONS: Record<
-  'SUBMIT_DRAFT' | 'RETURN' | 'ACCEPT' | 'PUBLISH',
-  { from: ReportState; to: ReportState; by: 'filer' | 'supervisor' }
-> = {
+const TRANSITIONS: Record<'SUBMIT_DRAFT' | 'RETURN' | 'ACCEPT' | 'PUBLISH', { from: ReportState; to: ReportState; by: StepActor }> = {
   SUBMIT_DRAFT: { from: 'DRAFT', to: 'SUBMITTED', by: 'filer' },
   RETURN: { from: 'SUBMITTED', to: 'RETURNED', by: 'supervisor' },
   ACCEPT: { from: 'SUBMITTED', to: 'ACCEPTED', by: 'supervisor' },
   PUBLISH: { from: 'ACCEPTED', to: 'PUBLISHED', by: 'supervisor' },
 };
 
-/** Filing: the agency itself (AGENCY of that agency) or an administrator. */
-function mayFile(v: Viewer, agency: Agency): boolean {
-  return isPrivileged(v) || (v.role === 'AGENCY' && v.agencyId === agency.id);
-}
-
-/** Supervising: a supervisor of the agency's region, or an administrator. */
-function maySupervise(v: Viewer, agency: Agency): boolean {
-  return isPrivileged(v) || (v.role === 'SUPERVISOR' && !!v.regionPath && canRead(v, agency.regionPath));
-}
-
 type StatePatch = Partial<Pick<Report, 'state' | 'publishedCurrent' | 'returnComment' | 'returnedFindings'>>;
 
 const snapshot = (r: Report | null) => (r ? { revision: r.revision, state: r.state } : null);
 
-function text(value: string | null | undefined, argument: string, where: string): string | null {
+function text(value: string | null | undefined, argument: string, where: string, max: number): string | null {
   const t = value?.trim() || null;
-  if (t && t.length > TEXT_MAX) throw new BadInputError(`${where}${argument}: longer than ${TEXT_MAX} characters`, { argument });
+  if (t && t.length > max) throw new BadInputError(`${where}${argument}: longer than ${max} characters`, { argument });
   return t;
 }
 
@@ -193,18 +183,17 @@ export class WorkflowService {
     return this.file(ctx, input, file, prepared);
   }
 
-  /** The agency the viewer files for: FORBIDDEN unless mayFile (its own editor, or an administrator). */
+  /** The agency the viewer files for: FORBIDDEN unless it may file for it (src/policy/workflow.policy.ts). */
   async filingAgency(ctx: RequestContext, agencyId: string, file: string): Promise<Agency> {
     const [agency] = await this.connection.repos(ctx).agencies.byIds([Number(agencyId)]);
     if (!agency) throw new NianbaoError(`${file}: agency ${agencyId} not found`, 'NOT_FOUND', { what: 'agency', id: agencyId, file });
-    if (!mayFile(ctx.viewer, agency))
-      throw new ForbiddenError(`${file}: only agency ${agency.id} itself or an administrator may file its reports`);
+    assertMayFile(ctx.viewer, agency, file);
     return agency;
   }
 
   /** Stores one filing whole in one transaction with its audit row, or nothing. */
   private file(ctx: RequestContext, input: FilingOptions, file: string, prepared: PreparedReport): Promise<FilingResult> {
-    const reason = text(input.reason, 'reason', `${file}: `);
+    const reason = text(input.reason, 'reason', `${file}: `, REASON_MAX);
     const publishedOn = input.publishedOn?.trim() || prepared.parsed.publishedOn;
     if (input.publishedOn && !ISO_DAY.test(input.publishedOn.trim()))
       throw new BadInputError(`${file}: publishedOn "${input.publishedOn}": a day as yyyy-mm-dd`, { argument: 'publishedOn', file });
@@ -254,7 +243,7 @@ export class WorkflowService {
 
   /** Back to the agency with what must be fixed: a comment, and findings of this revision. */
   returnReport(ctx: RequestContext, id: number, comment: string, findingIds: readonly string[] = []): Promise<Report> {
-    const said = text(comment, 'comment', '');
+    const said = text(comment, 'comment', '', RETURN_COMMENT_MAX);
     if (!said) throw new BadInputError('comment: say what the agency must fix', { argument: 'comment' });
     return this.transition(ctx, id, 'RETURN', async (tx, report) => {
       const own = new Set((await this.connection.repos(tx).reports.findingsOf([report.id])).map((f) => f.id));
@@ -296,13 +285,7 @@ export class WorkflowService {
       const report = (await repos.reports.lockById(id, readerOf(ctx.viewer))) ?? (await repos.reports.lockById(id, PUBLIC_READER));
       const [agency] = report ? await repos.agencies.byIds([report.agencyId]) : [];
       if (!report || !agency) throw new NianbaoError(`report ${id} not found`, 'NOT_FOUND', { what: 'report', id });
-      const allowed = step.by === 'filer' ? mayFile(ctx.viewer, agency) : maySupervise(ctx.viewer, agency);
-      if (!allowed)
-        throw new ForbiddenError(
-          step.by === 'filer'
-            ? `report ${id}: only agency ${agency.id} itself or an administrator may do this`
-            : `report ${id}: only a supervisor of its region or an administrator may do this`,
-        );
+      assertMayStep(ctx.viewer, agency, step.by, id);
       if (!report.current)
         throw new ConflictError(`report ${id} is revision ${report.revision}, superseded by a later one: act on the current revision`, {
           state: report.state,

@@ -1,14 +1,21 @@
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import type { Finding, Report } from '../../../entities';
-import { canRead, isPrivileged, type Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../auth/viewer';
 import { allEditions } from '../../shared/editions';
 import { editionTypeDefs } from '../../shared/editions/edition-sdl';
 import type { RequestContext } from '../../context/request-context';
+import { mayAdminister } from '../../policy/account.policy';
+import { mayReadAudit } from '../../policy/audit.policy';
+import { isReviewer, maySeeReviewRecord } from '../../policy/finding.policy';
+import { maySeeReturnRecord, readsRecordsByRole, type AgencyRef } from '../../policy/report.policy';
+import { isSignedIn } from '../../policy/viewer.policy';
+import { isFiler, isWorkflowSupervisor } from '../../policy/workflow.policy';
 
 /**
  * Who may resolve a field. Rows are confined to the viewer's region inside the statements
  * themselves (src/data, the loaders); a rule decides whether the field is shown at all to this
- * kind of viewer, before its resolver runs. README "Accounts and roles" is the table these encode.
+ * kind of viewer, before its resolver runs. The decisions are the policies' (src/policy/, one module
+ * per domain, which the services call too); a rule names one, loads its subject and words the refusal.
  */
 export interface AccessRule {
   readonly name: string;
@@ -22,28 +29,17 @@ export interface AccessRule {
 export const PUBLIC: AccessRule = { name: 'PUBLIC', allows: () => true, refusal: '' };
 
 /** A signed-in account (its own tokens). */
-export const SIGNED_IN: AccessRule = {
-  name: 'SIGNED_IN',
-  allows: (v) => v.role !== 'ANONYMOUS',
-  refusal: 'sign in first',
-};
+export const SIGNED_IN: AccessRule = { name: 'SIGNED_IN', allows: isSignedIn, refusal: 'sign in first' };
 
-export const ADMIN: AccessRule = { name: 'ADMIN', allows: isPrivileged, refusal: 'only an administrator may do this' };
+export const ADMIN: AccessRule = { name: 'ADMIN', allows: mayAdminister, refusal: 'only an administrator may do this' };
 
 /** Reviewing: supervisors and administrators (the finding's region is checked by the service, which loads it). */
-export const SUPERVISOR: AccessRule = {
-  name: 'SUPERVISOR',
-  allows: (v) => isPrivileged(v) || v.role === 'SUPERVISOR',
-  refusal: 'only a supervisor may review findings',
-};
+export const SUPERVISOR: AccessRule = { name: 'SUPERVISOR', allows: isReviewer, refusal: 'only a supervisor may review findings' };
 
-/** An administrator, a supervisor of the agency's region, or the agency itself: who reads unpublished records of its reports. */
-async function entitledToRecords(v: Viewer, agencyId: number, ctx: RequestContext): Promise<boolean> {
-  if (isPrivileged(v)) return true;
-  if (v.role !== 'SUPERVISOR' && v.role !== 'AGENCY') return false;
-  const agency = await ctx.loaders.agencyByIdLoader.load(agencyId);
-  if (!agency) return false;
-  return v.role === 'SUPERVISOR' ? !!v.regionPath && canRead(v, agency.regionPath) : v.agencyId === agency.id;
+/** The agency of a report in the viewer's own view of it: null for a report it may not read. */
+async function agencyOfVisibleReport(reportId: number, ctx: RequestContext): Promise<AgencyRef | null> {
+  const report = await ctx.loaders.visibleReportById.load(reportId);
+  return report && ctx.loaders.agencyByIdLoader.load(report.agencyId);
 }
 
 /**
@@ -53,11 +49,10 @@ async function entitledToRecords(v: Viewer, agencyId: number, ctx: RequestContex
 export const REVIEW_RECORD: AccessRule = {
   name: 'REVIEW_RECORD',
   async allows(v, parent, ctx) {
-    if (isPrivileged(v)) return true;
-    if (v.role !== 'SUPERVISOR' && v.role !== 'AGENCY') return false;
+    const byRole = readsRecordsByRole(v);
+    if (byRole !== undefined) return byRole;
     // The viewer's own view of the report: a finding of one it may not read shows no record.
-    const report = await ctx.loaders.visibleReportById.load((parent as Finding).reportId);
-    return !!report && entitledToRecords(v, report.agencyId, ctx);
+    return maySeeReviewRecord(v, await agencyOfVisibleReport((parent as Finding).reportId, ctx));
   },
   refusal: 'review comments and reviewers are visible to the supervisors of the region and the agency only',
 };
@@ -65,28 +60,32 @@ export const REVIEW_RECORD: AccessRule = {
 /** Filing a report: an agency account (for its own agency, which the service checks) or an administrator. */
 export const FILER: AccessRule = {
   name: 'FILER',
-  allows: (v) => isPrivileged(v) || v.role === 'AGENCY',
+  allows: isFiler,
   refusal: 'only an agency (its own reports) or an administrator may file reports',
 };
 
 /** Returning, accepting, publishing: supervisors (of the report's region, which the service checks) and administrators. */
 export const WORKFLOW_SUPERVISOR: AccessRule = {
   name: 'WORKFLOW_SUPERVISOR',
-  allows: (v) => isPrivileged(v) || v.role === 'SUPERVISOR',
+  allows: isWorkflowSupervisor,
   refusal: 'only a supervisor of the region or an administrator may return, accept or publish a report',
 };
 
 /** The audit log: administrators, supervisors (their region) and agencies (their own events); the service confines the rows. */
 export const AUDIT_READER: AccessRule = {
   name: 'AUDIT_READER',
-  allows: (v) => isPrivileged(v) || v.role === 'SUPERVISOR' || v.role === 'AGENCY',
+  allows: mayReadAudit,
   refusal: 'the audit log is for administrators, supervisors of the region and the agency itself',
 };
 
 /** A return's comment and findings: between the agency and its supervisors (and administrators), never public. */
 export const RETURN_RECORD: AccessRule = {
   name: 'RETURN_RECORD',
-  allows: (v, parent, ctx) => entitledToRecords(v, (parent as Report).agencyId, ctx),
+  async allows(v, parent, ctx) {
+    const byRole = readsRecordsByRole(v);
+    if (byRole !== undefined) return byRole;
+    return maySeeReturnRecord(v, await ctx.loaders.agencyByIdLoader.load((parent as Report).agencyId));
+  },
   refusal: 'a return comment is visible to the supervisors of the region and the agency only',
 };
 

@@ -15,7 +15,7 @@ export type { Engine };
  * (its folder is created here, when a database is opened, never on import). Opened by
  * openDatabase in src/data/open-database.ts; there is no TypeORM CLI entry, `npm run migration:run` migrates.
  */
-export function dataSourceOptions(env: Env): DataSourceOptions {
+export function dataSourceOptions(env: Env, opts: { readOnly?: boolean } = {}): DataSourceOptions {
   const logger = new QueryCountingLogger(env.DB_LOGGING === '1');
   const common = {
     entities: ENTITIES,
@@ -50,6 +50,8 @@ export function dataSourceOptions(env: Env): DataSourceOptions {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
+      // A read-only reader (openDatabase's readOnly): every write on this connection is refused.
+      if (opts.readOnly) db.pragma('query_only = ON');
     },
   };
 }

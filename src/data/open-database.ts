@@ -21,7 +21,7 @@ interface Mysql2Pool {
 export const SESSION_SQL_MODE = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 const FORBIDDEN_SQL_MODES = ['NO_BACKSLASH_ESCAPES', 'ANSI_QUOTES', 'ANSI'];
 
-function prepareSessions(ds: DataSource, statementMs: number): void {
+function prepareSessions(ds: DataSource, statementMs: number, readOnly: boolean): void {
   const pool = (ds.driver as unknown as { pool?: Mysql2Pool }).pool;
   if (!pool) return;
   const prepared = new WeakSet<PooledConnection>();
@@ -33,7 +33,16 @@ function prepareSessions(ds: DataSource, statementMs: number): void {
     prepared.add(c);
     // A failure here surfaces on the caller's own statement (the connection is then broken too).
     c.query(`SET SESSION ${settings}`, () => undefined);
+    // Its own statement: `SET SESSION TRANSACTION` does not combine with variable assignments.
+    if (readOnly) c.query('SET SESSION TRANSACTION READ ONLY', () => undefined);
   });
+}
+
+/** A read-only connection runs no migration: the database must already be at the committed one. */
+async function assertMigrated(ds: DataSource): Promise<void> {
+  const applied = new Set(((await ds.query('SELECT name FROM migrations')) as Array<{ name: string }>).map((r) => r.name));
+  const missing = ds.migrations.map((m) => m.name ?? m.constructor.name).filter((n) => !applied.has(n));
+  if (missing.length) throw new Error(`read-only database is not migrated: ${missing.join(', ')} not applied`);
 }
 
 /** Asserted on connect: the mode in force is the one set, whatever the server's configuration says. */
@@ -48,20 +57,28 @@ async function assertSqlMode(ds: DataSource): Promise<void> {
 export interface OpenOptions {
   /** Drop the MySQL database first, so that the migrations build it from nothing. */
   fresh?: boolean;
+  /**
+   * Every session read-only, as a replica's reader (MariaDB `SET SESSION TRANSACTION READ ONLY`,
+   * SQLite `PRAGMA query_only`): nothing created, no migration run, the database must be migrated.
+   */
+  readOnly?: boolean;
 }
 
 /** Opens the database and runs the committed migrations: the one way every entry point, test and benchmark gets a connection. */
 export async function openDatabase(env: Env, opts: OpenOptions = {}): Promise<TransactionalConnection> {
+  const readOnly = opts.readOnly === true;
+  if (readOnly && opts.fresh) throw new Error('openDatabase: a read-only connection cannot start from a fresh database');
   if (opts.fresh) await dropDatabase(env);
-  await ensureDatabase(env);
-  const ds = new DataSource(dataSourceOptions(env));
+  if (!readOnly) await ensureDatabase(env);
+  const ds = new DataSource(dataSourceOptions(env, { readOnly }));
   await ds.initialize();
   try {
     if (env.DATABASE_URL) {
-      prepareSessions(ds, env.STATEMENT_TIMEOUT_MS);
+      prepareSessions(ds, env.STATEMENT_TIMEOUT_MS, readOnly);
       await assertSqlMode(ds);
     }
-    await ds.runMigrations({ transaction: 'each' });
+    if (readOnly) await assertMigrated(ds);
+    else await ds.runMigrations({ transaction: 'each' });
   } catch (e) {
     await ds.destroy();
     throw e;

@@ -5,6 +5,8 @@ import { editionTypeDefs } from './src/shared/editions/edition-sdl';
 /**
  * TypeScript types generated from the SDL in schema/ (schema first) and the section types the
  * built-in editions generate (the same SDL the server adds at start): `npm run codegen`.
+ * Two targets: the server's resolver types (src/generated), and the dashboard's operations
+ * (web/src/api/*.graphql) as typed documents, their results and variables checked against that same schema.
  */
 const config: CodegenConfig = {
   schema: ['schema/*.graphql', editionTypeDefs(allEditions())],
@@ -36,6 +38,22 @@ const config: CodegenConfig = {
           ReportPreview: '../services/filing.service#ReportPreviewResult',
           PreviewFinding: '../shared/checks#Finding as CheckFinding',
         },
+      },
+    },
+    // The browser's operations as TypedDocumentStrings (a String carrying its result and variables
+    // types): the client posts the text as it is, so the bundle needs no GraphQL parser or printer.
+    'web/src/generated/': {
+      preset: 'client',
+      documents: ['web/src/**/*.graphql'],
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumType: 'string-literal',
+        strictScalars: true,
+        scalars: { ID: 'string' },
+        skipTypename: true,
+        arrayInputCoercion: false,
       },
     },
   },

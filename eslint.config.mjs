@@ -15,6 +15,7 @@ export default tseslint.config(
       'bench/out/',
       '.scratch/',
       'src/generated/',
+      'web/src/generated/',
       'tests/fixtures/',
       'tests/browser/artifacts/',
     ],

@@ -18,7 +18,7 @@ interface Feature {
   type: 'Feature';
   id?: string;
   properties: { name: string; code?: string };
-  geometry: { type: string; coordinates: any };
+  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
 }
 interface Area {
   code: string;
@@ -39,7 +39,7 @@ function roundRing(ring: Ring, scale: number): Ring {
   return out.length >= 4 ? out : ring;
 }
 const roundPolys = (polys: Ring[][], scale: number) => polys.map((poly) => poly.map((r) => roundRing(r, scale)));
-const polygons = (g: Feature['geometry']): any[] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+const polygons = (g: Feature['geometry']): Ring[][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 
 export function shandongMaps(): Map<string, object> {
   const areas: Area[] = JSON.parse(readFileSync(join(DIVISION, 'areas.json'), 'utf8')).filter((a: Area) => a.code.startsWith('37'));
@@ -47,7 +47,7 @@ export function shandongMaps(): Map<string, object> {
     c.code.startsWith('37'),
   );
   const byCode = new Map(areas.map((a) => [a.code, a]));
-  const counties = new Map<string, { area: Area; polys: any[] }>();
+  const counties = new Map<string, { area: Area; polys: Ring[][] }>();
   for (const file of readdirSync(SHAPES).filter((f) => f.startsWith('shan1_dong1_'))) {
     const fc: { features: Feature[] } = JSON.parse(readFileSync(join(SHAPES, file), 'utf8'));
     for (const f of fc.features) {
@@ -60,7 +60,7 @@ export function shandongMaps(): Map<string, object> {
       counties.set(area.code, entry);
     }
   }
-  const feature = (code: string, name: string, polys: any[]) => ({
+  const feature = (code: string, name: string, polys: Ring[][]) => ({
     type: 'Feature',
     properties: { name, code },
     geometry: { type: 'MultiPolygon', coordinates: polys },

@@ -23,7 +23,11 @@ async function post(body: unknown, token: string, headers: Record<string, unknow
     },
     body: JSON.stringify(body),
   });
-  return (await res.json()) as { data?: any; errors?: Array<{ message: string }>; extensions?: { cost?: CostExtension } };
+  return (await res.json()) as {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message: string }>;
+    extensions?: { cost?: CostExtension };
+  };
 }
 
 function Workbench() {
@@ -52,7 +56,7 @@ function Workbench() {
       },
       '',
     );
-    const t = r.data?.login?.token as string | undefined;
+    const t = (r.data?.login as { token?: string } | null | undefined)?.token;
     if (!t) throw new Error(r.errors?.[0]?.message ?? 'login refused');
     return t;
   }, []);

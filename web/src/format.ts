@@ -1,3 +1,5 @@
+import type { AccountRole, ComplianceStatus, FindingReview, FindingSeverity, ReportState } from './generated/graphql';
+
 /** Display of figures: a blank stays a dash, never a zero; rates as percentages. */
 export const RATE_KEYS = new Set([
   'grant_rate',
@@ -36,10 +38,15 @@ export const METRICS: Array<{ key: string; label: string }> = [
 ];
 export const metricLabel = (key: string) => METRICS.find((m) => m.key === key)?.label ?? key;
 
-export const ROLE_LABEL: Record<string, string> = { ADMIN: '管理员', SUPERVISOR: '监督人员', AGENCY: '机关填报人员', ANALYST: '分析人员' };
-export const SEVERITY_LABEL: Record<string, string> = { ERROR: '错误', WARNING: '警告', INFO: '提示' };
-export const REVIEW_LABEL: Record<string, string> = { OPEN: '待处理', CONFIRMED: '已确认', DISMISSED: '已驳回' };
-export const STATUS_LABEL: Record<string, string> = {
+export const ROLE_LABEL: Record<AccountRole, string> = {
+  ADMIN: '管理员',
+  SUPERVISOR: '监督人员',
+  AGENCY: '机关填报人员',
+  ANALYST: '分析人员',
+};
+export const SEVERITY_LABEL: Record<FindingSeverity, string> = { ERROR: '错误', WARNING: '警告', INFO: '提示' };
+export const REVIEW_LABEL: Record<FindingReview, string> = { OPEN: '待处理', CONFIRMED: '已确认', DISMISSED: '已驳回' };
+export const STATUS_LABEL: Record<ComplianceStatus, string> = {
   ON_TIME: '按时',
   LATE: '逾期',
   MISSING: '未报送',
@@ -47,7 +54,7 @@ export const STATUS_LABEL: Record<string, string> = {
   PENDING: '未到期',
 };
 
-export const STATE_LABEL: Record<string, string> = {
+export const STATE_LABEL: Record<ReportState, string> = {
   DRAFT: '草稿',
   SUBMITTED: '已报送，待审核',
   RETURNED: '已退回，待修改',

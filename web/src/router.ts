@@ -14,8 +14,11 @@ export function go(page: string, query: Record<string, string | number | undefin
   location.hash = `#/${page}${q.toString() ? `?${q}` : ''}`;
 }
 
-export const href = (page: string, query: Record<string, string | number> = {}) =>
-  `#/${page}${Object.keys(query).length ? `?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : ''}`;
+/** A link to a page; a parameter without a value (null, undefined) is left out of it. */
+export function href(page: string, query: Record<string, string | number | null | undefined> = {}): string {
+  const q = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === null || v === undefined ? [] : [[k, String(v)]])));
+  return `#/${page}${q.toString() ? `?${q}` : ''}`;
+}
 
 window.addEventListener('hashchange', parse);
 parse();

@@ -1,5 +1,5 @@
 import { ref, watch, type Ref, type WatchSource } from 'vue';
-import { session } from './graphql-client';
+import { messageOf, session } from './graphql-client';
 
 /** Data loaded again whenever its sources or the viewer change; null from the API reads as not found or out of scope. */
 export function useLoaded<T>(
@@ -21,8 +21,8 @@ export function useLoaded<T>(
         if (mine !== latest) return;
         data.value = loaded;
         if (!data.value) error.value = notFound();
-      } catch (e: any) {
-        if (mine === latest) error.value = e.message;
+      } catch (e) {
+        if (mine === latest) error.value = messageOf(e);
       }
     },
     { immediate: true },

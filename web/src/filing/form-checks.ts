@@ -63,7 +63,21 @@ export function parsedOf(edition: EditionDef, year: number, form: FormState): Pa
   );
 }
 
-export function findingRow(f: Pick<Finding, 'rule' | 'severity' | 'status' | 'cells' | 'expected' | 'actual' | 'message'>): FindingRow {
+/** A finding as the API answers it (FindingSeverity, FindingStatus: the same names, upper case). */
+export interface ServerFinding {
+  rule: string;
+  severity: FindingRow['severity'];
+  status: FindingRow['status'];
+  cells: Array<{ key: string }>;
+  expected: number | null;
+  actual: number | null;
+  message: string;
+}
+
+/** One row for either list: the browser's checks (src/shared, lower case) or the server's answer. */
+export function findingRow(
+  f: Pick<Finding, 'rule' | 'severity' | 'status' | 'cells' | 'expected' | 'actual' | 'message'> | ServerFinding,
+): FindingRow {
   return {
     rule: f.rule,
     severity: f.severity.toUpperCase() as FindingRow['severity'],

@@ -2,6 +2,7 @@ import { computed, nextTick, reactive, ref, shallowRef, watch } from 'vue';
 import { cellsOf, editionForYear, type EditionDef } from '../../../src/shared/editions';
 import { ApiError, gql, session } from '../api/graphql-client';
 import { FILING_FORM, FILING_REVISION, PREVIEW_REPORT, RENDERED, SUBMIT_DRAFT, SUBMIT_FIGURES } from '../api/filing-queries';
+import type { AgencyKind, ReportState } from '../generated/graphql';
 import { route } from '../router';
 import { downloadRendered } from '../export/table-export';
 import {
@@ -14,18 +15,26 @@ import {
   narrativesOf,
   type FindingRow,
   type FormState,
+  type ServerFinding,
 } from './form-checks';
 import { sourcePlace } from './source-place';
 
 export interface Revision {
   id: string;
   revision: number;
-  state: string;
+  state: ReportState;
   returnComment?: string | null;
   returnedFindings?: Array<FindingRow & { id: string }>;
 }
 
-const rows = (fs: any[]): FindingRow[] => fs.map((f) => findingRow(f));
+const rows = (fs: ServerFinding[]): FindingRow[] => fs.map((f) => findingRow(f));
+
+/** What fills the form: an opened revision's figures and texts, or what an upload read. */
+interface Filling {
+  cells?: Array<{ key: string; decimal?: string | null; value?: string | null }>;
+  narratives?: Array<{ section: number; text: string }>;
+  title?: string | null;
+}
 
 /** Counts a finished run of the checks (checksRun) or a server answer shown (serverAnswers), for tests that wait on them. */
 function count(what: 'checksRun' | 'serverAnswers'): void {
@@ -52,8 +61,8 @@ export function useFilingForm() {
   const loaded = ref(false);
   const busy = ref(false);
   const error = ref<{ message: string; code: string } | null>(null);
-  const agency = ref<{ id: string; name: string; kind: string } | null>(null);
-  const current = ref<{ id: string; revision: number; state: string } | null>(null);
+  const agency = ref<{ id: string; name: string; kind: AgencyKind } | null>(null);
+  const current = ref<{ id: string; revision: number; state: ReportState } | null>(null);
   const previous = shallowRef<Record<string, string | null> | null>(null);
   const saved = ref<Revision | null>(null);
   const dirty = ref(false);
@@ -96,7 +105,7 @@ export function useFilingForm() {
     error.value = { message: err.message, code: err.code ?? '' };
   }
 
-  function fillFrom(r: any): void {
+  function fillFrom(r: Filling): void {
     const keys = new Set(cellsOf(edition.value).map((c) => c.key));
     for (const c of r.cells ?? []) if (keys.has(c.key)) form.cells[c.key] = c.decimal ?? c.value ?? '';
     for (const n of r.narratives ?? [])
@@ -124,7 +133,7 @@ export function useFilingForm() {
       agency.value = { id: a.id, name: a.name, kind: a.kind };
       current.value = consolidated ? a.consolidated : a.own;
       const before = consolidated ? a.consolidatedBefore : a.ownBefore;
-      previous.value = before ? Object.fromEntries(before.cells.map((c: any) => [c.key, c.decimal])) : null;
+      previous.value = before ? Object.fromEntries(before.cells.map((c) => [c.key, c.decimal])) : null;
       if (route.query.report) {
         const r = (await gql(FILING_REVISION, { id: route.query.report })).report;
         if (mine !== loads) return;
@@ -137,7 +146,7 @@ export function useFilingForm() {
           revision: r.revision,
           state: r.state,
           returnComment: r.returnComment,
-          returnedFindings: r.returnedFindings.map((f: any) => ({ id: f.id, ...findingRow(f) })),
+          returnedFindings: r.returnedFindings.map((f) => ({ id: f.id, ...findingRow(f) })),
         };
         serverFindings.value = rows(r.findings);
       }
@@ -224,10 +233,11 @@ export function useFilingForm() {
   /** The saved revision in the official template, from the server's renderer. */
   const downloadAs = (format: 'DOCX' | 'HTML') =>
     act(async () => {
-      if (!saved.value) return;
-      const text: string = (await gql(RENDERED, { id: saved.value.id, format })).report.rendered;
-      const name = `${agency.value?.name ?? agencyId.value}-${year.value}-第${saved.value.revision}版`;
-      downloadRendered(name, format, text);
+      const revision = saved.value;
+      if (!revision) return;
+      const report = (await gql(RENDERED, { id: revision.id, format })).report;
+      if (!report) throw new ApiError(`报告 ${revision.id} 不存在或不在您的查看范围内`, 'NOT_FOUND');
+      downloadRendered(`${agency.value?.name ?? agencyId.value}-${year.value}-第${revision.revision}版`, format, report.rendered);
     });
 
   /** A file read by the server's readers (nothing stored): the form filled, each figure beside where it was read. */

@@ -7,12 +7,13 @@ const WEB = __dirname;
 const ROOT = join(WEB, '..');
 export const WEB_DIST = join(WEB, 'dist');
 const STAMP = join(WEB_DIST, '.build-hash');
-// What the bundle is made of: the app, the GraphiQL page (when present), the config, the README
+// What the bundle is made of: the app (web/src/generated, the typed operations, included), the
+// GraphiQL page (when present), the config (tsconfig.json too: Vite transpiles by it), the README
 // (the workbench bundles its example queries), the locked packages, and src/shared: the one server
 // folder the browser may import (editions, checks, decimal, figures; the same rules, not a copy).
 // A change to any of them makes the build stale.
 const INPUTS = [
-  ...['src', 'graphiql', 'index.html', 'vite.config.ts', 'map-assets.ts'].map((p) => join(WEB, p)),
+  ...['src', 'graphiql', 'index.html', 'vite.config.ts', 'tsconfig.json', 'map-assets.ts'].map((p) => join(WEB, p)),
   join(ROOT, 'src', 'shared'),
   join(ROOT, 'README.md'),
 ];

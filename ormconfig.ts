@@ -7,6 +7,7 @@ import { MIGRATIONS } from './migrations';
 import type { Env } from './src/config/env';
 import type { Engine } from './src/data/engine';
 import { QueryCountingLogger } from './src/data/query-counter';
+import { FlushBeforeQuery } from './src/data/write-batch';
 
 export type { Engine };
 
@@ -15,8 +16,19 @@ export type { Engine };
  * (its folder is created here, when a database is opened, never on import). Opened by
  * openDatabase in src/data/open-database.ts; there is no TypeORM CLI entry, `npm run migration:run` migrates.
  */
-export function dataSourceOptions(env: Env, opts: { readOnly?: boolean } = {}): DataSourceOptions {
-  const logger = new QueryCountingLogger(env.DB_LOGGING === '1');
+export interface SourceOptions {
+  readOnly?: boolean;
+  /**
+   * MariaDB: the second pool, of batched transactions (src/data/write-batch.ts), the only one whose
+   * connections take several statements in one query (mysql2's multipleStatements).
+   */
+  batches?: boolean;
+  /** Shared by the main and the batch DataSource: one statement count. */
+  logger?: QueryCountingLogger;
+}
+
+export function dataSourceOptions(env: Env, opts: SourceOptions = {}): DataSourceOptions {
+  const logger = opts.logger ?? new QueryCountingLogger(env.DB_LOGGING === '1');
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -35,9 +47,10 @@ export function dataSourceOptions(env: Env, opts: { readOnly?: boolean } = {}): 
       supportBigNumbers: true,
       bigNumberStrings: true,
       // connectTimeout: with the database away a request fails in 3 s (UNAVAILABLE), not after mysql2's default 10 s.
-      // multipleStatements: a transaction's waiting writes travel with its next statement (src/data/write-batch.ts).
-      // Every statement is built from placeholders or checked literals (src/data/sql-literal.ts), never from input text.
-      extra: { connectionLimit: 20, connectTimeout: 3_000, multipleStatements: true },
+      // multipleStatements only on the batch pool: a transaction's waiting writes travel with its next
+      // statement (src/data/write-batch.ts); values are bound by mysql2's own formatting, never spliced by hand.
+      extra: { connectionLimit: 20, connectTimeout: 3_000, ...(opts.batches ? { multipleStatements: true } : {}) },
+      ...(opts.batches ? { subscribers: [FlushBeforeQuery], migrations: [] } : {}),
     };
   }
   const file = env.SQLITE_PATH === ':memory:' ? ':memory:' : resolve(env.SQLITE_PATH);

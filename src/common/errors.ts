@@ -67,6 +67,35 @@ export class ConflictError extends NianbaoError {
   }
 }
 
+/** What one queued write stores (src/data/write-batch.ts): named when the database refuses it. */
+export interface WriteTarget {
+  table: string;
+  reportId?: number | null;
+  /** The row within the report: a cell key, a finding rule, a narrative section. */
+  row?: string | null;
+}
+
+/**
+ * The database refused a write's rows (a duplicate key, a value its column cannot hold): named by
+ * the entry that queued it, whichever statement it travelled with; its transaction stored nothing.
+ */
+export class WriteRefusedError extends ConflictError {
+  constructor(
+    readonly target: WriteTarget,
+    engineCode: string,
+    cause?: unknown,
+  ) {
+    const where = [target.reportId != null ? `报告 ${target.reportId}` : null, target.row ? `行 ${target.row}` : null].filter(Boolean);
+    super(`数据库拒绝写入 ${target.table}${where.length ? `（${where.join('，')}）` : ''}：${engineCode}，本次事务未保存任何内容`, {
+      table: target.table,
+      reportId: target.reportId ?? null,
+      row: target.row ?? null,
+      engineCode,
+    });
+    if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, enumerable: false });
+  }
+}
+
 /** Something the platform depends on is down for now; trying again later may work. */
 export class UnavailableError extends NianbaoError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {

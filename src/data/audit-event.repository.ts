@@ -32,7 +32,7 @@ export class AuditEventRepository {
   }
 
   async insert(event: Omit<AuditEvent, 'id'>): Promise<void> {
-    await AUDIT_SQL.insert(this.db, [event]);
+    await AUDIT_SQL.insert(this.db, [event], [], { row: event.action });
   }
 
   /**

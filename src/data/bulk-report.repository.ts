@@ -1,5 +1,4 @@
 import { engineOf, type Db, type Engine } from './engine';
-import { sqlDecimal, sqlString } from './sql-literal';
 import { subtreeRange } from './subtree';
 
 export interface BulkAgency {
@@ -26,9 +25,22 @@ export interface BulkReport {
 /** [reportId, cellKey, value (exact decimal text or null), raw] */
 export type BulkCell = [number, string, string | null, string];
 
+/** A decimal's text as generated, checked: anything else is a programming error, never written. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+function decimal(s: string | null): string | null {
+  if (s !== null && !DECIMAL.test(s)) throw new Error(`not a decimal: ${s}`);
+  return s;
+}
+
+/** `(?, …, ?)` once per row, for multi-row INSERTs whose values are bound (mysql2 formats them client-side). */
+const tuples = (rows: number, columns: number) =>
+  Array(rows)
+    .fill(`(${Array(columns).fill('?').join(', ')})`)
+    .join(', ');
+
 /**
- * Bulk writes for generated populations: explicit ids and large multi-row INSERTs built as literal
- * SQL (every value is generated, numeric or escaped), so that millions of cells load in minutes.
+ * Bulk writes for generated populations: explicit ids and large multi-row INSERTs, values bound by
+ * placeholders (mysql2's own escaping; SQLite binds), so that millions of cells load in minutes.
  * Not for imports: those go through ImportService.store and its hooks. Generated reports stand for
  * published ones: PUBLISHED, the latest published revision of their series.
  */
@@ -42,14 +54,6 @@ export class BulkReportRepository {
   /** Rows per INSERT: MariaDB takes ~1 MB statements easily; SQLite is in-process. */
   get batchRows(): number {
     return this.engine === 'mysql' ? 8000 : 4000;
-  }
-
-  private str(s: string | null): string {
-    return sqlString(this.engine, s);
-  }
-
-  private dec(s: string | null): string {
-    return sqlDecimal(s);
   }
 
   async maxIds(): Promise<{ agency: number; report: number }> {
@@ -97,28 +101,21 @@ export class BulkReportRepository {
 
   async insertAgencies(rows: BulkAgency[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 2000) {
-      const values = rows
-        .slice(i, i + 2000)
-        .map(
-          (a) =>
-            `(${a.id}, ${this.str(a.name)}, ${this.str(a.kind)}, ${this.str(a.regionCode)}, ${this.str(a.regionPath)}, ${a.parentId ?? 'NULL'}, 0, 1)`,
-        )
-        .join(',');
-      await this.db.query(`INSERT INTO agency (id, name, kind, region_code, region_path, parent_id, exempt, active) VALUES ${values}`);
+      const chunk = rows.slice(i, i + 2000);
+      await this.db.query(
+        `INSERT INTO agency (id, name, kind, region_code, region_path, parent_id, exempt, active) VALUES ${tuples(chunk.length, 8)}`,
+        chunk.flatMap((a) => [a.id, a.name, a.kind, a.regionCode, a.regionPath, a.parentId, 0, 1]),
+      );
     }
   }
 
   async insertReports(rows: BulkReport[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 2000) {
-      const values = rows
-        .slice(i, i + 2000)
-        .map(
-          (r) =>
-            `(${r.id}, ${r.agencyId}, ${r.year}, ${this.str(r.edition)}, ${this.str(r.scope)}, 1, 1, 'PUBLISHED', 1, ${this.str(r.title)}, ${this.str(r.period)}, ${this.str(r.publishedOn)}, 'text', 'generated', ${this.str(r.sourceHash)}, '')`,
-        )
-        .join(',');
+      const chunk = rows.slice(i, i + 2000);
+      const values = Array(chunk.length).fill(`(?, ?, ?, ?, ?, 1, 1, 'PUBLISHED', 1, ?, ?, ?, 'text', 'generated', ?, '')`).join(', ');
       await this.db.query(
         `INSERT INTO report (id, agency_id, year, edition, scope, revision, current, state, published_current, title, period, published_on, source_format, source_name, source_hash, source_text) VALUES ${values}`,
+        chunk.flatMap((r) => [r.id, r.agencyId, r.year, r.edition, r.scope, r.title, r.period, r.publishedOn, r.sourceHash]),
       );
     }
   }
@@ -126,11 +123,11 @@ export class BulkReportRepository {
   async insertCells(rows: BulkCell[]): Promise<void> {
     const n = this.batchRows;
     for (let i = 0; i < rows.length; i += n) {
-      const values = rows
-        .slice(i, i + n)
-        .map(([id, key, value, raw]) => `(${id},'${key}',${this.dec(value)},${this.str(raw)})`)
-        .join(',');
-      await this.db.query(`INSERT INTO report_cell (report_id, cell_key, value, raw) VALUES ${values}`);
+      const chunk = rows.slice(i, i + n);
+      await this.db.query(
+        `INSERT INTO report_cell (report_id, cell_key, value, raw) VALUES ${tuples(chunk.length, 4)}`,
+        chunk.flatMap(([id, key, value, raw]) => [id, key, decimal(value), raw]),
+      );
     }
   }
 }

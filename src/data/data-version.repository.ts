@@ -1,5 +1,5 @@
 import type { Db } from './engine';
-import { deferWrite } from './write-batch';
+import { writeBatchOf } from './write-batch';
 
 /**
  * The data version: bumped by every write in the write's own transaction, read once per request.
@@ -15,6 +15,6 @@ export class DataVersionRepository {
   }
 
   async bump(): Promise<void> {
-    await deferWrite(this.db, 'UPDATE data_version SET version = version + 1 WHERE id = 1');
+    await writeBatchOf(this.db).add('UPDATE data_version SET version = version + 1 WHERE id = 1', [], { table: 'data_version' });
   }
 }

@@ -1,7 +1,7 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { dataSourceOf, type Db } from './engine';
-import { deferWrite } from './write-batch';
+import { writeBatchOf, type WriteEntryTarget } from './write-batch';
 
 /**
  * Plain statements for the entities a bulk import writes hundreds of times a second, keeping
@@ -51,9 +51,15 @@ export class EntitySql<T extends ObjectLiteral> {
    * One multi-row INSERT of the given properties (those left undefined take the table's default).
    * `returning` (ids, defaults) is read back in the same statement (INSERT … RETURNING, MariaDB
    * ≥ 10.5, SQLite ≥ 3.35) and merged into copies of the rows given; without it nobody reads the
-   * result, and the statement waits for the transaction's next round trip (src/data/write-batch.ts).
+   * result, and the statement joins the transaction's write batch (src/data/write-batch.ts), named
+   * by its table, its rows' report (a `reportId` property) and `keys` (a refused write names them).
    */
-  async insert(db: Db, rows: Partial<T>[], returning: readonly (keyof T & string)[] = []): Promise<T[]> {
+  async insert(
+    db: Db,
+    rows: Partial<T>[],
+    returning: readonly (keyof T & string)[] = [],
+    about: Pick<WriteEntryTarget, 'keys' | 'row'> = {},
+  ): Promise<T[]> {
     if (!rows.length) return [];
     const ds = dataSourceOf(db);
     const cols = this.columns(db).filter((c) => rows[0][c.propertyName] !== undefined);
@@ -62,7 +68,12 @@ export class EntitySql<T extends ObjectLiteral> {
     const params = rows.flatMap((r) => cols.map((c) => ds.driver.preparePersistentValue(r[c.propertyName], c)));
     const sql = `INSERT INTO ${this.info(db).table} (${cols.map((c) => ds.driver.escape(c.databaseName)).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`;
     if (!back.length) {
-      await deferWrite(db, sql, params);
+      const reportId = (rows[0] as { reportId?: unknown }).reportId;
+      await writeBatchOf(db).add(sql, params, {
+        table: this.info(db).meta.tableName,
+        reportId: typeof reportId === 'number' ? reportId : null,
+        ...about,
+      });
       return rows.map((r) => Object.assign(this.info(db).meta.create() as T, r));
     }
     const out: ObjectLiteral[] = await db.query(`${sql} RETURNING ${back.map((c) => ds.driver.escape(c.databaseName)).join(', ')}`, params);

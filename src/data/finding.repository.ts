@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import type { Db } from './engine';
 import { Finding } from '../../entities';
 import type { Finding as CheckFinding } from '../shared/checks';
-import { insertRows } from './sql-literal';
+import { insertRows } from './write-batch';
 import { hangsOffReadable, type ReportReader } from './report-visibility';
 import { inSubtree } from './subtree';
 
@@ -36,7 +36,10 @@ export class FindingRepository {
       f.message.slice(0, 1000),
     ]);
     // Multi-row INSERTs (500 findings each); nothing is read back (review takes its default).
-    await insertRows(this.db, 'finding', ['report_id', 'rule', 'severity', 'status', 'cells', 'expected', 'actual', 'message'], rows, 500);
+    await insertRows(this.db, 'finding', ['report_id', 'rule', 'severity', 'status', 'cells', 'expected', 'actual', 'message'], rows, 500, {
+      reportId,
+      keyColumn: 1,
+    });
   }
 
   async deleteRule(reportIds: number[], rule: string): Promise<void> {

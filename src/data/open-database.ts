@@ -14,9 +14,10 @@ interface Mysql2Pool {
 /**
  * The session settings every MariaDB connection needs, set once per connection the first time it is
  * handed out ('acquire' fires before the caller's own query is queued on it, so that one already
- * runs under them): the statement time limit, and an sql_mode that keeps backslash escapes and
- * double-quoted strings as the literals of src/data expect. A server configured with
- * NO_BACKSLASH_ESCAPES or ANSI_QUOTES would otherwise change what a literal means.
+ * runs under them), on every pool (the main one and the batch one): the statement time limit, and an
+ * sql_mode that keeps backslash escapes and double-quoted strings as mysql2's client-side formatting
+ * writes them (the batch pool sends its values formatted into the statement text). A server
+ * configured with NO_BACKSLASH_ESCAPES or ANSI_QUOTES would otherwise change what a literal means.
  */
 export const SESSION_SQL_MODE = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 const FORBIDDEN_SQL_MODES = ['NO_BACKSLASH_ESCAPES', 'ANSI_QUOTES', 'ANSI'];
@@ -70,18 +71,28 @@ export async function openDatabase(env: Env, opts: OpenOptions = {}): Promise<Tr
   if (readOnly && opts.fresh) throw new Error('openDatabase: a read-only connection cannot start from a fresh database');
   if (opts.fresh) await dropDatabase(env);
   if (!readOnly) await ensureDatabase(env);
-  const ds = new DataSource(dataSourceOptions(env, { readOnly }));
-  await ds.initialize();
+  const main = dataSourceOptions(env, { readOnly });
+  const ds = new DataSource(main);
+  // MariaDB: batched transactions on a pool of their own, the only one with multipleStatements (ormconfig.ts).
+  const batches = env.DATABASE_URL
+    ? new DataSource(dataSourceOptions(env, { readOnly, batches: true, logger: main.logger as never }))
+    : null;
+  const opened: DataSource[] = [];
   try {
-    if (env.DATABASE_URL) {
-      prepareSessions(ds, env.STATEMENT_TIMEOUT_MS, readOnly);
-      await assertSqlMode(ds);
+    for (const source of [ds, batches]) {
+      if (!source) continue;
+      await source.initialize();
+      opened.push(source);
+      if (env.DATABASE_URL) {
+        prepareSessions(source, env.STATEMENT_TIMEOUT_MS, readOnly);
+        await assertSqlMode(source);
+      }
     }
     if (readOnly) await assertMigrated(ds);
     else await ds.runMigrations({ transaction: 'each' });
   } catch (e) {
-    await ds.destroy();
+    for (const source of opened) await source.destroy();
     throw e;
   }
-  return new TransactionalConnection(ds, env);
+  return new TransactionalConnection(ds, env, batches);
 }

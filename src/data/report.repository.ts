@@ -5,7 +5,7 @@ import type { ReportScope } from '../../entities/report.entity';
 import { encodeCellSource } from '../../entities/cell-source.transformer';
 import { canonical } from '../shared/decimal';
 import { EntitySql } from './entity-sql';
-import { insertRows } from './sql-literal';
+import { insertRows } from './write-batch';
 import { inSubtree } from './subtree';
 import {
   hangsOffReadable,
@@ -186,11 +186,14 @@ export class ReportRepository {
     cells: Array<Pick<ReportCell, 'reportId' | 'key' | 'value' | 'raw'> & { source?: ReportCell['source'] }>,
   ): Promise<void> {
     const rows = cells.map((c) => [c.reportId, c.key, c.value, c.raw, encodeCellSource(c.source)]);
-    await insertRows(this.db, 'report_cell', ['report_id', 'cell_key', 'value', 'raw', 'source'], rows, CELL_ROWS);
+    await insertRows(this.db, 'report_cell', ['report_id', 'cell_key', 'value', 'raw', 'source'], rows, CELL_ROWS, {
+      reportId: cells[0]?.reportId ?? null,
+      keyColumn: 1,
+    });
   }
 
   async insertNarratives(narratives: Array<Omit<ReportNarrative, 'id'>>): Promise<void> {
-    await NARRATIVE_SQL.insert(this.db, narratives);
+    await NARRATIVE_SQL.insert(this.db, narratives, [], { keys: narratives.map((n) => `第 ${n.section} 部分`) });
   }
 
   /** The file's text as read, if `reader` may read the revision ('' otherwise). */

@@ -1,6 +1,6 @@
 import type { Db } from './engine';
 import { engineOf } from './engine';
-import { deferWrite } from './write-batch';
+import { writeBatchOf } from './write-batch';
 
 export interface PendingEntry {
   id: number;
@@ -24,10 +24,10 @@ export class RollupPendingRepository {
 
   async add(entries: Array<{ reportId: number; sign: 1 | -1 }>): Promise<void> {
     if (!entries.length) return;
-    await deferWrite(
-      this.db,
+    await writeBatchOf(this.db).add(
       `INSERT INTO rollup_pending (report_id, sign) VALUES ${entries.map(() => '(?, ?)').join(', ')}`,
       entries.flatMap((e) => [e.reportId, e.sign]),
+      { table: 'rollup_pending', reportId: entries[0].reportId, keys: entries.map((e) => `${e.reportId} ${e.sign > 0 ? '+1' : '-1'}`) },
     );
   }
 

@@ -1,11 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { QueryTimeoutError, UnavailableError, type NianbaoError } from '../common/errors';
 import type { Env } from '../config/env';
 import { dropDatabase } from './mysql-admin';
-import { engineOf, type Engine } from './engine';
+import { engineOf, type Db, type Engine } from './engine';
 import type { QueryCountingLogger } from './query-counter';
 import { createRepositories, type Repositories } from './repositories';
-import { batchWrites } from './write-batch';
+import { batchRunner, MysqlWriteBatch, TransactionDb } from './write-batch';
 
 /**
  * A transaction in progress, as a context carries it: opaque outside src/data, so that no service
@@ -49,7 +49,7 @@ export function dataFailure(error: unknown): NianbaoError | null {
   return null;
 }
 
-const managers = new WeakMap<TransactionState, EntityManager>();
+const managers = new WeakMap<TransactionState, Db>();
 
 /** What the data layer needs of a context: whether it runs inside a transaction. */
 export interface DataContext {
@@ -79,6 +79,8 @@ export class TransactionalConnection {
   constructor(
     private readonly dataSource: DataSource,
     private readonly env?: Env,
+    /** MariaDB: the pool of batched transactions (multipleStatements), beside the main one (src/data/open-database.ts). */
+    private readonly batchSource: DataSource | null = null,
   ) {
     this.pooled = createRepositories(dataSource);
   }
@@ -127,20 +129,32 @@ export class TransactionalConnection {
     return turn;
   }
 
-  /** As DataSource.transaction, on MariaDB with its writes batched (src/data/write-batch.ts). */
-  private async transaction<T>(isolation: 'READ COMMITTED' | undefined, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.engine !== 'mysql') return isolation ? this.dataSource.transaction(isolation, fn) : this.dataSource.transaction(fn);
-    const runner = this.dataSource.createQueryRunner();
-    batchWrites(runner);
+  /**
+   * As DataSource.transaction; on MariaDB with a write batch (src/data/write-batch.ts) on a
+   * connection of the batch pool: its START TRANSACTION and queued writes go with the next
+   * statement, everything still waiting with COMMIT, and a failure drops what waits unsent.
+   */
+  private async transaction<T>(isolation: 'READ COMMITTED' | undefined, fn: (db: Db) => Promise<T>): Promise<T> {
+    const source = this.batchSource;
+    if (this.engine !== 'mysql' || !source) return isolation ? this.dataSource.transaction(isolation, fn) : this.dataSource.transaction(fn);
+    const runner = source.createQueryRunner() as QueryRunner & { isTransactionActive: boolean };
+    let batch: MysqlWriteBatch | undefined;
     try {
-      await runner.startTransaction(isolation);
-      const out = await fn(runner.manager);
-      await runner.commitTransaction();
+      batch = new MysqlWriteBatch(await runner.connect(), source.logger as QueryCountingLogger);
+      batch.begin(isolation);
+      batchRunner(runner, batch);
+      // TypeORM did not send this START TRANSACTION (the batch sends it with the first statement, a
+      // round trip fewer a transaction): its runner is told it is in one, so that locking reads are
+      // allowed and save() opens no transaction of its own (FlushBeforeQuery refuses any that would).
+      runner.isTransactionActive = true;
+      const out = await fn(new TransactionDb(source, runner, batch));
+      await batch.commit();
       return out;
     } catch (e) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (batch?.discard()) await runner.query('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
+      runner.isTransactionActive = false;
       await runner.release();
     }
   }
@@ -182,6 +196,11 @@ export class TransactionalConnection {
     return (this.dataSource.options.logger as QueryCountingLogger).count;
   }
 
+  /** Round trips to the database so far (a batch of statements is one): tests keep a stored report's count. */
+  roundTripCount(): number {
+    return (this.dataSource.options.logger as QueryCountingLogger).roundTrips;
+  }
+
   /** Names of the applied migrations, oldest first. */
   async appliedMigrations(): Promise<string[]> {
     const rows: Array<{ name: string }> = await this.dataSource.query('SELECT name FROM migrations ORDER BY id');
@@ -198,6 +217,7 @@ export class TransactionalConnection {
 
   /** Closes the pool; `drop` also drops a MySQL database (tests and benchmarks clean up after themselves). */
   async close(opts: { drop?: boolean } = {}): Promise<void> {
+    if (this.batchSource?.isInitialized) await this.batchSource.destroy();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     if (opts.drop && this.env) await dropDatabase(this.env);
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { SEED_REPORT } from '../../seeds/seed';
-import { sqlString } from '../../src/data/sql-literal';
+import { PUBLIC_READER } from '../../src/data/report-visibility';
+import { probeReport } from './probe-report';
 import { describeEachEngine } from '../support/test-app';
 
 /**
@@ -26,14 +27,39 @@ const AWKWARD = [
   '/* c */',
 ];
 
+const AGENCY = '济宁市公共资源交易服务中心汶上分中心';
+
 describeEachEngine('statement layer', (getApp) => {
-  it('writes every awkward string as a literal and reads it back unchanged', async () => {
-    const { db, engine } = getApp();
-    await db.query('CREATE TABLE literal_probe (id INT PRIMARY KEY, s TEXT)');
-    await db.query(`INSERT INTO literal_probe (id, s) VALUES ${AWKWARD.map((s, i) => `(${i}, ${sqlString(engine, s)})`).join(', ')}`);
-    const rows: Array<{ id: number; s: string }> = await db.query('SELECT id, s FROM literal_probe ORDER BY id');
-    expect(rows.map((r) => r.s)).toEqual(AWKWARD);
-    await db.query('DROP TABLE literal_probe');
+  it('writes every awkward string through a batched transaction (mysql2 formats it into the batch) and reads it back unchanged', async () => {
+    const app = getApp();
+    const id = await app.connection.withTransaction(app.ctx(), async (tx) => {
+      const repos = app.connection.repos(tx);
+      const report = await repos.reports.insert(probeReport((await repos.agencies.byName(AGENCY))[0].id, 1998));
+      await repos.reports.insertCells(AWKWARD.map((raw, i) => ({ reportId: report.id, key: `probe.k${i}`, value: null, raw })));
+      // A read in the transaction carries the batch ahead of it, and sees the rows.
+      expect(await repos.reports.currentValuesIn(report.agencyId, [1998], 'OWN')).toBeDefined();
+      return report.id;
+    });
+    const rows: Array<{ cell_key: string; raw: string }> = await app.db.query('SELECT cell_key, raw FROM report_cell WHERE report_id = ?', [
+      id,
+    ]);
+    const byKey = new Map(rows.map((r) => [r.cell_key, r.raw]));
+    expect(AWKWARD.map((_, i) => byKey.get(`probe.k${i}`))).toEqual(AWKWARD);
+  });
+
+  it('a statement TypeORM builds itself (find, a locking read) after a queued write sees it: the batch goes first', async () => {
+    const app = getApp();
+    await app.connection
+      .withTransaction(app.ctx(), async (tx) => {
+        const repos = app.connection.repos(tx);
+        const report = await repos.reports.insert(probeReport((await repos.agencies.byName(AGENCY))[0].id, 1996));
+        await repos.reports.insertCells([{ reportId: report.id, key: 'probe.seen', value: '2', raw: '2' }]);
+        expect((await repos.reports.cellsOf([report.id])).map((c) => c.key)).toEqual(['probe.seen']);
+        // A locking read needs TypeORM to know it is in a transaction (the batch started it).
+        expect((await repos.reports.lockById(report.id, PUBLIC_READER))?.id).toBe(report.id);
+        throw new Error('roll back');
+      })
+      .catch((e: Error) => expect(e.message).toBe('roll back'));
   });
 
   it('a write waiting in a transaction is seen by the transaction’s next read, and counted as a statement', async () => {

@@ -56,6 +56,8 @@ const EnvSchema = z.object({
    * on a read replica; README "Roll-ups"). Reads add what is still queued, so this bounds the queue, not staleness.
    */
   ROLLUP_FOLD_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
+  /** What reads a PDF's text and rules (src/ingest/readers/pdf/): PDFium (WebAssembly, about 7× faster) or pdf.js; the tables after it are the same code. */
+  PDF_ENGINE: z.enum(['pdfium', 'pdfjs']).default('pdfium'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
